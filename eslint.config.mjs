@@ -1,0 +1,21 @@
+// Lint: the recommended TypeScript rules plus the few that catch real infrastructure bugs
+// (a forgotten promise is a resource that silently never registers).
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+    { ignores: ["build/**", "node_modules/**"] },
+    js.configs.recommended,
+    ...tseslint.configs.recommended,
+    {
+        languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+        rules: {
+            "@typescript-eslint/no-floating-promises": "error",
+            "@typescript-eslint/no-explicit-any": "error",
+            "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
+            eqeqeq: "error",
+            "no-console": "off",
+        },
+    },
+    { files: ["eslint.config.mjs"], ...tseslint.configs.disableTypeChecked },
+);

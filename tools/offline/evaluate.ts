@@ -1,0 +1,160 @@
+/**
+ * Evaluates the real program (index.ts, compiled) for one stack under Pulumi mocks and records every
+ * resource registration with the options that decide its identity and safety: type, name, parent,
+ * provider, protect, aliases, dependencies and inputs (with which inputs are secret).
+ *
+ * The Pulumi runtime is a process-wide singleton: call this once per process.
+ */
+import * as path from "path";
+import * as pulumi from "@pulumi/pulumi";
+import { awsMocks } from "./mocks";
+import { readStackConfig } from "./stackFiles";
+
+export interface RegisteredResource {
+    readonly urn: string;
+    readonly type: string;
+    readonly name: string;
+    /** URN of the parent; "" for resources at the stack root. */
+    readonly parent: string;
+    /** URN of the provider a custom resource uses; "" for components and providers. */
+    readonly provider: string;
+    readonly custom: boolean;
+    readonly protect: boolean;
+    readonly retainOnDelete: boolean;
+    readonly deleteBeforeReplace: boolean;
+    readonly ignoreChanges: string[];
+    readonly aliases: { name?: string; type?: string; parentUrn?: string; noParent?: boolean; urn?: string }[];
+    readonly dependencies: string[];
+    readonly additionalSecretOutputs: string[];
+    /** Inputs with secrets unwrapped; `secretPaths` says which were secret. */
+    readonly inputs: Record<string, unknown>;
+    readonly secretPaths: string[];
+}
+
+export interface StackOutput {
+    readonly value: unknown;
+    readonly secret: boolean;
+}
+
+export interface EvaluatedStack {
+    readonly project: string;
+    readonly stack: string;
+    readonly resources: RegisteredResource[];
+    readonly outputs: Record<string, StackOutput>;
+}
+
+export class ProgramError extends Error {
+    constructor(message: string, public readonly registeredBeforeFailure: number) {
+        super(message);
+    }
+}
+
+const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+const SIG_KEY = "4dabf18193072939515e22adb298388d";
+
+/** Unwraps the runtime's secret markers, collecting the paths they were found at. */
+function unwrapSecrets(value: unknown, at: string, secretPaths: string[]): unknown {
+    if (Array.isArray(value)) return value.map((v, i) => unwrapSecrets(v, `${at}[${i}]`, secretPaths));
+    if (value && typeof value === "object") {
+        const obj = value as Record<string, unknown>;
+        if (obj[SIG_KEY] === SECRET_SIG) {
+            secretPaths.push(at);
+            return unwrapSecrets(obj.value, at, []);
+        }
+        return Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, unwrapSecrets(v, at ? `${at}.${k}` : k, secretPaths)]));
+    }
+    return value;
+}
+
+const providerUrn = (ref: string) => (ref ? ref.split("::").slice(0, -1).join("::") : "");
+
+// The request object of the resource monitor's gRPC API (only the getters used here).
+interface RegisterRequest {
+    getType(): string; getName(): string; getParent(): string; getProvider(): string; getCustom(): boolean;
+    getProtect(): boolean; getRetainondelete(): boolean | undefined; getDeletebeforereplace(): boolean;
+    getIgnorechangesList(): string[]; getDependenciesList(): string[]; getAdditionalsecretoutputsList(): string[];
+    getObject(): { toJavaScript(): Record<string, unknown> };
+    getAliasesList(): { getUrn(): string; getSpec(): { getName(): string; getType(): string; getParenturn(): string; getNoparent(): boolean } | undefined }[];
+}
+interface RegisterResponse { getUrn(): string }
+type Callback = (err: unknown, response?: RegisterResponse) => void;
+
+export async function evaluateStack(stack: string, options: { projectDir: string; overrides?: Record<string, string> }): Promise<EvaluatedStack> {
+    const file = readStackConfig(stack, options.projectDir, options.overrides);
+    pulumi.runtime.setAllConfig(file.config, file.secretKeys);
+    const account = {
+        accountId: file.config[`${file.project}:awsAccountId`] ?? "000000000000",
+        region: file.config[`${file.project}:region`] ?? "ap-south-1",
+    };
+    await pulumi.runtime.setMocks(awsMocks(account), file.project, stack, false);
+
+    const resources: RegisteredResource[] = [];
+    const monitor = pulumi.runtime.getMonitor() as unknown as { registerResource(req: RegisterRequest, cb: Callback): unknown };
+    const register = monitor.registerResource.bind(monitor);
+    monitor.registerResource = (req: RegisterRequest, callback: Callback) => register(req, (err, response) => {
+        if (!err && response) resources.push(record(req, response.getUrn()));
+        callback(err, response);
+    });
+
+    let program: Record<string, unknown>;
+    try {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        program = require(path.join(options.projectDir, "build", "index.js"));
+        await waitForRegistrations();
+    } catch (e) {
+        throw new ProgramError((e as Error).message, resources.length);
+    }
+    const outputs: Record<string, StackOutput> = {};
+    for (const [key, value] of Object.entries(program)) outputs[key] = await resolveOutput(value);
+    await waitForRegistrations();
+    resources.sort((a, b) => a.urn.localeCompare(b.urn));
+    return { project: file.project, stack, resources, outputs };
+}
+
+function record(req: RegisterRequest, urn: string): RegisteredResource {
+    const secretPaths: string[] = [];
+    const raw = req.getObject().toJavaScript();
+    // Re-deserialize through the runtime so secrets, assets and resource references read as values.
+    const inputs = unwrapSecrets(deserialize(raw), "", secretPaths) as Record<string, unknown>;
+    return {
+        urn,
+        type: req.getType(),
+        name: req.getName(),
+        parent: req.getParent(),
+        provider: providerUrn(req.getProvider()),
+        custom: req.getCustom(),
+        protect: req.getProtect() === true,
+        retainOnDelete: req.getRetainondelete() === true,
+        deleteBeforeReplace: req.getDeletebeforereplace(),
+        ignoreChanges: req.getIgnorechangesList(),
+        aliases: req.getAliasesList().map((a) => {
+            const spec = a.getSpec();
+            if (!spec) return { urn: a.getUrn() };
+            return { name: spec.getName() || undefined, type: spec.getType() || undefined, parentUrn: spec.getParenturn() || undefined, noParent: spec.getNoparent() || undefined };
+        }),
+        dependencies: req.getDependenciesList(),
+        additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
+        inputs,
+        secretPaths,
+    };
+}
+
+function deserialize(raw: Record<string, unknown>): unknown {
+    // The runtime's own deserializer keeps secret markers as { sig, value }.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const rpc = require("@pulumi/pulumi/runtime/rpc");
+    return Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined).map(([k, v]) => [k, rpc.deserializeProperty(v)]));
+}
+
+async function waitForRegistrations(): Promise<void> {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const settings = require("@pulumi/pulumi/runtime/settings");
+    await settings.waitForRPCs();
+}
+
+async function resolveOutput(value: unknown): Promise<StackOutput> {
+    const output = pulumi.output(value as pulumi.Input<unknown>) as pulumi.Output<unknown>;
+    const secret = await pulumi.isSecret(output);
+    const resolved = await new Promise<unknown>((resolve) => output.apply((v) => { resolve(v); return v; }));
+    return { value: resolved, secret };
+}

@@ -1,0 +1,68 @@
+/**
+ * What the mocked AWS answers for a new resource: its inputs plus the outputs a real provider would
+ * compute (id, ARN, endpoints), shaped like the real ones so policies and wiring read naturally.
+ */
+import * as pulumi from "@pulumi/pulumi";
+
+export interface MockAccount {
+    readonly accountId: string;
+    readonly region: string;
+}
+
+type State = Record<string, unknown>;
+
+function service(type: string): string {
+    return type.split(":")[1]?.split("/")[0] ?? "unknown";
+}
+
+/** Outputs that only the cloud knows, per resource type. */
+const COMPUTED: Record<string, (name: string, inputs: State, account: MockAccount) => State> = {
+    "aws:rds/instance:Instance": (name, inputs, a) => {
+        const id = String(inputs.identifier ?? name);
+        const address = `${id}.mock.${a.region}.rds.amazonaws.com`;
+        return { address, endpoint: `${address}:5432`, port: 5432, resourceId: `db-${id}` };
+    },
+    "aws:lb/loadBalancer:LoadBalancer": (name, inputs, a) => ({
+        dnsName: `${inputs.name ?? name}.${a.region}.elb.amazonaws.com`,
+        arnSuffix: `app/${inputs.name ?? name}/mock`,
+        zoneId: "ZMOCKZONE",
+    }),
+    "aws:lb/targetGroup:TargetGroup": (name, inputs) => ({ arnSuffix: `targetgroup/${inputs.name ?? name}/mock` }),
+    "random:index/randomPassword:RandomPassword": (name) => ({ result: `mock-password-${name}` }),
+    "random:index/randomString:RandomString": (name) => ({ result: `mock-string-${name}` }),
+    "random:index/randomId:RandomId": (name) => ({ hex: `mock${name}`, b64Std: `mock${name}` }),
+    "aws:ecr/repository:Repository": (name, inputs, a) => ({
+        repositoryUrl: `${a.accountId}.dkr.ecr.${a.region}.amazonaws.com/${inputs.name ?? name}`,
+    }),
+    "aws:kms/key:Key": (name) => ({ keyId: `mock-key-${name}` }),
+    "aws:s3/bucketV2:BucketV2": (name, inputs) => ({ bucket: inputs.bucket ?? name, bucketDomainName: `${inputs.bucket ?? name}.s3.amazonaws.com` }),
+    "aws:s3/bucket:Bucket": (name, inputs) => ({ bucket: inputs.bucket ?? name, bucketDomainName: `${inputs.bucket ?? name}.s3.amazonaws.com` }),
+};
+
+export function awsMocks(account: MockAccount): pulumi.runtime.Mocks {
+    return {
+        newResource(args: pulumi.runtime.MockResourceArgs): { id: string; state: State } {
+            const inputs = args.inputs as State;
+            const physical = String(inputs.name ?? args.name);
+            const state: State = {
+                ...inputs,
+                name: inputs.name ?? args.name,
+                arn: `arn:aws:${service(args.type)}:${account.region}:${account.accountId}:${physical}`,
+                ...(COMPUTED[args.type]?.(args.name, inputs, account) ?? {}),
+            };
+            return { id: `${args.name}-id`, state };
+        },
+        call(args: pulumi.runtime.MockCallArgs): Record<string, unknown> {
+            switch (args.token) {
+                case "aws:index/getCallerIdentity:getCallerIdentity":
+                    return { accountId: account.accountId, arn: `arn:aws:iam::${account.accountId}:root`, userId: "mock" };
+                case "aws:index/getRegion:getRegion":
+                    return { name: account.region, region: account.region };
+                case "aws:index/getPartition:getPartition":
+                    return { partition: "aws", dnsSuffix: "amazonaws.com" };
+                default:
+                    return args.inputs as Record<string, unknown>;
+            }
+        },
+    };
+}

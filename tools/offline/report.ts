@@ -1,0 +1,46 @@
+/**
+ * Turns an evaluated stack into the human-readable plan: resources grouped under the component that
+ * owns them, with counts per type and the key sizing of each resource.
+ */
+import { EvaluatedStack, RegisteredResource } from "./evaluate";
+import { keySummary } from "./keyFields";
+
+function countByType(resources: readonly RegisteredResource[]): string {
+    const counts = new Map<string, number>();
+    for (const r of resources) counts.set(r.type, (counts.get(r.type) ?? 0) + 1);
+    return [...counts.entries()].map(([type, n]) => `${n} ${type.split(":").pop()}`).join(", ");
+}
+
+export function renderPlan(plan: EvaluatedStack): string {
+    const byParent = new Map<string, RegisteredResource[]>();
+    for (const r of plan.resources) byParent.set(r.parent, [...(byParent.get(r.parent) ?? []), r]);
+    const descendants = (urn: string): RegisteredResource[] =>
+        (byParent.get(urn) ?? []).flatMap((child) => [child, ...descendants(child.urn)]);
+
+    const lines: string[] = [];
+    const account = plan.outputs.accountId?.value ?? "?";
+    const region = plan.outputs.region?.value ?? "?";
+    lines.push(`Offline plan: stack "${plan.stack}" of ${plan.project} (account ${account}, ${region})`);
+    lines.push(`Evaluated under mocks: no cloud calls, no credentials. ${plan.resources.length} resources would be created.`);
+    lines.push("");
+
+    const render = (r: RegisteredResource, depth: number) => {
+        const pad = "  ".repeat(depth);
+        if (!r.custom) {
+            const inside = descendants(r.urn);
+            lines.push(`${pad}${r.name} (${r.type}): ${inside.length} resources [${countByType(inside.filter((d) => d.custom))}]`);
+            for (const child of byParent.get(r.urn) ?? []) render(child, depth + 1);
+            return;
+        }
+        const flags = [r.protect ? "protected" : ""].filter(Boolean).join(" ");
+        lines.push(`${pad}+ ${r.type.padEnd(44)} ${r.name.padEnd(34)} ${keySummary(r.type, r.inputs)}${flags ? `  [${flags}]` : ""}`);
+    };
+    for (const root of byParent.get("") ?? []) render(root, 0);
+
+    lines.push("");
+    lines.push("Stack outputs:");
+    for (const [key, output] of Object.entries(plan.outputs)) {
+        lines.push(`  ${key} = ${output.secret ? "[secret]" : JSON.stringify(output.value)}`);
+    }
+    return lines.join("\n");
+}
