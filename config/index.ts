@@ -7,60 +7,30 @@
  * program registers its first resource.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { describeMemoryRange, isValidFargatePair } from "./fargate";
-import { Environment, OWNER_TAG, PROJECT_TAG } from "./names";
+import { PROJECT_NAME, qualified, show } from "./keyHelpers";
+import { computeProblems, computeSections } from "./keys/compute";
+import { dataProblems, dataSections } from "./keys/data";
+import { foundationProblems, foundationSections } from "./keys/foundation";
+import { monitoringProblems, monitoringSections } from "./keys/monitoring";
+import { securityProblems, securitySections } from "./keys/security";
 import { CONFIG_KEYS, ConfigKey, RawConfig, rawConfigSchema } from "./schema";
-import { checkSubnetPlanInput, planSubnets, SubnetPlan } from "../network/subnetPlan";
 
-export const PROJECT_NAME = "fivestar-payments";
+export { PROJECT_NAME } from "./keyHelpers";
 
-export interface StackConfig {
-    readonly environment: Environment;
-    readonly account: {
-        readonly id: string;
-        readonly region: string;
-        readonly deploymentRoleArn: string;
-    };
-    /** Tags every AWS resource gets through the provider's default tags (§9.1). */
-    readonly tags: Readonly<Record<"Environment" | "Project" | "Owner", string>>;
-    readonly network: {
-        readonly vpcCidr: string;
-        readonly availabilityZones: readonly string[];
-        readonly subnetPlan: SubnetPlan;
-        readonly natGatewayPerAz: boolean;
-    };
-    readonly ecs: {
-        readonly desiredCount: number;
-        readonly cpu: number;
-        readonly memory: number;
-        readonly minCapacity: number;
-        readonly maxCapacity: number;
-    };
-    readonly rds: {
-        readonly instanceClass: string;
-        readonly allocatedStorageGb: number;
-        readonly backupRetentionDays: number;
-        readonly multiAz: boolean;
-        readonly readReplicas: number;
-    };
-    readonly dynamodb: { readonly pointInTimeRecovery: boolean };
-    readonly monitoring: {
-        readonly logRetentionDays: number;
-        readonly detailedMonitoring: boolean;
-        readonly monthlyBudgetUsd: number | undefined;
-    };
-    readonly app: {
-        readonly logLevel: RawConfig["appLogLevel"];
-        readonly debug: boolean;
-        readonly aspnetcoreEnvironment: RawConfig["aspnetcoreEnvironment"];
-    };
-    readonly integrations: {
-        readonly razorpayEnvironment: RawConfig["razorpayEnvironment"];
-        readonly juspayEnvironment: RawConfig["juspayEnvironment"];
-        readonly lmsEnvironment: RawConfig["lmsEnvironment"];
-        readonly lmsEndpoint: string | undefined;
+type DeepReadonly<T> = T extends (infer U)[] ? readonly DeepReadonly<U>[] : T extends object ? { readonly [K in keyof T]: DeepReadonly<T[K]> } : T;
+
+function sections(c: RawConfig) {
+    return {
+        ...foundationSections(c),
+        ...securitySections(c),
+        ...dataSections(c),
+        ...computeSections(c),
+        ...monitoringSections(c),
     };
 }
+
+/** Everything the program needs from stack config, validated: see config/keys/<module>.ts. */
+export type StackConfig = DeepReadonly<ReturnType<typeof sections>>;
 
 /** Raised for invalid stack config; `problems` holds one line per offending key. */
 export class StackConfigError extends Error {
@@ -69,9 +39,6 @@ export class StackConfigError extends Error {
         this.name = "StackConfigError";
     }
 }
-
-const qualified = (key: ConfigKey) => `${PROJECT_NAME}:${key}`;
-const show = (value: unknown) => (typeof value === "string" ? `"${value}"` : JSON.stringify(value));
 
 /** Reads this project's keys from the Pulumi runtime (once) and validates them. */
 export function loadStackConfig(): StackConfig {
@@ -92,98 +59,16 @@ export function parseStackConfig(raw: Readonly<Record<string, unknown>>): StackC
             return `${qualified(name)} ${value}: ${given === undefined && CONFIG_KEYS[name]?.required ? "required" : issue.message}`;
         }));
     }
-    const values = parsed.data;
-    const problems = crossKeyProblems(values);
+    const c = parsed.data;
+    const problems = [
+        ...foundationProblems(c),
+        ...securityProblems(c),
+        ...dataProblems(c),
+        ...computeProblems(c),
+        ...monitoringProblems(c),
+    ];
     if (problems.length > 0) throw new StackConfigError(problems);
-    return deepFreeze(build(values));
-}
-
-/** The rules that involve more than one key. */
-function crossKeyProblems(c: RawConfig): string[] {
-    const problems: string[] = [];
-    if (!isValidFargatePair(c.ecsCpu, c.ecsMemory)) {
-        problems.push(`${qualified("ecsMemory")} = ${c.ecsMemory} with ${qualified("ecsCpu")} = ${c.ecsCpu}: not a Fargate size; ` +
-            `for cpu ${c.ecsCpu} memory must be ${describeMemoryRange(c.ecsCpu)} MiB`);
-    }
-    if (c.ecsMinCapacity > c.ecsMaxCapacity) {
-        problems.push(`${qualified("ecsMinCapacity")} = ${c.ecsMinCapacity} is greater than ${qualified("ecsMaxCapacity")} = ${c.ecsMaxCapacity}`);
-    }
-    if (c.ecsDesiredCount < c.ecsMinCapacity || c.ecsDesiredCount > c.ecsMaxCapacity) {
-        problems.push(`${qualified("ecsDesiredCount")} = ${c.ecsDesiredCount} must lie within ${qualified("ecsMinCapacity")}..${qualified("ecsMaxCapacity")} (${c.ecsMinCapacity}..${c.ecsMaxCapacity})`);
-    }
-    for (const az of c.availabilityZones) {
-        if (!new RegExp(`^${c.region}[a-z]$`).test(az)) {
-            problems.push(`${qualified("availabilityZones")} contains "${az}": must be a zone of ${qualified("region")} "${c.region}", e.g. ${c.region}a`);
-        }
-    }
-    if (new Set(c.availabilityZones).size !== c.availabilityZones.length) {
-        problems.push(`${qualified("availabilityZones")} = ${show(c.availabilityZones)}: lists a zone twice`);
-    }
-    for (const p of checkSubnetPlanInput(subnetPlanInput(c))) {
-        problems.push(`${qualified(p.key)} = ${show(c[p.key])}: ${p.message}`);
-    }
-    // Real money moves through production gateways: only the production environment may use them.
-    const productionGateways = (["razorpayEnvironment", "juspayEnvironment"] as const).filter((k) => c[k] === "production");
-    if (c.environment !== "prod") {
-        for (const k of productionGateways) {
-            problems.push(`${qualified(k)} = "production" in environment "${c.environment}": only prod may use a production payment gateway (§4.1)`);
-        }
-    }
-    return problems;
-}
-
-function subnetPlanInput(c: RawConfig) {
-    return {
-        vpcCidr: c.vpcCidr,
-        availabilityZones: c.availabilityZones,
-        subnetPrefixLength: c.subnetPrefixLength,
-        reservedCidrs: c.reservedCidrs,
-    };
-}
-
-function build(c: RawConfig): StackConfig {
-    return {
-        environment: c.environment,
-        account: {
-            id: c.awsAccountId,
-            region: c.region,
-            deploymentRoleArn: `arn:aws:iam::${c.awsAccountId}:role/${c.deploymentRoleName}`,
-        },
-        tags: { Environment: c.environment, Project: PROJECT_TAG, Owner: OWNER_TAG },
-        network: {
-            vpcCidr: c.vpcCidr,
-            availabilityZones: c.availabilityZones,
-            subnetPlan: planSubnets(subnetPlanInput(c)),
-            natGatewayPerAz: c.natGatewayPerAz,
-        },
-        ecs: {
-            desiredCount: c.ecsDesiredCount,
-            cpu: c.ecsCpu,
-            memory: c.ecsMemory,
-            minCapacity: c.ecsMinCapacity,
-            maxCapacity: c.ecsMaxCapacity,
-        },
-        rds: {
-            instanceClass: c.rdsInstanceClass,
-            allocatedStorageGb: c.rdsAllocatedStorageGb,
-            backupRetentionDays: c.rdsBackupRetentionDays,
-            multiAz: c.rdsMultiAz,
-            readReplicas: c.rdsReadReplicas,
-        },
-        dynamodb: { pointInTimeRecovery: c.dynamodbPointInTimeRecovery },
-        monitoring: {
-            logRetentionDays: c.logRetentionDays,
-            detailedMonitoring: c.detailedMonitoring,
-            monthlyBudgetUsd: c.monthlyBudgetUsd,
-        },
-        app: { logLevel: c.appLogLevel, debug: c.appDebug, aspnetcoreEnvironment: c.aspnetcoreEnvironment },
-        integrations: {
-            razorpayEnvironment: c.razorpayEnvironment,
-            juspayEnvironment: c.juspayEnvironment,
-            lmsEnvironment: c.lmsEnvironment,
-            lmsEndpoint: c.lmsEndpoint,
-        },
-    };
+    return deepFreeze(sections(c));
 }
 
 function deepFreeze<T>(value: T): T {

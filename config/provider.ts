@@ -5,7 +5,7 @@
  * whatever account ambient credentials point at.
  */
 import * as aws from "@pulumi/aws";
-import { StackConfig } from "./index";
+import type { StackConfig } from "./index";
 
 export function deploymentProviderArgs(cfg: StackConfig): aws.ProviderArgs {
     return {

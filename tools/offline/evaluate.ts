@@ -88,13 +88,7 @@ export async function evaluateStack(stack: string, options: { projectDir: string
     };
     await pulumi.runtime.setMocks(awsMocks(account), file.project, stack, false);
 
-    const resources: RegisteredResource[] = [];
-    const monitor = pulumi.runtime.getMonitor() as unknown as { registerResource(req: RegisterRequest, cb: Callback): unknown };
-    const register = monitor.registerResource.bind(monitor);
-    monitor.registerResource = (req: RegisterRequest, callback: Callback) => register(req, (err, response) => {
-        if (!err && response) resources.push(record(req, response.getUrn()));
-        callback(err, response);
-    });
+    const resources = recordRegistrations();
 
     let program: Record<string, unknown>;
     try {
@@ -109,6 +103,21 @@ export async function evaluateStack(stack: string, options: { projectDir: string
     await waitForRegistrations();
     resources.sort((a, b) => a.urn.localeCompare(b.urn));
     return { project: file.project, stack, resources, outputs };
+}
+
+/**
+ * Wraps the current (mock) resource monitor so every registration is appended to the returned list.
+ * Call after `setMocks`.
+ */
+export function recordRegistrations(): RegisteredResource[] {
+    const resources: RegisteredResource[] = [];
+    const monitor = pulumi.runtime.getMonitor() as unknown as { registerResource(req: RegisterRequest, cb: Callback): unknown };
+    const register = monitor.registerResource.bind(monitor);
+    monitor.registerResource = (req: RegisterRequest, callback: Callback) => register(req, (err, response) => {
+        if (!err && response) resources.push(record(req, response.getUrn()));
+        callback(err, response);
+    });
+    return resources;
 }
 
 function record(req: RegisterRequest, urn: string): RegisteredResource {
@@ -146,7 +155,7 @@ function deserialize(raw: Record<string, unknown>): unknown {
     return Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined).map(([k, v]) => [k, rpc.deserializeProperty(v)]));
 }
 
-async function waitForRegistrations(): Promise<void> {
+export async function waitForRegistrations(): Promise<void> {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const settings = require("@pulumi/pulumi/runtime/settings");
     await settings.waitForRPCs();

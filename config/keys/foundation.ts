@@ -1,0 +1,66 @@
+/**
+ * Account and network keys (§2.2, §3.1.1).
+ */
+import { z } from "zod";
+import { checkSubnetPlanInput, planSubnets, SubnetPlanInput } from "../../network/subnetPlan";
+import { ENVIRONMENTS, OWNER_TAG, PROJECT_TAG } from "../names";
+import { bool, int, key, oneOf, ParsedKeys, qualified, show } from "../keyHelpers";
+
+export const FOUNDATION_KEYS = {
+    environment: key("string", "Environment name; one of dev, staging, prod (the CloudFormation AllowedValues of §3.2.1).", oneOf(ENVIRONMENTS)),
+    awsAccountId: key("string", "The 12-digit AWS account this stack deploys into (§2.2); the provider refuses any other account.",
+        z.string({ error: "must be a 12-digit AWS account id" }).regex(/^\d{12}$/, "must be a 12-digit AWS account id")),
+    region: key("string", "AWS region of the stack, e.g. ap-south-1 (§3.1.1).",
+        z.string({ error: "must be an AWS region name such as ap-south-1" }).regex(/^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/, "must be an AWS region name such as ap-south-1")),
+    deploymentRoleName: key("string", "Name of the IAM role in the stack's account that Pulumi assumes to deploy (§2.3.1 DeploymentRole).",
+        z.string({ error: "must be an IAM role name" }).regex(/^[\w+=,.@-]{1,64}$/, "must be an IAM role name (1-64 of letters, digits and +=,.@_-)")),
+    vpcCidr: key("string", "IPv4 CIDR of the VPC (§3.1.1: 192.168.0.0/24).", z.string({ error: "must be an IPv4 CIDR such as 192.168.0.0/24" })),
+    availabilityZones: key("array", "Availability zones that get one subnet per tier, in order (§3.1.1: a and b).",
+        z.array(z.string(), { error: "must be a list of availability zone names" }).min(2, "must list at least 2 availability zones (the ALB and the DB subnet group need two)")),
+    subnetPrefixLength: key("integer", "Prefix length of every subnet; the VPC is cut into blocks of this size, tier by tier.", int(16, 28), { default: 27 }),
+    reservedCidrs: key("array", "Blocks of the VPC left free for future expansion (§3.1.1 Reserved).",
+        z.array(z.string(), { error: "must be a list of CIDR blocks" }), { default: [] as string[] }),
+    natGatewayPerAz: key("boolean", "One NAT gateway per AZ (true: survives an AZ loss) or a single shared one (false: cheaper).", bool()),
+} as const;
+
+type Raw = ParsedKeys<typeof FOUNDATION_KEYS>;
+
+function subnetPlanInput(c: Raw): SubnetPlanInput {
+    return { vpcCidr: c.vpcCidr, availabilityZones: c.availabilityZones, subnetPrefixLength: c.subnetPrefixLength, reservedCidrs: c.reservedCidrs };
+}
+
+export function foundationProblems(c: Raw): string[] {
+    const problems: string[] = [];
+    for (const az of c.availabilityZones) {
+        if (!new RegExp(`^${c.region}[a-z]$`).test(az)) {
+            problems.push(`${qualified("availabilityZones")} contains "${az}": must be a zone of ${qualified("region")} "${c.region}", e.g. ${c.region}a`);
+        }
+    }
+    if (new Set(c.availabilityZones).size !== c.availabilityZones.length) {
+        problems.push(`${qualified("availabilityZones")} = ${show(c.availabilityZones)}: lists a zone twice`);
+    }
+    for (const p of checkSubnetPlanInput(subnetPlanInput(c))) {
+        problems.push(`${qualified(p.key)} = ${show(c[p.key])}: ${p.message}`);
+    }
+    return problems;
+}
+
+export function foundationSections(c: Raw) {
+    return {
+        environment: c.environment,
+        account: {
+            id: c.awsAccountId,
+            region: c.region,
+            deploymentRoleName: c.deploymentRoleName,
+            deploymentRoleArn: `arn:aws:iam::${c.awsAccountId}:role/${c.deploymentRoleName}`,
+        },
+        /** Tags every AWS resource gets through the provider's default tags (§9.1). */
+        tags: { Environment: c.environment, Project: PROJECT_TAG, Owner: OWNER_TAG },
+        network: {
+            vpcCidr: c.vpcCidr,
+            availabilityZones: c.availabilityZones,
+            subnetPlan: planSubnets(subnetPlanInput(c)),
+            natGatewayPerAz: c.natGatewayPerAz,
+        },
+    };
+}
