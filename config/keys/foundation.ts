@@ -21,6 +21,8 @@ export const FOUNDATION_KEYS = {
     reservedCidrs: key("array", "Blocks of the VPC left free for future expansion (§3.1.1 Reserved).",
         z.array(z.string(), { error: "must be a list of CIDR blocks" }), { default: [] as string[] }),
     natGatewayPerAz: key("boolean", "One NAT gateway per AZ (true: survives an AZ loss) or a single shared one (false: cheaper).", bool()),
+    protectStatefulResources: key("boolean",
+        "Protect stateful resources (Pulumi protect) and turn on deletion protection wherever AWS offers it (prod: true).", bool()),
 } as const;
 
 type Raw = ParsedKeys<typeof FOUNDATION_KEYS>;
@@ -56,6 +58,8 @@ export function foundationSections(c: Raw) {
         },
         /** Tags every AWS resource gets through the provider's default tags (§9.1). */
         tags: { Environment: c.environment, Project: PROJECT_TAG, Owner: OWNER_TAG },
+        /** Whether stateful resources get `protect` and deletion protection (prod). */
+        protectStatefulResources: c.protectStatefulResources,
         network: {
             vpcCidr: c.vpcCidr,
             availabilityZones: c.availabilityZones,
