@@ -47,3 +47,14 @@ export const names = {
     flowLogGroup: (env: Environment) => `/vpc/${env}-fivestar-flow-logs`,
     dbSubnetGroup: (env: Environment) => `${env}-fivestar-payments-db-subnets`,
 } as const;
+
+/**
+ * The port each service's container listens on. The ECS security group admits exactly these from the
+ * ALB (§3.1.2: 8080 and 8443), so no port is open that no service uses. The guide's portal image
+ * listens on 80, which that group does not admit; the portal is configured to listen on 8443 instead
+ * (plain HTTP inside the VPC, nginx `listen 8443`), see docs/decisions.md.
+ */
+export const CONTAINER_PORTS: Readonly<Record<ServiceName, number>> = Object.freeze({
+    "internal-pe": 8080,
+    "customer-portal": 8443,
+});
