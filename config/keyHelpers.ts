@@ -46,9 +46,9 @@ export function key<S extends z.ZodType, D>(type: PulumiConfigType, description:
 export function key(type: PulumiConfigType, description: string, schema: z.ZodType, options?: { default: unknown }): ConfigKeySpec {
     const typed = z.preprocess(fromString(type), schema);
     if (!options) return { type, description, required: true, schema: typed };
-    const fallback = options.default;
-    // An unset optional key arrives as undefined: give it the default, then validate like any other.
-    return { type, description, required: false, schema: z.preprocess((v) => (v === undefined ? fallback : v), typed.optional()) };
+    // An unset optional key (absent, or present as undefined) takes the default.
+    const schemaWithDefault = options.default === undefined ? typed.optional() : typed.default(options.default as never);
+    return { type, description, required: false, schema: schemaWithDefault };
 }
 
 export const int = (min: number, max: number) =>

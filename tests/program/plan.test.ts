@@ -1,0 +1,49 @@
+/**
+ * The offline plan tool itself: it runs each stack from its committed file, and bad config fails
+ * with the key named and nothing registered.
+ */
+import { expect } from "chai";
+import { parseArgs } from "../../tools/plan";
+import { runPlan, STACKS } from "../support/plans";
+
+describe("offline plan (npm run plan -- <stack>)", () => {
+    for (const stack of STACKS) {
+        it(`plans ${stack} from Pulumi.${stack}.yaml with no credentials`, async () => {
+            const result = await runPlan(stack);
+            expect(result).to.not.have.property("error");
+            if ("resources" in result) expect(result.resources.length).to.be.greaterThan(25);
+        });
+    }
+
+    const badConfigs: [string, Record<string, string>, string][] = [
+        ["a wrong environment name", { environment: "production" }, 'fivestar-payments:environment = "production": must be one of: dev, staging, prod'],
+        ["an impossible Fargate pair", { ecsCpu: "2048", ecsMemory: "2048" }, "for cpu 2048 memory must be 4096-16384 in 1024 steps MiB"],
+        ["a reserved block outside the VPC", { reservedCidrs: '["172.16.0.0/26"]' }, "reserved 172.16.0.0/26 is outside the VPC CIDR 192.168.0.0/24"],
+        ["min > max", { ecsMinCapacity: "11" }, "fivestar-payments:ecsMinCapacity = 11 is greater than fivestar-payments:ecsMaxCapacity = 10"],
+    ];
+    for (const [what, overrides, message] of badConfigs) {
+        it(`fails on ${what} before registering any resource`, async () => {
+            const result = await runPlan("prod", overrides);
+            if (!("error" in result)) throw new Error("the plan succeeded");
+            expect(result.exitCode).to.equal(1);
+            expect(result.error).to.include(message);
+            expect(result.registeredBeforeFailure).to.equal(0);
+        });
+    }
+
+    it("refuses an unknown stack, naming the stacks there are", async () => {
+        const result = await runPlan("qa");
+        if (!("error" in result)) throw new Error("the plan succeeded");
+        expect(result.error).to.match(/No stack "qa".*Stacks: dev, prod, staging/);
+    });
+
+    it("parses its arguments", () => {
+        expect(parseArgs(["prod", "--json", "-", "--set", "ecsCpu=1024", "--quiet"])).to.deep.equal({
+            stack: "prod", json: "-", overrides: { ecsCpu: "1024" }, quiet: true,
+        });
+        expect(() => parseArgs([])).to.throw("missing <stack>");
+        expect(() => parseArgs(["dev", "--set", "nonsense"])).to.throw('--set needs key=value, got "nonsense"');
+        expect(() => parseArgs(["dev", "--bogus"])).to.throw("unknown option --bogus");
+        expect(() => parseArgs(["dev", "--json"])).to.throw("--json needs a file name or -");
+    });
+});
