@@ -16,7 +16,7 @@ describe("Pulumi.yaml", () => {
     it("names the project fivestar-payments on the nodejs runtime, with a description", () => {
         expect(project.name).to.equal("fivestar-payments");
         expect(project.runtime.name).to.equal("nodejs");
-        expect(project.description).to.be.a("string").and.not.empty;
+        expect(project.description).to.be.a("string").with.length.greaterThan(20);
     });
 
     it("disables default providers, so nothing can land in an account by ambient credentials", () => {
