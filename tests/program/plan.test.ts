@@ -3,8 +3,9 @@
  * with the key named and nothing registered.
  */
 import { expect } from "chai";
+import { renderPlan, shortType } from "../../tools/offline/report";
 import { parseArgs } from "../../tools/plan";
-import { runPlan, STACKS } from "../support/plans";
+import { planOf, runPlan, STACKS } from "../support/plans";
 
 describe("offline plan (npm run plan -- <stack>)", () => {
     for (const stack of STACKS) {
@@ -35,6 +36,20 @@ describe("offline plan (npm run plan -- <stack>)", () => {
         const result = await runPlan("qa");
         if (!("error" in result)) throw new Error("the plan succeeded");
         expect(result.error).to.match(/No stack "qa".*Stacks: dev, prod, staging/);
+    });
+
+    it("prints resources grouped under their component, with the key sizing", async () => {
+        const text = renderPlan((await planOf("prod")).evaluated);
+        expect(text).to.match(/^Offline plan: stack "prod" of fivestar-payments \(account 123456789014, ap-south-1\)/);
+        expect(text).to.match(/\nnetwork \(fivestar:network:Network\): \d+ resources \[.*2 NatGateway.*6 Subnet/);
+        expect(text).to.match(/\n  \+ aws:ec2:Subnet +network-db-b +cidrBlock=192\.168\.0\.160\/27 availabilityZone=ap-south-1b/);
+        expect(text).to.include('  vpcId = "network-vpc-id"');
+    });
+
+    it("shortens resource types for the table", () => {
+        expect(shortType("aws:ec2/routeTableAssociation:RouteTableAssociation")).to.equal("aws:ec2:RouteTableAssociation");
+        expect(shortType("random:index/randomPassword:RandomPassword")).to.equal("random:index:RandomPassword");
+        expect(shortType("pulumi:providers:aws")).to.equal("pulumi:providers:aws");
     });
 
     it("parses its arguments", () => {

@@ -5,6 +5,13 @@
 import { EvaluatedStack, RegisteredResource } from "./evaluate";
 import { keySummary } from "./keyFields";
 
+/** "aws:ec2/routeTable:RouteTable" -> "aws:ec2:RouteTable": enough to recognise, short enough to align. */
+export function shortType(type: string): string {
+    const [pkg, module, name] = type.split(":");
+    if (name === undefined) return type;
+    return `${pkg}:${module.split("/")[0]}:${name}`;
+}
+
 function countByType(resources: readonly RegisteredResource[]): string {
     const counts = new Map<string, number>();
     for (const r of resources) counts.set(r.type, (counts.get(r.type) ?? 0) + 1);
@@ -24,6 +31,8 @@ export function renderPlan(plan: EvaluatedStack): string {
     lines.push(`Evaluated under mocks: no cloud calls, no credentials. ${plan.resources.length} resources would be created.`);
     lines.push("");
 
+    const typeWidth = Math.max(...plan.resources.map((r) => shortType(r.type).length));
+    const nameWidth = Math.max(...plan.resources.map((r) => r.name.length));
     const render = (r: RegisteredResource, depth: number) => {
         const pad = "  ".repeat(depth);
         if (!r.custom) {
@@ -33,7 +42,7 @@ export function renderPlan(plan: EvaluatedStack): string {
             return;
         }
         const flags = [r.protect ? "protected" : ""].filter(Boolean).join(" ");
-        lines.push(`${pad}+ ${r.type.padEnd(44)} ${r.name.padEnd(34)} ${keySummary(r.type, r.inputs)}${flags ? `  [${flags}]` : ""}`);
+        lines.push(`${pad}+ ${shortType(r.type).padEnd(typeWidth)}  ${r.name.padEnd(nameWidth)}  ${keySummary(r.type, r.inputs)}${flags ? `  [${flags}]` : ""}`.trimEnd());
     };
     for (const root of byParent.get("") ?? []) render(root, 0);
 
