@@ -31,3 +31,8 @@ export function serviceTrustPolicy(service: string, accountId: string): PolicyDo
         Condition: { StringEquals: { "aws:SourceAccount": accountId } },
     });
 }
+
+/** The principal that stands for "IAM policies of this account decide" (the account root). */
+export function accountRoot(accountId: string): string {
+    return `arn:aws:iam::${accountId}:root`;
+}

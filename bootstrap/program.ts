@@ -1,0 +1,38 @@
+/**
+ * The bootstrap program: the §2.3.1 roles of one account, created through a provider pinned to
+ * that account that uses the caller's own (administrator) credentials. It never assumes the
+ * DeploymentRole: that role is what it creates.
+ */
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { OWNER_TAG, PROJECT_TAG } from "../config/names";
+import { CrossAccountRoles } from "../security/crossAccountRoles";
+import { BootstrapConfig } from "./config";
+
+export interface BootstrapOutputs {
+    readonly deploymentRoleArn: pulumi.Output<string>;
+    readonly monitoringRoleArn: pulumi.Output<string>;
+}
+
+export function bootstrapProgram(cfg: BootstrapConfig): BootstrapOutputs {
+    const provider = new aws.Provider("bootstrap-account", {
+        region: cfg.region,
+        allowedAccountIds: [cfg.accountId],
+        defaultTags: { tags: { Environment: cfg.environment, Project: PROJECT_TAG, Owner: OWNER_TAG } },
+    });
+    const prod = cfg.environment === "prod";
+    const roles = new CrossAccountRoles("cross-account-roles", {
+        environment: cfg.environment,
+        accountId: cfg.accountId,
+        region: cfg.region,
+        additionalRegions: cfg.additionalRegions,
+        deploymentRoleName: cfg.deploymentRoleName,
+        monitoringRoleName: cfg.monitoringRoleName,
+        cicdRoleArn: cfg.cicdRoleArn,
+        limitedAccountIds: cfg.limitedAccountIds,
+        monitoringAccountId: cfg.monitoringAccountId,
+        lockGuardrails: prod,
+        protect: prod,
+    }, { providers: { aws: provider } });
+    return { deploymentRoleArn: roles.deploymentRoleArn, monitoringRoleArn: roles.monitoringRoleArn };
+}

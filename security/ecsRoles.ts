@@ -1,0 +1,72 @@
+/**
+ * The ECS execution role (pulls images, writes logs, injects secrets) and task role (what the
+ * application may call) of §3.2.2 and §7.1.1, both trusted only by ecs-tasks for this account.
+ */
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { Environment, names } from "../config/names";
+import { ECS_TASK_EXECUTION_MANAGED_POLICY, executionRolePolicy, taskRolePolicy } from "./ecsPolicies";
+import { serviceTrustPolicy } from "./iamDocuments";
+
+export interface EcsRolesArgs {
+    /** cfg.environment: scopes secrets, parameters and tables, names the roles. */
+    readonly environment: Environment;
+    /** cfg.account.id */
+    readonly accountId: string;
+    /** cfg.account.region */
+    readonly region: string;
+    /** kms.generalKeyArn: encrypts the integration secrets and SecureString parameters. */
+    readonly secretsKmsKeyArn: pulumi.Input<string>;
+    /** kms.databaseKeyArn: encrypts the database secret. */
+    readonly databaseKmsKeyArn: pulumi.Input<string>;
+}
+
+export class EcsRoles extends pulumi.ComponentResource {
+    public readonly executionRoleArn: pulumi.Output<string>;
+    public readonly taskRoleArn: pulumi.Output<string>;
+    public readonly executionRoleName: pulumi.Output<string>;
+    public readonly taskRoleName: pulumi.Output<string>;
+
+    constructor(name: string, args: EcsRolesArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("fivestar:security:EcsRoles", name, {}, opts);
+        const parent = { parent: this };
+        const env = args.environment;
+        const ctx = { environment: env, accountId: args.accountId, region: args.region };
+        const trust = JSON.stringify(serviceTrustPolicy("ecs-tasks.amazonaws.com", args.accountId));
+        const keyArns = pulumi.all([args.secretsKmsKeyArn, args.databaseKmsKeyArn]);
+
+        const execution = new aws.iam.Role(`${name}-execution`, {
+            name: names.ecsExecutionRole(env),
+            assumeRolePolicy: trust,
+            description: `ECS task execution role of ${env}: image pull, logs, secrets injection (3.2.2)`,
+        }, parent);
+        new aws.iam.RolePolicyAttachment(`${name}-execution-managed`, { role: execution.name, policyArn: ECS_TASK_EXECUTION_MANAGED_POLICY }, parent);
+        new aws.iam.RolePolicy(`${name}-execution-secrets`, {
+            role: execution.name,
+            name: "environment-secrets",
+            policy: keyArns.apply((keys) => JSON.stringify(executionRolePolicy(ctx, keys))),
+        }, parent);
+
+        const task = new aws.iam.Role(`${name}-task`, {
+            name: names.ecsTaskRole(env),
+            assumeRolePolicy: trust,
+            description: `ECS task role of ${env}: transaction tables, secrets, parameters (7.1.1)`,
+        }, parent);
+        new aws.iam.RolePolicy(`${name}-task-access`, {
+            role: task.name,
+            name: "application-access",
+            policy: keyArns.apply((keys) => JSON.stringify(taskRolePolicy(ctx, keys))),
+        }, parent);
+
+        this.executionRoleArn = execution.arn;
+        this.taskRoleArn = task.arn;
+        this.executionRoleName = execution.name;
+        this.taskRoleName = task.name;
+        this.registerOutputs({
+            executionRoleArn: this.executionRoleArn,
+            taskRoleArn: this.taskRoleArn,
+            executionRoleName: this.executionRoleName,
+            taskRoleName: this.taskRoleName,
+        });
+    }
+}

@@ -1,0 +1,181 @@
+/**
+ * Account guardrails (§2.2.3, §4.1.3), each behind its own switch: GuardDuty, AWS Config,
+ * CloudTrail and a WAFv2 web ACL for the ALB. Audit logs land in private, versioned, KMS-encrypted,
+ * TLS-only buckets that are protected in prod.
+ */
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { Environment, names } from "../config/names";
+import {
+    AWS_CONFIG_MANAGED_POLICY, cloudTrailBucketPolicy, cloudTrailLogsPolicy, configBucketPolicy, configDeliveryPolicy,
+    WAF_REDACTED_HEADERS, wafLogDeliveryPolicy, webAclRules, webAclVisibility,
+} from "./guardrailPolicies";
+import { serviceTrustPolicy } from "./iamDocuments";
+import { trailArn } from "./kmsPolicies";
+
+export interface GuardrailSwitches {
+    readonly guardDuty: boolean;
+    readonly awsConfig: boolean;
+    readonly cloudTrail: boolean;
+    readonly waf: boolean;
+}
+
+export interface AccountGuardrailsArgs {
+    /** cfg.environment */
+    readonly environment: Environment;
+    /** cfg.account.id */
+    readonly accountId: string;
+    /** cfg.account.region */
+    readonly region: string;
+    /** cfg.guardrails: which pieces to create. */
+    readonly switches: GuardrailSwitches;
+    /** kms.logsKeyArn: audit buckets, CloudTrail, log groups. */
+    readonly logsKmsKeyArn: pulumi.Input<string>;
+    /** cfg.monitoring.logRetentionDays: the CloudTrail and WAF log groups (the buckets keep everything). */
+    readonly logRetentionDays: number;
+    /** cfg.protectStatefulResources: Pulumi protect on the audit buckets. */
+    readonly protect: boolean;
+    /** cfg.guardrails.wafRateLimit: requests per client IP per 5 minutes. */
+    readonly wafRateLimit: number;
+}
+
+export class AccountGuardrails extends pulumi.ComponentResource {
+    /** For the ALB's WebACL association; undefined when the WAF is off. */
+    public readonly webAclArn: pulumi.Output<string | undefined>;
+    public readonly guardDutyDetectorId: pulumi.Output<string | undefined>;
+    public readonly cloudTrailBucketName: pulumi.Output<string | undefined>;
+    public readonly configBucketName: pulumi.Output<string | undefined>;
+
+    constructor(name: string, args: AccountGuardrailsArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("fivestar:security:AccountGuardrails", name, {}, opts);
+        const parent = { parent: this };
+        const on = args.switches;
+
+        const detector = on.guardDuty
+            ? new aws.guardduty.Detector(`${name}-guardduty`, { enable: true, findingPublishingFrequency: "FIFTEEN_MINUTES" }, parent)
+            : undefined;
+        const configBucket = on.awsConfig ? this.awsConfig(name, args) : undefined;
+        const trailBucket = on.cloudTrail ? this.cloudTrail(name, args) : undefined;
+        const webAcl = on.waf ? this.waf(name, args) : undefined;
+
+        this.webAclArn = webAcl ? webAcl.arn : pulumi.output(undefined);
+        this.guardDutyDetectorId = detector ? detector.id : pulumi.output(undefined);
+        this.cloudTrailBucketName = trailBucket ? trailBucket.bucket : pulumi.output(undefined);
+        this.configBucketName = configBucket ? configBucket.bucket : pulumi.output(undefined);
+        this.registerOutputs({
+            webAclArn: this.webAclArn,
+            guardDutyDetectorId: this.guardDutyDetectorId,
+            cloudTrailBucketName: this.cloudTrailBucketName,
+            configBucketName: this.configBucketName,
+        });
+    }
+
+    /** A private, versioned, SSE-KMS, TLS-only bucket; resolves once its policy is in place. */
+    private auditBucket(name: string, args: AccountGuardrailsArgs, purpose: "cloudtrail" | "config",
+        policy: (bucketArn: string) => string): { bucket: aws.s3.Bucket; ready: aws.s3.BucketPolicy } {
+        const parent = { parent: this };
+        const id = `${name}-${purpose}-bucket`;
+        const bucket = new aws.s3.Bucket(id, {
+            bucket: names.auditBucket(args.environment, args.accountId, purpose),
+            forceDestroy: false,
+        }, { parent: this, protect: args.protect });
+        new aws.s3.BucketOwnershipControls(id, { bucket: bucket.id, rule: { objectOwnership: "BucketOwnerEnforced" } }, parent);
+        const block = new aws.s3.BucketPublicAccessBlock(id, {
+            bucket: bucket.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true,
+        }, parent);
+        new aws.s3.BucketServerSideEncryptionConfiguration(id, {
+            bucket: bucket.id,
+            rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: args.logsKmsKeyArn }, bucketKeyEnabled: true }],
+        }, parent);
+        new aws.s3.BucketVersioning(id, { bucket: bucket.id, versioningConfiguration: { status: "Enabled" } }, parent);
+        const ready = new aws.s3.BucketPolicy(id, { bucket: bucket.id, policy: bucket.arn.apply(policy) }, { parent: this, dependsOn: [block] });
+        return { bucket, ready };
+    }
+
+    private awsConfig(name: string, args: AccountGuardrailsArgs): aws.s3.Bucket {
+        const parent = { parent: this };
+        const { bucket, ready } = this.auditBucket(name, args, "config", (arn) => JSON.stringify(configBucketPolicy(arn)));
+        const role = new aws.iam.Role(`${name}-config`, {
+            assumeRolePolicy: JSON.stringify(serviceTrustPolicy("config.amazonaws.com", args.accountId)),
+            description: `AWS Config recorder of ${args.environment}: reads resource configuration, writes to its bucket`,
+        }, parent);
+        new aws.iam.RolePolicyAttachment(`${name}-config-managed`, { role: role.name, policyArn: AWS_CONFIG_MANAGED_POLICY }, parent);
+        const delivery = new aws.iam.RolePolicy(`${name}-config-delivery`, {
+            role: role.name,
+            policy: pulumi.all([bucket.arn, args.logsKmsKeyArn]).apply(([b, k]) => JSON.stringify(configDeliveryPolicy(b, args.accountId, k))),
+        }, parent);
+        const recorder = new aws.cfg.Recorder(`${name}-config-recorder`, {
+            name: names.configRecorder(args.environment),
+            roleArn: role.arn,
+            recordingGroup: { allSupported: true, includeGlobalResourceTypes: true },
+        }, parent);
+        const channel = new aws.cfg.DeliveryChannel(`${name}-config-delivery`, {
+            name: names.configRecorder(args.environment),
+            s3BucketName: bucket.bucket,
+            s3KmsKeyArn: args.logsKmsKeyArn,
+            snapshotDeliveryProperties: { deliveryFrequency: "TwentyFour_Hours" },
+        }, { parent: this, dependsOn: [recorder, ready, delivery] });
+        new aws.cfg.RecorderStatus(`${name}-config-recorder`, { name: recorder.name, isEnabled: true }, { parent: this, dependsOn: [channel] });
+        return bucket;
+    }
+
+    private cloudTrail(name: string, args: AccountGuardrailsArgs): aws.s3.Bucket {
+        const parent = { parent: this };
+        const ctx = { environment: args.environment, accountId: args.accountId, region: args.region };
+        const { bucket, ready } = this.auditBucket(name, args, "cloudtrail",
+            (arn) => JSON.stringify(cloudTrailBucketPolicy(arn, args.accountId, trailArn(ctx))));
+        const logGroup = new aws.cloudwatch.LogGroup(`${name}-cloudtrail`, {
+            name: names.cloudTrailLogGroup(args.environment),
+            retentionInDays: args.logRetentionDays,
+            kmsKeyId: args.logsKmsKeyArn,
+        }, parent);
+        const role = new aws.iam.Role(`${name}-cloudtrail-logs`, {
+            assumeRolePolicy: JSON.stringify(serviceTrustPolicy("cloudtrail.amazonaws.com", args.accountId)),
+            description: `Lets the ${args.environment} trail write to ${names.cloudTrailLogGroup(args.environment)}`,
+        }, parent);
+        const delivery = new aws.iam.RolePolicy(`${name}-cloudtrail-logs`, {
+            role: role.name,
+            policy: logGroup.arn.apply((arn) => JSON.stringify(cloudTrailLogsPolicy(arn))),
+        }, parent);
+        new aws.cloudtrail.Trail(`${name}-cloudtrail`, {
+            name: names.cloudTrail(args.environment),
+            s3BucketName: bucket.bucket,
+            isMultiRegionTrail: true,
+            includeGlobalServiceEvents: true,
+            enableLogFileValidation: true,
+            enableLogging: true,
+            kmsKeyId: args.logsKmsKeyArn,
+            cloudWatchLogsGroupArn: pulumi.interpolate`${logGroup.arn}:*`,
+            cloudWatchLogsRoleArn: role.arn,
+        }, { parent: this, dependsOn: [ready, delivery] });
+        return bucket;
+    }
+
+    private waf(name: string, args: AccountGuardrailsArgs): aws.wafv2.WebAcl {
+        const parent = { parent: this };
+        const env = args.environment;
+        const webAcl = new aws.wafv2.WebAcl(`${name}-web-acl`, {
+            name: names.webAcl(env),
+            description: `ALB protection of ${env}: AWS managed rules and a per-IP rate limit`,
+            scope: "REGIONAL",
+            defaultAction: { allow: {} },
+            rules: webAclRules(env, args.wafRateLimit),
+            visibilityConfig: webAclVisibility(env),
+        }, parent);
+        const logGroup = new aws.cloudwatch.LogGroup(`${name}-waf-logs`, {
+            name: names.wafLogGroup(env),
+            retentionInDays: args.logRetentionDays,
+            kmsKeyId: args.logsKmsKeyArn,
+        }, parent);
+        const delivery = new aws.cloudwatch.LogResourcePolicy(`${name}-waf-logs`, {
+            policyName: `${env}-fivestar-waf-log-delivery`,
+            policyDocument: JSON.stringify(wafLogDeliveryPolicy(env, args.accountId, args.region)),
+        }, parent);
+        new aws.wafv2.WebAclLoggingConfiguration(`${name}-waf-logs`, {
+            resourceArn: webAcl.arn,
+            logDestinationConfigs: [logGroup.arn],
+            redactedFields: WAF_REDACTED_HEADERS.map((header) => ({ singleHeader: { name: header } })),
+        }, { parent: this, dependsOn: [delivery] });
+        return webAcl;
+    }
+}

@@ -1,0 +1,80 @@
+/**
+ * The §4.2.2 secrets of an environment, each encrypted with a customer-managed key. The database
+ * secret is written by Pulumi; an integration secret is written only when all its values are set
+ * as stack config secrets, otherwise it is created empty for operators to fill (never with
+ * placeholder values an application could mistake for credentials).
+ */
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { Environment } from "../config/names";
+import { isComplete, StackSecrets } from "../config/secrets";
+import {
+    databaseSecretDocument, integrationSecretDocument, JUSPAY_FIELDS, RAZORPAY_FIELDS, SecretName, secretName, secretRecoveryWindowDays,
+} from "./secretValues";
+
+export interface AppSecretsArgs {
+    /** cfg.environment: fivestar/payments/<env>/... */
+    readonly environment: Environment;
+    /** kms.databaseKeyArn: encrypts the database secret. */
+    readonly databaseKmsKeyArn: pulumi.Input<string>;
+    /** kms.generalKeyArn: encrypts the integration secrets. */
+    readonly generalKmsKeyArn: pulumi.Input<string>;
+    readonly database: {
+        /** The RDS instance's address (host name, no port). */
+        readonly host: pulumi.Input<string>;
+        /** 5432 (§4.2.2). */
+        readonly port: number;
+        /** DatabaseCredentials.password */
+        readonly password: pulumi.Input<string>;
+    };
+    /** loadStackSecrets(): gateway credentials from stack config secrets, possibly unset. */
+    readonly integrations: StackSecrets;
+    /** cfg.protectStatefulResources: Pulumi protect and the 30-day recovery window. */
+    readonly protect: boolean;
+}
+
+export class AppSecrets extends pulumi.ComponentResource {
+    public readonly databaseSecretArn: pulumi.Output<string>;
+    public readonly razorpaySecretArn: pulumi.Output<string>;
+    public readonly juspaySecretArn: pulumi.Output<string>;
+
+    constructor(name: string, args: AppSecretsArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("fivestar:security:AppSecrets", name, {}, opts);
+        const env = args.environment;
+
+        const secret = (which: SecretName, kmsKeyId: pulumi.Input<string>, description: string, document?: pulumi.Output<string>) => {
+            const s = new aws.secretsmanager.Secret(`${name}-${which}`, {
+                name: secretName(env, which),
+                description,
+                kmsKeyId,
+                recoveryWindowInDays: secretRecoveryWindowDays(args.protect),
+            }, { parent: this, protect: args.protect });
+            if (document) {
+                new aws.secretsmanager.SecretVersion(`${name}-${which}`, { secretId: s.id, secretString: pulumi.secret(document) }, { parent: this });
+            }
+            return s;
+        };
+
+        const db = args.database;
+        const database = secret("database", args.databaseKmsKeyArn, `PostgreSQL credentials of ${env} (4.2.2)`,
+            pulumi.all([db.host, db.password]).apply(([host, password]) => JSON.stringify(databaseSecretDocument({ host, password, port: db.port }))));
+
+        const integration = <K extends string>(which: SecretName, label: string, fields: Readonly<Record<K, string>>,
+            values: Readonly<Record<K, pulumi.Output<string> | undefined>>) => {
+            const document = isComplete(values)
+                ? pulumi.all(values as Record<K, pulumi.Output<string>>).apply((v) => JSON.stringify(integrationSecretDocument(fields, v as Record<K, string>)))
+                : undefined;
+            const fieldList = Object.values<string>(fields).join(", ");
+            const description = document ? `${label} credentials of ${env} (4.2.2)`
+                : `${label} credentials of ${env} (4.2.2): not set in stack config; operators store the JSON fields ${fieldList}`;
+            return secret(which, args.generalKmsKeyArn, description, document);
+        };
+        const razorpay = integration("razorpay", "RazorPay", RAZORPAY_FIELDS, args.integrations.razorpay);
+        const juspay = integration("juspay", "JusPay", JUSPAY_FIELDS, args.integrations.juspay);
+
+        this.databaseSecretArn = database.arn;
+        this.razorpaySecretArn = razorpay.arn;
+        this.juspaySecretArn = juspay.arn;
+        this.registerOutputs({ databaseSecretArn: this.databaseSecretArn, razorpaySecretArn: this.razorpaySecretArn, juspaySecretArn: this.juspaySecretArn });
+    }
+}

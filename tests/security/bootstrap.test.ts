@@ -1,0 +1,168 @@
+/**
+ * The bootstrap project (bootstrap/): validated config, committed stack files that invent nothing,
+ * and a program that creates the §2.3.1 roles with the caller's own credentials, pinned to the account.
+ */
+import { expect } from "chai";
+import * as fs from "fs";
+import * as path from "path";
+import * as YAML from "yaml";
+import { StackConfigError } from "../../config";
+import { BOOTSTRAP_KEYS, BOOTSTRAP_PROJECT, parseBootstrapConfig } from "../../bootstrap/config";
+import { bootstrapProgram } from "../../bootstrap/program";
+import { deploymentRolePolicy } from "../../security/crossAccountPolicies";
+import { readStackConfig } from "../../tools/offline/stackFiles";
+import { construct, valueOf } from "../support/component";
+
+const DIR = path.resolve(__dirname, "..", "..", "..", "bootstrap");
+const ACCOUNTS = { dev: "123456789012", staging: "123456789013", prod: "123456789014" } as const;
+// Test-only principals: the real ones are not in the guide and are set by operators.
+const CICD = "arn:aws:iam::123456789013:role/test-cicd";
+const MONITORING = "999999999999";
+
+/** The committed stack file's values, unqualified, as Pulumi hands them. */
+function stackValues(stack: string, extra: Record<string, string | undefined> = {}): Record<string, string | undefined> {
+    const file = readStackConfig(stack, DIR);
+    const raw: Record<string, string | undefined> = {};
+    for (const [k, v] of Object.entries(file.config)) if (k.startsWith(`${BOOTSTRAP_PROJECT}:`)) raw[k.slice(BOOTSTRAP_PROJECT.length + 1)] = v;
+    return { ...raw, ...extra };
+}
+const complete = (stack: string, extra: Record<string, string | undefined> = {}) => stackValues(stack, { cicdRoleArn: CICD, monitoringAccountId: MONITORING, ...extra });
+
+function rejection(raw: Record<string, unknown>): string {
+    try {
+        parseBootstrapConfig(raw);
+    } catch (e) {
+        expect(e).to.be.instanceOf(StackConfigError);
+        return (e as Error).message;
+    }
+    throw new Error(`bootstrap config ${JSON.stringify(raw)} was accepted`);
+}
+
+describe("bootstrap project (§2.3.1)", () => {
+    const project = YAML.parse(fs.readFileSync(path.join(DIR, "Pulumi.yaml"), "utf8"));
+
+    it("is its own Pulumi project, fivestar-payments-bootstrap, with default providers disabled", () => {
+        expect(project.name).to.equal("fivestar-payments-bootstrap");
+        expect(project.runtime.name).to.equal("nodejs");
+        expect(project.config["pulumi:disable-default-providers"]).to.deep.equal({ value: ["*"] });
+    });
+
+    it("Pulumi.yaml declares exactly the required keys, with the schema's type and description", () => {
+        const required = Object.entries(BOOTSTRAP_KEYS).filter(([, s]) => s.required);
+        for (const [name, spec] of required) expect(project.config[name], name).to.include({ type: spec.type, description: spec.description });
+        expect(Object.keys(project.config).filter((k) => !k.includes(":")).sort()).to.deep.equal(required.map(([k]) => k).sort());
+    });
+
+    for (const stack of ["dev", "staging", "prod"] as const) {
+        it(`${stack}: the committed stack file pins account ${ACCOUNTS[stack]} and ap-south-1 and invents no trusted principal`, () => {
+            const values = stackValues(stack);
+            expect(values).to.include({ environment: stack, awsAccountId: ACCOUNTS[stack], region: "ap-south-1" });
+            expect(values).to.not.have.property("cicdRoleArn");
+            expect(values).to.not.have.property("monitoringAccountId");
+        });
+
+        it(`${stack}: refuses to run until cicdRoleArn and monitoringAccountId are set, naming both`, () => {
+            const message = rejection(stackValues(stack));
+            expect(message).to.include("fivestar-payments-bootstrap:cicdRoleArn is not set: required");
+            expect(message).to.include("fivestar-payments-bootstrap:monitoringAccountId is not set: required");
+        });
+    }
+
+    it("prod trusts the development account as limited; dev and staging trust no limited account", () => {
+        expect(parseBootstrapConfig(complete("prod")).limitedAccountIds).to.deep.equal([ACCOUNTS.dev]);
+        expect(parseBootstrapConfig(complete("dev")).limitedAccountIds).to.deep.equal([]);
+        expect(parseBootstrapConfig(complete("staging")).limitedAccountIds).to.deep.equal([]);
+    });
+
+    it("prod also allows ap-south-2, the main prod stack's RDS backup replication region; dev and staging only their own", () => {
+        expect(parseBootstrapConfig(complete("prod")).additionalRegions).to.deep.equal(["ap-south-2"]);
+        expect(parseBootstrapConfig(complete("dev")).additionalRegions).to.deep.equal([]);
+        expect(parseBootstrapConfig(complete("staging")).additionalRegions).to.deep.equal([]);
+    });
+
+    for (const stack of ["dev", "staging", "prod"] as const) {
+        it(`${stack}: the DeploymentRole allows every region the main ${stack} stack deploys to (its rdsBackupReplicationRegion, if set)`, () => {
+            const main = YAML.parse(fs.readFileSync(path.resolve(DIR, "..", `Pulumi.${stack}.yaml`), "utf8")).config ?? {};
+            const cfg = parseBootstrapConfig(complete(stack));
+            expect(cfg.region).to.equal(main["fivestar-payments:region"]);
+            const replication = main["fivestar-payments:rdsBackupReplicationRegion"];
+            if (replication !== undefined) expect(cfg.additionalRegions, `bootstrap/Pulumi.${stack}.yaml additionalRegions`).to.include(replication);
+        });
+    }
+
+    it("role names default to DeploymentRole (the main stacks' deploymentRoleName) and MonitoringRole", () => {
+        const cfg = parseBootstrapConfig(complete("staging"));
+        expect([cfg.deploymentRoleName, cfg.monitoringRoleName]).to.deep.equal(["DeploymentRole", "MonitoringRole"]);
+    });
+
+    describe("rejections name the key and what is allowed", () => {
+        it("cicdRoleArn must be an IAM role ARN", () => {
+            expect(rejection(complete("prod", { cicdRoleArn: "ci-cd" }))).to.include("fivestar-payments-bootstrap:cicdRoleArn = \"ci-cd\": must be an IAM role ARN");
+            expect(rejection(complete("prod", { cicdRoleArn: "arn:aws:iam::123456789013:user/ci" }))).to.include("must be an IAM role ARN");
+        });
+        it("cicdRoleArn may not be the DeploymentRole itself", () => {
+            expect(rejection(complete("prod", { cicdRoleArn: "arn:aws:iam::123456789014:role/DeploymentRole" }))).to.include("is the DeploymentRole itself");
+        });
+        it("monitoringAccountId must be a 12-digit id of another account", () => {
+            expect(rejection(complete("dev", { monitoringAccountId: "12345" }))).to.include("fivestar-payments-bootstrap:monitoringAccountId = \"12345\": must be the 12-digit id of the central monitoring account");
+            expect(rejection(complete("dev", { monitoringAccountId: ACCOUNTS.dev }))).to.include("must be the central monitoring account, not the account itself");
+        });
+        it("limitedAccountIds must be 12-digit ids, not the account itself", () => {
+            expect(rejection(complete("prod", { limitedAccountIds: "[\"dev\"]" }))).to.include("fivestar-payments-bootstrap:limitedAccountIds");
+            expect(rejection(complete("prod", { limitedAccountIds: `["${ACCOUNTS.prod}"]` }))).to.include("contains the account itself");
+        });
+        it("additionalRegions must be region names other than region", () => {
+            expect(rejection(complete("prod", { additionalRegions: "[\"mumbai\"]" }))).to.include("fivestar-payments-bootstrap:additionalRegions");
+            expect(rejection(complete("prod", { additionalRegions: "[\"ap-south-1\"]" }))).to.include("the stack's own region");
+            expect(parseBootstrapConfig(complete("prod", { additionalRegions: "[\"ap-south-2\"]" })).additionalRegions).to.deep.equal(["ap-south-2"]);
+        });
+        it("environment must be dev, staging or prod", () => {
+            expect(rejection(complete("prod", { environment: "qa" }))).to.include("fivestar-payments-bootstrap:environment = \"qa\": must be one of: dev, staging, prod");
+        });
+    });
+
+    describe("the program", () => {
+        async function build(stack: "dev" | "prod") {
+            return construct(() => bootstrapProgram(parseBootstrapConfig(complete(stack))));
+        }
+
+        it("uses one explicit provider pinned to the account and region, with the caller's own credentials (no assumed role)", async () => {
+            const built = await build("prod");
+            const provider = built.one("pulumi:providers:aws", "bootstrap-account");
+            expect(provider.inputs.region).to.equal("ap-south-1");
+            expect(JSON.parse(String(provider.inputs.allowedAccountIds))).to.deep.equal([ACCOUNTS.prod]);
+            expect(provider.inputs).to.not.have.property("assumeRoles");
+            expect(JSON.parse(String(provider.inputs.defaultTags))).to.deep.equal({ tags: { Environment: "prod", Project: "FivestarPaymentsEngine", Owner: "1CloudHub" } });
+        });
+
+        it("creates CrossAccountRoles, and every AWS resource goes through that provider", async () => {
+            const built = await build("prod");
+            const providerUrn = built.one("pulumi:providers:aws", "bootstrap-account").urn;
+            expect(built.ofType("fivestar:security:CrossAccountRoles")).to.have.length(1);
+            const awsResources = built.resources.filter((r) => r.custom && r.type.startsWith("aws:"));
+            expect(awsResources.length).to.be.greaterThan(3);
+            for (const r of awsResources) expect(r.provider, r.name).to.equal(providerUrn);
+        });
+
+        it("prod: roles protected, guardrail teardown denied; dev: neither", async () => {
+            const prod = await build("prod");
+            expect(prod.one("aws:iam/role:Role", "cross-account-roles-deployment").protect).to.equal(true);
+            const prodPolicy = JSON.parse(String(prod.one("aws:iam/rolePolicy:RolePolicy", "cross-account-roles-deployment").inputs.policy));
+            expect(prodPolicy).to.deep.equal(deploymentRolePolicy({
+                accountId: ACCOUNTS.prod, region: "ap-south-1", additionalRegions: ["ap-south-2"], lockGuardrails: true,
+                bootstrapRoleArns: [`arn:aws:iam::${ACCOUNTS.prod}:role/DeploymentRole`, `arn:aws:iam::${ACCOUNTS.prod}:role/MonitoringRole`],
+            }));
+            const dev = await build("dev");
+            expect(dev.one("aws:iam/role:Role", "cross-account-roles-deployment").protect).to.equal(false);
+            const devPolicy = JSON.parse(String(dev.one("aws:iam/rolePolicy:RolePolicy", "cross-account-roles-deployment").inputs.policy));
+            expect(devPolicy.Statement.map((s: { Sid: string }) => s.Sid)).to.not.include("DenyGuardrailTeardown");
+        });
+
+        it("exports the two role ARNs", async () => {
+            const built = await build("dev");
+            const outputs = built.component;
+            expect(await valueOf(outputs.deploymentRoleArn)).to.match(/DeploymentRole$/);
+            expect(await valueOf(outputs.monitoringRoleArn)).to.match(/MonitoringRole$/);
+        });
+    });
+});

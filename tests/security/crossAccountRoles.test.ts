@@ -1,0 +1,204 @@
+import { expect } from "chai";
+import {
+    ADMIN_MANAGED_POLICIES, deploymentRolePolicy, deploymentTrustPolicy, GUARDRAIL_TEARDOWN_ACTIONS, LIMITED_READ_ACTIONS, MONITORING_MANAGED_POLICIES,
+    monitoringTrustPolicy, REGIONAL_SERVICES,
+} from "../../security/crossAccountPolicies";
+import { CrossAccountRoles, CrossAccountRolesArgs } from "../../security/crossAccountRoles";
+import { PolicyDocument, PolicyStatement } from "../../security/iamDocuments";
+import { construct, inAccount, valueOf } from "../support/component";
+
+const ROLE = "aws:iam/role:Role";
+const POLICY = "aws:iam/rolePolicy:RolePolicy";
+const ATTACHMENT = "aws:iam/rolePolicyAttachment:RolePolicyAttachment";
+// Test-only principals: the real CI/CD role and monitoring account are not in the guide.
+const CICD = "arn:aws:iam::123456789013:role/test-cicd";
+const MONITORING_ACCOUNT = "999999999999";
+const DEV = "123456789012";
+const PROD = "123456789014";
+
+const sid = (doc: PolicyDocument, id: string): PolicyStatement => {
+    const found = doc.Statement.filter((s) => s.Sid === id);
+    expect(found, `statement ${id}`).to.have.length(1);
+    return found[0];
+};
+const permissions = (lockGuardrails: boolean, additionalRegions: string[] = []) => deploymentRolePolicy({
+    accountId: PROD, region: "ap-south-1", additionalRegions, bootstrapRoleArns: [`arn:aws:iam::${PROD}:role/DeploymentRole`, `arn:aws:iam::${PROD}:role/MonitoringRole`], lockGuardrails,
+});
+
+describe("DeploymentRole trust (§2.3.1)", () => {
+    it("trusts the staging CI/CD role, and only it, as deployer", () => {
+        const doc = deploymentTrustPolicy({ cicdRoleArn: CICD, limitedAccountIds: [] });
+        expect(doc.Statement).to.deep.equal([{ Sid: "CiCdDeployer", Effect: "Allow", Principal: { AWS: CICD }, Action: "sts:AssumeRole" }]);
+    });
+
+    it("trusts the development account only for MFA sessions tagged fivestar-access=limited (no other tag)", () => {
+        const s = sid(deploymentTrustPolicy({ cicdRoleArn: CICD, limitedAccountIds: [DEV] }), "LimitedAccountsWithMfaAndTag");
+        expect(s.Principal).to.deep.equal({ AWS: [`arn:aws:iam::${DEV}:root`] });
+        expect(s.Action).to.have.members(["sts:AssumeRole", "sts:TagSession"]);
+        expect(s.Condition).to.deep.equal({
+            StringEquals: { "aws:RequestTag/fivestar-access": "limited" },
+            "ForAllValues:StringEquals": { "aws:TagKeys": ["fivestar-access"] },
+            Bool: { "aws:MultiFactorAuthPresent": "true" },
+        });
+    });
+
+    it("the CI/CD statement cannot tag sessions (it could not pose as limited or anything else)", () => {
+        const s = sid(deploymentTrustPolicy({ cicdRoleArn: CICD, limitedAccountIds: [DEV] }), "CiCdDeployer");
+        expect(s.Action).to.equal("sts:AssumeRole");
+    });
+});
+
+describe("DeploymentRole permissions (§2.3.1: ECS deployment, Lambda updates, stack management; not AdministratorAccess)", () => {
+    const doc = permissions(true);
+    const allows = doc.Statement.filter((s) => s.Effect === "Allow");
+
+    it("grants no '*' action and no iam:* / organizations / account / sts action", () => {
+        const actions = allows.flatMap((s) => [s.Action].flat());
+        expect(actions).to.not.include("*");
+        for (const a of actions) expect(a, a).to.not.match(/^(iam:\*|organizations:|account:|sts:)/);
+    });
+
+    it("covers ECS deployment and Lambda updates", () => {
+        const actions = allows.flatMap((s) => [s.Action].flat());
+        expect(actions).to.include.members(["ecs:*", "lambda:*", "elasticloadbalancing:*", "application-autoscaling:*"]);
+    });
+
+    it("IAM is limited to roles of this account; no users, groups or access keys", () => {
+        const iamActions = allows.flatMap((s) => [s.Action].flat()).filter((a) => a.startsWith("iam:"));
+        for (const a of iamActions) expect(a, a).to.not.match(/User|Group|AccessKey|LoginProfile|CreatePolicy|SetDefaultPolicyVersion/);
+        expect(sid(doc, "WorkloadRoles").Resource).to.equal(`arn:aws:iam::${PROD}:role/*`);
+    });
+
+    it("iam:PassRole only to the services the program passes roles to", () => {
+        const s = sid(doc, "PassWorkloadRoles");
+        expect(s.Condition?.StringEquals).to.deep.equal({ "iam:PassedToService": [
+            "ecs-tasks.amazonaws.com", "ecs.amazonaws.com", "lambda.amazonaws.com", "vpc-flow-logs.amazonaws.com", "monitoring.rds.amazonaws.com",
+            "rds.amazonaws.com", "config.amazonaws.com", "cloudtrail.amazonaws.com", "application-autoscaling.amazonaws.com", "events.amazonaws.com",
+        ] });
+    });
+
+    it("S3, Secrets Manager, SSM and ECR only on fivestar names in this account and region", () => {
+        expect(sid(doc, "NamedStorageAndConfig").Resource).to.deep.equal([
+            "arn:aws:s3:::fivestar-*", "arn:aws:s3:::fivestar-*/*",
+            `arn:aws:secretsmanager:ap-south-1:${PROD}:secret:fivestar/*`,
+            `arn:aws:ssm:ap-south-1:${PROD}:parameter/fivestar/*`,
+            `arn:aws:ecr:ap-south-1:${PROD}:repository/fivestar-*`,
+        ]);
+    });
+
+    it("denies every regional service outside the stack's region", () => {
+        const s = sid(doc, "DenyOutsideRegion");
+        expect(s.Effect).to.equal("Deny");
+        expect(s.Action).to.deep.equal(REGIONAL_SERVICES.map((x) => `${x}:*`));
+        expect(s.Condition).to.deep.equal({ StringNotEquals: { "aws:RequestedRegion": ["ap-south-1"] } });
+    });
+
+    it("also allows the regions the program replicates to (prod's RDS backup region), and no other", () => {
+        const s = sid(permissions(true, ["ap-south-2"]), "DenyOutsideRegion");
+        expect(s.Condition).to.deep.equal({ StringNotEquals: { "aws:RequestedRegion": ["ap-south-1", "ap-south-2"] } });
+    });
+
+    it("every service allowed with a wildcard is either regional (region-locked) or global on purpose (budgets)", () => {
+        const services = allows.flatMap((s) => [s.Action].flat()).filter((a) => a.endsWith(":*")).map((a) => a.split(":")[0]);
+        for (const svc of services) expect([...REGIONAL_SERVICES, "s3", "budgets"], svc).to.include(svc);
+    });
+
+    it("the deployer cannot change the DeploymentRole or MonitoringRole", () => {
+        expect(sid(doc, "DenyChangingBootstrapRoles")).to.deep.equal({
+            Sid: "DenyChangingBootstrapRoles", Effect: "Deny", Action: "iam:*",
+            Resource: [`arn:aws:iam::${PROD}:role/DeploymentRole`, `arn:aws:iam::${PROD}:role/MonitoringRole`],
+        });
+    });
+
+    it("the deployer cannot attach AdministratorAccess, PowerUserAccess or IAMFullAccess", () => {
+        const s = sid(doc, "DenyAdminPolicies");
+        expect(s.Effect).to.equal("Deny");
+        expect(s.Condition).to.deep.equal({ ArnLike: { "iam:PolicyARN": [...ADMIN_MANAGED_POLICIES] } });
+        expect(ADMIN_MANAGED_POLICIES).to.include("arn:aws:iam::aws:policy/AdministratorAccess");
+    });
+
+    it("limited sessions get only the read-only statement: every other Allow excludes the limited tag", () => {
+        for (const s of allows.filter((x) => x.Sid !== "LimitedRead")) {
+            expect(s.Condition?.StringNotEquals, s.Sid).to.deep.equal({ "aws:PrincipalTag/fivestar-access": "limited" });
+        }
+        const read = sid(doc, "LimitedRead");
+        expect(read.Action).to.deep.equal([...LIMITED_READ_ACTIONS]);
+        for (const a of LIMITED_READ_ACTIONS) expect(a, a).to.match(/:(Describe|List|Get)/);
+    });
+
+    it("prod: CloudTrail, GuardDuty, Config cannot be switched off nor KMS keys deleted", () => {
+        const s = sid(permissions(true), "DenyGuardrailTeardown");
+        expect(s.Effect).to.equal("Deny");
+        expect(s.Action).to.include.members(["cloudtrail:StopLogging", "cloudtrail:DeleteTrail", "guardduty:DeleteDetector",
+            "config:StopConfigurationRecorder", "config:DeleteConfigurationRecorder", "kms:ScheduleKeyDeletion"]);
+        expect(s.Action).to.deep.equal([...GUARDRAIL_TEARDOWN_ACTIONS]);
+    });
+
+    it("dev/staging: no guardrail lock (their guardrails can be switched by config)", () => {
+        expect(permissions(false).Statement.map((s) => s.Sid)).to.not.include("DenyGuardrailTeardown");
+    });
+
+    it("fits the 10,240-character limit of a role's inline policies", () => {
+        expect(JSON.stringify(permissions(true)).length).to.be.below(10_240);
+    });
+});
+
+describe("MonitoringRole (§2.3.1)", () => {
+    it("trusts the central monitoring account", () => {
+        expect(monitoringTrustPolicy(MONITORING_ACCOUNT).Statement).to.deep.equal([
+            { Sid: "CentralMonitoringAccount", Effect: "Allow", Principal: { AWS: `arn:aws:iam::${MONITORING_ACCOUNT}:root` }, Action: "sts:AssumeRole" },
+        ]);
+    });
+
+    it("CloudWatch read, X-Ray read, logs read: AWS read-only policies, nothing that writes", () => {
+        expect(MONITORING_MANAGED_POLICIES).to.deep.equal([
+            "arn:aws:iam::aws:policy/CloudWatchReadOnlyAccess",
+            "arn:aws:iam::aws:policy/AWSXrayReadOnlyAccess",
+            "arn:aws:iam::aws:policy/CloudWatchLogsReadOnlyAccess",
+        ]);
+    });
+});
+
+describe("CrossAccountRoles component (§2.3.1)", () => {
+    function args(overrides: Partial<CrossAccountRolesArgs> = {}): CrossAccountRolesArgs {
+        return {
+            environment: "prod", accountId: PROD, region: "ap-south-1", additionalRegions: [], deploymentRoleName: "DeploymentRole", monitoringRoleName: "MonitoringRole",
+            cicdRoleArn: CICD, limitedAccountIds: [DEV], monitoringAccountId: MONITORING_ACCOUNT, lockGuardrails: true, protect: true, ...overrides,
+        };
+    }
+
+    it("creates DeploymentRole with the trust and the permissions above", async () => {
+        const built = await construct(() => new CrossAccountRoles("roles", args(), inAccount()));
+        const role = built.one(ROLE, "roles-deployment");
+        expect(role.inputs.name).to.equal("DeploymentRole");
+        expect(role.protect).to.equal(true);
+        expect(JSON.parse(String(role.inputs.assumeRolePolicy))).to.deep.equal(deploymentTrustPolicy({ cicdRoleArn: CICD, limitedAccountIds: [DEV] }));
+        const policy = built.one(POLICY, "roles-deployment");
+        expect(policy.inputs.role).to.equal("DeploymentRole");
+        expect(JSON.parse(String(policy.inputs.policy))).to.deep.equal(permissions(true));
+    });
+
+    it("creates MonitoringRole with the three read-only policies attached and nothing else", async () => {
+        const built = await construct(() => new CrossAccountRoles("roles", args(), inAccount()));
+        const role = built.one(ROLE, "roles-monitoring");
+        expect(role.inputs.name).to.equal("MonitoringRole");
+        expect(JSON.parse(String(role.inputs.assumeRolePolicy))).to.deep.equal(monitoringTrustPolicy(MONITORING_ACCOUNT));
+        const attached = built.ofType(ATTACHMENT).map((a) => a.inputs);
+        expect(attached).to.have.deep.members(MONITORING_MANAGED_POLICIES.map((policyArn) => ({ role: "MonitoringRole", policyArn })));
+        expect(built.ofType(POLICY).map((p) => p.inputs.role)).to.deep.equal(["DeploymentRole"]);
+    });
+
+    it("never grants AdministratorAccess to either role", async () => {
+        const built = await construct(() => new CrossAccountRoles("roles", args(), inAccount()));
+        expect(built.ofType(ATTACHMENT).map((a) => a.inputs.policyArn)).to.not.include("arn:aws:iam::aws:policy/AdministratorAccess");
+    });
+
+    it("outside prod: unprotected, no limited trust when none is configured", async () => {
+        const built = await construct(() => new CrossAccountRoles("roles", args({ environment: "dev", accountId: DEV, limitedAccountIds: [], lockGuardrails: false, protect: false }), inAccount()));
+        const role = built.one(ROLE, "roles-deployment");
+        expect(role.protect).to.equal(false);
+        expect(JSON.parse(String(role.inputs.assumeRolePolicy)).Statement).to.have.length(1);
+        expect(await valueOf(built.component.deploymentRoleArn)).to.match(/DeploymentRole$/);
+        expect(await valueOf(built.component.monitoringRoleArn)).to.match(/MonitoringRole$/);
+    });
+});

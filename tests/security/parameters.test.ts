@@ -1,0 +1,138 @@
+import { expect } from "chai";
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import * as random from "@pulumi/random";
+import { ENVIRONMENTS, Environment } from "../../config/names";
+import { AppParameters, AppParametersArgs, JWT_SECRET_LENGTH } from "../../security/parameters";
+import { databaseUrl, parameterPlan, UNSET_PARAMETER_VALUE } from "../../security/parameterPlan";
+import { construct, inAccount, valueOf } from "../support/component";
+
+const PARAMETER = "aws:ssm/parameter:Parameter";
+const PASSWORD = "random:index/randomPassword:RandomPassword";
+const GENERAL_KEY = "arn:aws:kms:ap-south-1:123456789012:key/general";
+
+function args(environment: Environment, overrides: Partial<AppParametersArgs> = {}): AppParametersArgs {
+    return {
+        environment,
+        kmsKeyArn: GENERAL_KEY,
+        databaseUrl: databaseUrl(`${environment}-fivestar-payments-db.mock.rds.amazonaws.com`),
+        bankingPartnerConfigs: "{}",
+        maintenanceMode: false,
+        featureFlags: "{}",
+        rateLimits: "{}",
+        ...overrides,
+    };
+}
+
+/** §4.2.1 hierarchy with the type each parameter gets. */
+const EXPECTED: Record<string, "String" | "SecureString"> = {
+    "app/database_url": "String",
+    "app/redis_url": "String",
+    "app/jwt_secret_key": "SecureString",
+    "app/razorpay_key_id": "SecureString",
+    "app/juspay_merchant_id": "SecureString",
+    "integrations/lms_endpoint": "String",
+    "integrations/mulesoft_endpoint": "String",
+    "integrations/banking_partner_configs": "String",
+    "features/maintenance_mode": "String",
+    "features/feature_flags": "String",
+    "features/rate_limits": "String",
+};
+
+describe("AppParameters (§4.2.1)", () => {
+    for (const env of ENVIRONMENTS) {
+        it(`${env}: exactly the §4.2.1 parameters under /fivestar/payments/${env}/, each with its type`, async () => {
+            const built = await construct(() => new AppParameters("parameters", args(env), inAccount()));
+            const got = Object.fromEntries(built.ofType(PARAMETER).map((p) => [String(p.inputs.name), p.inputs.type]));
+            const want = Object.fromEntries(Object.entries(EXPECTED).map(([k, t]) => [`/fivestar/payments/${env}/${k}`, t]));
+            expect(got).to.deep.equal(want);
+        });
+    }
+
+    it("SecureStrings are encrypted with the general CMK and their values are secret; Strings carry no key", async () => {
+        const built = await construct(() => new AppParameters("parameters", args("prod"), inAccount()));
+        for (const p of built.ofType(PARAMETER)) {
+            if (p.inputs.type === "SecureString") {
+                expect(p.inputs.keyId, String(p.inputs.name)).to.equal(GENERAL_KEY);
+                expect(p.secretPaths, String(p.inputs.name)).to.include("value");
+            } else {
+                expect(p.inputs, String(p.inputs.name)).to.not.have.property("keyId");
+            }
+        }
+    });
+
+    it("app/database_url is postgresql://<rds host>:5432/fivestar_payments, with no credentials", async () => {
+        const built = await construct(() => new AppParameters("parameters", args("staging"), inAccount()));
+        const url = built.ofType(PARAMETER).find((p) => p.inputs.name === "/fivestar/payments/staging/app/database_url")!;
+        expect(url.inputs.value).to.equal("postgresql://staging-fivestar-payments-db.mock.rds.amazonaws.com:5432/fivestar_payments");
+        expect(String(url.inputs.value)).to.not.include("@");
+    });
+
+    it("app/jwt_secret_key is a generated random value, never a fixed string", async () => {
+        const built = await construct(() => new AppParameters("parameters", args("dev"), inAccount()));
+        const jwt = built.one(PASSWORD, "parameters-jwt-secret-key");
+        expect(jwt.inputs.length).to.equal(JWT_SECRET_LENGTH);
+        expect(built.one(PARAMETER, "parameters-app-jwt-secret-key").inputs.value).to.equal("mock-password-parameters-jwt-secret-key");
+    });
+
+    it("the JWT key uses the random provider and the parameters the AWS provider handed to the component", async () => {
+        const built = await construct(() => new AppParameters("parameters", args("dev"), {
+            providers: { aws: new aws.Provider("test-account", { region: "ap-south-1" }), random: new random.Provider("test-random") },
+        }));
+        expect(built.one(PASSWORD, "parameters-jwt-secret-key").provider).to.equal(built.one("pulumi:providers:random", "test-random").urn);
+        const awsProvider = built.one("pulumi:providers:aws", "test-account").urn;
+        for (const p of built.ofType(PARAMETER)) expect(p.provider, p.name).to.equal(awsProvider);
+    });
+
+    it(`unset optional values become "${UNSET_PARAMETER_VALUE}" (SSM refuses empty values)`, async () => {
+        const built = await construct(() => new AppParameters("parameters", args("dev"), inAccount()));
+        for (const k of ["app-redis-url", "app-razorpay-key-id", "app-juspay-merchant-id", "integrations-lms-endpoint", "integrations-mulesoft-endpoint"]) {
+            expect(built.one(PARAMETER, `parameters-${k}`).inputs.value, k).to.equal("unset");
+        }
+    });
+
+    it("values from stack config land in their parameters", async () => {
+        const built = await construct(() => new AppParameters("parameters", args("prod", {
+            redisUrl: "rediss://cache.example.internal:6379",
+            razorpayKeyId: pulumi.secret("rzp_live_1"),
+            juspayMerchantId: pulumi.secret("merchant-1"),
+            lmsEndpoint: "https://lms.example.com",
+            mulesoftEndpoint: "https://mule.example.com",
+            bankingPartnerConfigs: "{\"hdfc\":{\"enabled\":true}}",
+            maintenanceMode: true,
+            featureFlags: "{\"upi\":true}",
+            rateLimits: "{\"perMinute\":600}",
+        }), inAccount()));
+        const value = (k: string) => built.one(PARAMETER, `parameters-${k}`).inputs.value;
+        expect(value("app-redis-url")).to.equal("rediss://cache.example.internal:6379");
+        expect(value("app-razorpay-key-id")).to.equal("rzp_live_1");
+        expect(value("app-juspay-merchant-id")).to.equal("merchant-1");
+        expect(value("integrations-lms-endpoint")).to.equal("https://lms.example.com");
+        expect(value("integrations-mulesoft-endpoint")).to.equal("https://mule.example.com");
+        expect(value("integrations-banking-partner-configs")).to.equal("{\"hdfc\":{\"enabled\":true}}");
+        expect(value("features-maintenance-mode")).to.equal("true");
+        expect(value("features-feature-flags")).to.equal("{\"upi\":true}");
+        expect(value("features-rate-limits")).to.equal("{\"perMinute\":600}");
+    });
+
+    it("outputs the prefix and the parameter ARNs, not their values", async () => {
+        const built = await construct(() => new AppParameters("parameters", args("prod"), inAccount()));
+        expect(await valueOf(built.component.parameterPrefix)).to.equal("/fivestar/payments/prod");
+        const arns = await valueOf(built.component.parameterArns);
+        expect(Object.keys(arns)).to.have.members(Object.keys(EXPECTED));
+        expect(await valueOf(built.component.jwtSecretKeyParameterArn)).to.equal(arns["app/jwt_secret_key"]);
+        expect(await pulumi.isSecret(built.component.parameterArns)).to.equal(false);
+    });
+});
+
+describe("parameter plan (§4.2.1)", () => {
+    it("every parameter is named /fivestar/payments/<env>/<group>/<key> and every group is app, integrations or features", () => {
+        const plan = parameterPlan("dev", { databaseUrl: "x", jwtSecretKey: "y", bankingPartnerConfigs: "{}", maintenanceMode: false, featureFlags: "{}", rateLimits: "{}" });
+        for (const p of plan) expect(p.name).to.equal(`/fivestar/payments/dev/${p.group}/${p.key}`);
+        expect(new Set(plan.map((p) => p.group))).to.deep.equal(new Set(["app", "integrations", "features"]));
+    });
+
+    it("databaseUrl builds postgresql://<host>:5432/fivestar_payments", () => {
+        expect(databaseUrl("db.example")).to.equal("postgresql://db.example:5432/fivestar_payments");
+    });
+});

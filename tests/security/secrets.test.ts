@@ -1,0 +1,149 @@
+import { expect } from "chai";
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import * as random from "@pulumi/random";
+import { ENVIRONMENTS, Environment } from "../../config/names";
+import { StackSecrets } from "../../config/secrets";
+import { DatabaseCredentials, DB_PASSWORD_SPECIALS } from "../../security/databaseCredentials";
+import { AppSecrets, AppSecretsArgs } from "../../security/secrets";
+import { secretRecoveryWindowDays } from "../../security/secretValues";
+import { construct, inAccount, valueOf } from "../support/component";
+
+const SECRET = "aws:secretsmanager/secret:Secret";
+const VERSION = "aws:secretsmanager/secretVersion:SecretVersion";
+const PASSWORD = "random:index/randomPassword:RandomPassword";
+const DATABASE_KEY = "arn:aws:kms:ap-south-1:123456789012:key/database";
+const GENERAL_KEY = "arn:aws:kms:ap-south-1:123456789012:key/general";
+
+const NONE: StackSecrets = {
+    razorpay: { keyId: undefined, keySecret: undefined, webhookSecret: undefined },
+    juspay: { merchantId: undefined, apiKey: undefined, webhookUsername: undefined, webhookPassword: undefined },
+};
+const ALL: StackSecrets = {
+    razorpay: { keyId: pulumi.secret("rzp_test_1"), keySecret: pulumi.secret("rzp-secret"), webhookSecret: pulumi.secret("rzp-webhook") },
+    juspay: { merchantId: pulumi.secret("merchant-1"), apiKey: pulumi.secret("jp-key"), webhookUsername: pulumi.secret("jp-user"), webhookPassword: pulumi.secret("jp-pass") },
+};
+
+function args(environment: Environment, overrides: Partial<AppSecretsArgs> = {}): AppSecretsArgs {
+    return {
+        environment,
+        databaseKmsKeyArn: DATABASE_KEY,
+        generalKmsKeyArn: GENERAL_KEY,
+        database: { host: `${environment}-fivestar-payments-db.mock.rds.amazonaws.com`, port: 5432, password: pulumi.secret("db-pass") },
+        integrations: NONE,
+        protect: environment === "prod",
+        ...overrides,
+    };
+}
+
+describe("DatabaseCredentials (§4.2.2 password: <generated>)", () => {
+    it("generates a long random password from characters RDS accepts (no / @ \" ' or space)", async () => {
+        const built = await construct(() => new DatabaseCredentials("db-credentials", { protect: false }, inAccount()));
+        const pw = built.one(PASSWORD, "db-credentials-password");
+        expect(pw.inputs.length).to.be.at.least(32);
+        expect(pw.inputs.special).to.equal(true);
+        expect(pw.inputs.overrideSpecial).to.equal(DB_PASSWORD_SPECIALS);
+        for (const banned of ["/", "@", "\"", "'", " "]) expect(DB_PASSWORD_SPECIALS, banned).to.not.include(banned);
+    });
+
+    it("is protected in prod (a new password would rotate the live master password)", async () => {
+        const prod = await construct(() => new DatabaseCredentials("db-credentials", { protect: true }, inAccount()));
+        expect(prod.one(PASSWORD, "db-credentials-password").protect).to.equal(true);
+        const dev = await construct(() => new DatabaseCredentials("db-credentials", { protect: false }, inAccount()));
+        expect(dev.one(PASSWORD, "db-credentials-password").protect).to.equal(false);
+    });
+
+    it("the password uses the random provider handed to the component (default providers are disabled)", async () => {
+        const built = await construct(() => new DatabaseCredentials("db-credentials", { protect: false }, {
+            providers: { aws: new aws.Provider("test-account", { region: "ap-south-1" }), random: new random.Provider("test-random") },
+        }));
+        const provider = built.one("pulumi:providers:random", "test-random");
+        expect(built.one(PASSWORD, "db-credentials-password").provider).to.equal(provider.urn);
+    });
+
+    it("password is a secret output; username is fivestar_app", async () => {
+        const built = await construct(() => new DatabaseCredentials("db-credentials", { protect: false }, inAccount()));
+        expect(await pulumi.isSecret(built.component.password)).to.equal(true);
+        expect(await valueOf(built.component.password)).to.equal("mock-password-db-credentials-password");
+        expect(await valueOf(built.component.username)).to.equal("fivestar_app");
+    });
+});
+
+describe("AppSecrets (§4.2.2)", () => {
+    for (const env of ENVIRONMENTS) {
+        it(`${env}: secrets fivestar/payments/${env}/database, /razorpay, /juspay`, async () => {
+            const built = await construct(() => new AppSecrets("secrets", args(env), inAccount()));
+            expect(built.one(SECRET, "secrets-database").inputs.name).to.equal(`fivestar/payments/${env}/database`);
+            expect(built.one(SECRET, "secrets-razorpay").inputs.name).to.equal(`fivestar/payments/${env}/razorpay`);
+            expect(built.one(SECRET, "secrets-juspay").inputs.name).to.equal(`fivestar/payments/${env}/juspay`);
+            expect(built.ofType(SECRET)).to.have.length(3);
+        });
+    }
+
+    it("the database secret is under the database key, the integration secrets under the general key", async () => {
+        const built = await construct(() => new AppSecrets("secrets", args("dev"), inAccount()));
+        expect(built.one(SECRET, "secrets-database").inputs.kmsKeyId).to.equal(DATABASE_KEY);
+        expect(built.one(SECRET, "secrets-razorpay").inputs.kmsKeyId).to.equal(GENERAL_KEY);
+        expect(built.one(SECRET, "secrets-juspay").inputs.kmsKeyId).to.equal(GENERAL_KEY);
+    });
+
+    it("the database secret holds username fivestar_app, the password, the host, port 5432 and database fivestar_payments, as a secret", async () => {
+        const built = await construct(() => new AppSecrets("secrets", args("staging"), inAccount()));
+        const version = built.one(VERSION, "secrets-database");
+        expect(version.inputs.secretId).to.equal("secrets-database-id");
+        expect(JSON.parse(String(version.inputs.secretString))).to.deep.equal({
+            username: "fivestar_app",
+            password: "db-pass",
+            host: "staging-fivestar-payments-db.mock.rds.amazonaws.com",
+            port: 5432,
+            database: "fivestar_payments",
+        });
+        expect(version.secretPaths).to.include("secretString");
+    });
+
+    it("integration secrets with nothing set in config exist empty: no version, no placeholder value", async () => {
+        const built = await construct(() => new AppSecrets("secrets", args("dev"), inAccount()));
+        expect(built.ofType(VERSION).map((v) => v.name)).to.deep.equal(["secrets-database"]);
+        expect(built.one(SECRET, "secrets-razorpay").inputs.description).to.include("key_id, key_secret, webhook_secret");
+        expect(built.one(SECRET, "secrets-juspay").inputs.description).to.include("merchant_id, api_key, webhook_username, webhook_password");
+    });
+
+    it("a gateway with only some values set gets no version either (config validation refuses that case earlier)", async () => {
+        const partial: StackSecrets = { ...NONE, razorpay: { ...NONE.razorpay, keyId: pulumi.secret("rzp_test_1") } };
+        const built = await construct(() => new AppSecrets("secrets", args("dev", { integrations: partial }), inAccount()));
+        expect(built.ofType(VERSION).map((v) => v.name)).to.deep.equal(["secrets-database"]);
+    });
+
+    it("integration secrets with every value set get the §4.2.2 fields, as secrets", async () => {
+        const built = await construct(() => new AppSecrets("secrets", args("prod", { integrations: ALL }), inAccount()));
+        const razorpay = built.one(VERSION, "secrets-razorpay");
+        expect(JSON.parse(String(razorpay.inputs.secretString))).to.deep.equal({ key_id: "rzp_test_1", key_secret: "rzp-secret", webhook_secret: "rzp-webhook" });
+        expect(razorpay.secretPaths).to.include("secretString");
+        const juspay = built.one(VERSION, "secrets-juspay");
+        expect(JSON.parse(String(juspay.inputs.secretString))).to.deep.equal({
+            merchant_id: "merchant-1", api_key: "jp-key", webhook_username: "jp-user", webhook_password: "jp-pass",
+        });
+        expect(juspay.secretPaths).to.include("secretString");
+    });
+
+    it("prod: secrets protected with a 30-day recovery window; elsewhere 7 days, unprotected", async () => {
+        expect(secretRecoveryWindowDays(true)).to.equal(30);
+        expect(secretRecoveryWindowDays(false)).to.equal(7);
+        const prod = await construct(() => new AppSecrets("secrets", args("prod"), inAccount()));
+        const dev = await construct(() => new AppSecrets("secrets", args("dev"), inAccount()));
+        for (const which of ["database", "razorpay", "juspay"]) {
+            expect(prod.one(SECRET, `secrets-${which}`).inputs.recoveryWindowInDays).to.equal(30);
+            expect(prod.one(SECRET, `secrets-${which}`).protect).to.equal(true);
+            expect(dev.one(SECRET, `secrets-${which}`).inputs.recoveryWindowInDays).to.equal(7);
+            expect(dev.one(SECRET, `secrets-${which}`).protect).to.equal(false);
+        }
+    });
+
+    it("outputs only the secret ARNs, none of them secret or holding a value", async () => {
+        const built = await construct(() => new AppSecrets("secrets", args("prod", { integrations: ALL }), inAccount()));
+        for (const arn of [built.component.databaseSecretArn, built.component.razorpaySecretArn, built.component.juspaySecretArn]) {
+            expect(await pulumi.isSecret(arn)).to.equal(false);
+            expect(await valueOf(arn)).to.match(/^arn:aws:secretsmanager:.*fivestar\/payments\/prod\/(database|razorpay|juspay)$/);
+        }
+    });
+});
