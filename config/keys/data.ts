@@ -1,8 +1,14 @@
 /**
- * RDS and DynamoDB keys (§4.1, §6.1.1). Issue 4 (data) extends this file.
+ * RDS and DynamoDB keys (§2.2.3, §4.1, §6.1.1, §12.2).
  */
 import { z } from "zod";
-import { bool, int, key, ParsedKeys } from "../keyHelpers";
+import {
+    DEFAULT_ENGINE_VERSION, ENGINE_VERSION_RULE, isAcceptedEngineVersion, maxConnectionsCeiling, supportsPerformanceInsights,
+} from "../../data/postgres";
+import { Environment } from "../names";
+import { bool, int, key, ParsedKeys, qualified, show } from "../keyHelpers";
+
+const REGION = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/;
 
 export const DATA_KEYS = {
     rdsInstanceClass: key("string", "RDS instance class (§4.1: db.t3.medium / db.r6g.large).",
@@ -11,13 +17,48 @@ export const DATA_KEYS = {
     rdsBackupRetentionDays: key("integer", "Automated backup retention in days (§4.1: 7 / 14 / 35); 0 would disable backups and is refused.", int(1, 35)),
     rdsMultiAz: key("boolean", "Multi-AZ standby for the primary (§4.1: staging and prod).", bool()),
     rdsReadReplicas: key("integer", "Number of read replicas (§4.1.3: 2 in prod).", int(0, 5)),
+    rdsMaxAllocatedStorageGb: key("integer", "Storage autoscaling ceiling of the RDS instance in GB (§6.1.1); at least 10% above rdsAllocatedStorageGb.",
+        int(20, 65536)),
+    rdsMaxConnections: key("integer", "PostgreSQL max_connections, set in the parameter group; the §12.2.1 alarm fires at 80% of it.", int(20, 5000)),
+    rdsEngineVersion: key("string", `PostgreSQL engine version (§6.1.1 pins 15.4, long retired); quote it in YAML ("15.20"), or 15.10 reads as 15.1.`,
+        z.string({ error: ENGINE_VERSION_RULE }).refine(isAcceptedEngineVersion, ENGINE_VERSION_RULE), { default: DEFAULT_ENGINE_VERSION }),
+    rdsSlowQueryThresholdMs: key("integer", "log_min_duration_statement in ms: slower statements are logged for the §12.2.2 slow-query search.",
+        int(10, 60_000), { default: 1000 }),
+    rdsBackupReplicationRegion: key("string", "Region the primary's automated backups are replicated to (§2.2.3 RPO < 1 h); unset: no replication.",
+        z.string({ error: "must be an AWS region name such as ap-south-2" }).regex(REGION, "must be an AWS region name such as ap-south-2"), { default: undefined }),
+    rdsBackupReplicationRetentionDays: key("integer", "Days the replicated automated backups are kept in rdsBackupReplicationRegion.", int(1, 35), { default: 7 }),
     dynamodbPointInTimeRecovery: key("boolean", "Point-in-time recovery on the DynamoDB tables (§4.1.3: prod).", bool()),
 } as const;
 
-type Raw = ParsedKeys<typeof DATA_KEYS>;
+type Raw = ParsedKeys<typeof DATA_KEYS> & { environment: Environment; region: string; availabilityZones: string[] };
 
-export function dataProblems(_c: Raw): string[] {
-    return [];
+export function dataProblems(c: Raw): string[] {
+    const problems: string[] = [];
+    // AWS refuses a ceiling less than 10% above the allocated storage.
+    const minCeiling = Math.ceil((c.rdsAllocatedStorageGb * 11) / 10);
+    if (c.rdsMaxAllocatedStorageGb < minCeiling) {
+        problems.push(`${qualified("rdsMaxAllocatedStorageGb")} = ${c.rdsMaxAllocatedStorageGb} with ${qualified("rdsAllocatedStorageGb")} = ${c.rdsAllocatedStorageGb}: ` +
+            `the autoscaling ceiling must be at least 10% above the allocated storage (${minCeiling} or more)`);
+    }
+    const ceiling = maxConnectionsCeiling(c.rdsInstanceClass);
+    if (ceiling !== undefined && c.rdsMaxConnections > ceiling) {
+        problems.push(`${qualified("rdsMaxConnections")} = ${c.rdsMaxConnections} with ${qualified("rdsInstanceClass")} = "${c.rdsInstanceClass}": ` +
+            `must be at most ${ceiling}, RDS's memory-based default for that class (more connections than memory risks out-of-memory restarts)`);
+    }
+    if (!supportsPerformanceInsights(c.rdsInstanceClass)) {
+        problems.push(`${qualified("rdsInstanceClass")} = "${c.rdsInstanceClass}": Performance Insights (§6.1.1) is not offered on micro and small burstable classes; use db.t3.medium or larger`);
+    }
+    if (c.rdsReadReplicas > c.availabilityZones.length) {
+        problems.push(`${qualified("rdsReadReplicas")} = ${c.rdsReadReplicas}: each replica gets its own availability zone and ` +
+            `${qualified("availabilityZones")} = ${show(c.availabilityZones)} lists ${c.availabilityZones.length}`);
+    }
+    if (c.rdsBackupReplicationRegion === c.region) {
+        problems.push(`${qualified("rdsBackupReplicationRegion")} = "${c.rdsBackupReplicationRegion}": must be another region than ${qualified("region")}, or a regional outage takes the copies too`);
+    }
+    if (c.environment === "prod" && c.rdsBackupReplicationRegion === undefined) {
+        problems.push(`${qualified("rdsBackupReplicationRegion")} is not set in environment "prod": production backups are replicated cross-region (§2.2.3); set it, e.g. ap-south-2`);
+    }
+    return problems;
 }
 
 export function dataSections(c: Raw) {
@@ -28,6 +69,14 @@ export function dataSections(c: Raw) {
             backupRetentionDays: c.rdsBackupRetentionDays,
             multiAz: c.rdsMultiAz,
             readReplicas: c.rdsReadReplicas,
+            maxAllocatedStorageGb: c.rdsMaxAllocatedStorageGb,
+            maxConnections: c.rdsMaxConnections,
+            engineVersion: c.rdsEngineVersion,
+            slowQueryThresholdMs: c.rdsSlowQueryThresholdMs,
+            /** Undefined: automated backups stay in the stack's region. */
+            backupReplication: c.rdsBackupReplicationRegion === undefined
+                ? undefined
+                : { region: c.rdsBackupReplicationRegion, retentionDays: c.rdsBackupReplicationRetentionDays },
         },
         dynamodb: { pointInTimeRecovery: c.dynamodbPointInTimeRecovery },
     };

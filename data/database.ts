@@ -1,0 +1,210 @@
+/**
+ * The payments database of §6.1.1: RDS PostgreSQL with its parameter group and enhanced-monitoring
+ * role, the read replicas of §4.1.3, and (for §2.2.3's RPO < 1 h) its automated backups replicated
+ * to a second region.
+ */
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { Environment, names } from "../config/names";
+import { serviceTrustPolicy } from "../security/iamDocuments";
+import { parameterGroupFamily, postgresParameters } from "./postgres";
+import { replicaPlacements } from "./replicaPlacement";
+
+export const POSTGRES_PORT = 5432;
+export const BACKUP_WINDOW = "03:00-04:00";
+export const MAINTENANCE_WINDOW = "sun:04:00-sun:05:00";
+/** RDS's current default CA (RSA 2048, valid to 2061); pinned so clients verifying TLS know which bundle. */
+export const CA_CERTIFICATE = "rds-ca-rsa2048-g1";
+export const ENHANCED_MONITORING_POLICY_ARN = "arn:aws:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole";
+export const LOG_EXPORTS = ["postgresql", "upgrade"];
+
+export interface BackupReplicationArgs {
+    /** An aws.Provider for the destination region in the same account (index.ts creates it). */
+    readonly provider: pulumi.ProviderResource;
+    /** The destination region, e.g. ap-south-2; the provider's region. */
+    readonly region: string;
+    /** Days the replicated automated backups are kept (1-35). */
+    readonly retentionDays: number;
+}
+
+export interface DatabaseArgs {
+    readonly environment: Environment;
+    /** The stack's account: the enhanced-monitoring role trusts RDS only on its behalf. */
+    readonly accountId: string;
+    /** cfg.rds.instanceClass (§4.1: db.t3.medium / db.r6g.large). */
+    readonly instanceClass: string;
+    /** cfg.rds.allocatedStorageGb (§4.1: 100 / 500 / 1000). */
+    readonly allocatedStorageGb: number;
+    /** cfg.rds.maxAllocatedStorageGb: the storage autoscaling ceiling. */
+    readonly maxAllocatedStorageGb: number;
+    /** cfg.rds.backupRetentionDays (§4.1: 7 / 14 / 35); at least 1, replicas need backups. */
+    readonly backupRetentionDays: number;
+    /** cfg.rds.multiAz: a synchronous standby in a second AZ (staging, prod). */
+    readonly multiAz: boolean;
+    /** cfg.rds.readReplicas (§4.1.3: 2 in prod); one per AZ of `availabilityZones`. */
+    readonly readReplicas: number;
+    /** AZs the DB subnet group spans (cfg.network.availabilityZones); replica i goes to zone i. */
+    readonly availabilityZones: readonly string[];
+    /** The network component's dbSubnetGroupName. */
+    readonly dbSubnetGroupName: pulumi.Input<string>;
+    /** The security module's RDS security group (§3.1.2: 5432 from ECS and Lambda only). */
+    readonly securityGroupIds: pulumi.Input<string>[];
+    /** The security module's database CMK: storage, replicas and Performance Insights. */
+    readonly kmsKeyArn: pulumi.Input<string>;
+    /** The security module's DatabaseCredentials.password; kept secret here. */
+    readonly masterPassword: pulumi.Input<string>;
+    /** cfg.rds.engineVersion: PostgreSQL 15 ("15.15" or "15"). */
+    readonly engineVersion: string;
+    /** cfg.rds.slowQueryThresholdMs: log_min_duration_statement (§12.2.2). */
+    readonly slowQueryThresholdMs: number;
+    /** cfg.rds.maxConnections: max_connections, the 100% of the §12.2.1 alarm. */
+    readonly maxConnections: number;
+    /** cfg.protectStatefulResources: Pulumi protect, deletion protection and a final snapshot (prod). */
+    readonly protect: boolean;
+    /** Replicate automated backups (snapshots and transaction logs) to another region; unset: none. */
+    readonly backupReplication?: BackupReplicationArgs;
+    /**
+     * Resources the instances must wait for: the monitoring module's RDS log groups
+     * (`/aws/rds/instance/<id>/postgresql|upgrade` for the primary and each replica), so RDS writes
+     * into groups with our retention and key instead of creating its own.
+     */
+    readonly instanceDependsOn?: pulumi.Resource[];
+}
+
+export class Database extends pulumi.ComponentResource {
+    public readonly address: pulumi.Output<string>;
+    /** "host:port". */
+    public readonly endpoint: pulumi.Output<string>;
+    public readonly port: pulumi.Output<number>;
+    public readonly identifier: pulumi.Output<string>;
+    public readonly arn: pulumi.Output<string>;
+    public readonly replicaIdentifiers: pulumi.Output<string>[];
+    public readonly replicaAddresses: pulumi.Output<string>[];
+    public readonly parameterGroupName: pulumi.Output<string>;
+
+    constructor(name: string, args: DatabaseArgs, opts?: pulumi.ComponentResourceOptions) {
+        // Validate before registering anything: too many replicas for the AZs is a config error.
+        const replicas = replicaPlacements(args.environment, args.readReplicas, args.availabilityZones);
+        const family = parameterGroupFamily(args.engineVersion);
+        super("fivestar:data:Database", name, {}, opts);
+        const env = args.environment;
+        const parent = { parent: this };
+
+        const parameterGroup = new aws.rds.ParameterGroup(`${name}-params`, {
+            name: names.dbParameterGroup(env, family),
+            family,
+            description: `${names.dbInstance(env)}: TLS only, slow-query and audit logging, max_connections`,
+            parameters: postgresParameters({ slowQueryThresholdMs: args.slowQueryThresholdMs, maxConnections: args.maxConnections }),
+        }, parent);
+
+        const monitoringRole = new aws.iam.Role(`${name}-monitoring`, {
+            assumeRolePolicy: JSON.stringify(serviceTrustPolicy("monitoring.rds.amazonaws.com", args.accountId)),
+            description: `Lets RDS enhanced monitoring of ${names.dbInstance(env)} publish OS metrics`,
+        }, parent);
+        const monitoringPolicy = new aws.iam.RolePolicyAttachment(`${name}-monitoring`, {
+            role: monitoringRole.name,
+            policyArn: ENHANCED_MONITORING_POLICY_ARN,
+        }, parent);
+        // RDS checks the role's permissions at creation, so the attachment must exist first.
+        const instanceDependsOn = [monitoringPolicy, ...(args.instanceDependsOn ?? [])];
+
+        // Settings the primary and every replica share.
+        const shared = {
+            instanceClass: args.instanceClass,
+            storageType: "gp3",
+            maxAllocatedStorage: args.maxAllocatedStorageGb,
+            storageEncrypted: true,
+            kmsKeyId: args.kmsKeyArn,
+            publiclyAccessible: false,
+            dbSubnetGroupName: args.dbSubnetGroupName,
+            vpcSecurityGroupIds: args.securityGroupIds,
+            port: POSTGRES_PORT,
+            caCertIdentifier: CA_CERTIFICATE,
+            // A hot standby needs max_connections >= the primary's: one group keeps them equal.
+            parameterGroupName: parameterGroup.name,
+            maintenanceWindow: MAINTENANCE_WINDOW,
+            autoMinorVersionUpgrade: true,
+            copyTagsToSnapshot: true,
+            monitoringInterval: 60,
+            monitoringRoleArn: monitoringRole.arn,
+            performanceInsightsEnabled: true,
+            performanceInsightsRetentionPeriod: 7,
+            performanceInsightsKmsKeyId: args.kmsKeyArn,
+            enabledCloudwatchLogsExports: LOG_EXPORTS,
+            deletionProtection: args.protect,
+        };
+
+        const primary = new aws.rds.Instance(`${name}-primary`, {
+            ...shared,
+            identifier: names.dbInstance(env),
+            engine: "postgres",
+            engineVersion: args.engineVersion,
+            allocatedStorage: args.allocatedStorageGb,
+            dbName: names.dbName,
+            username: names.dbUsername,
+            password: pulumi.secret(args.masterPassword),
+            multiAz: args.multiAz,
+            backupRetentionPeriod: args.backupRetentionDays,
+            backupWindow: BACKUP_WINDOW,
+            deleteAutomatedBackups: false,
+            skipFinalSnapshot: !args.protect,
+            finalSnapshotIdentifier: args.protect ? names.dbFinalSnapshot(env) : undefined,
+        }, { parent: this, protect: args.protect, dependsOn: instanceDependsOn });
+
+        const replicaInstances = replicas.map((r) => new aws.rds.Instance(`${name}-replica-${r.index + 1}`, {
+            ...shared,
+            identifier: r.identifier,
+            // With an explicit subnet group, a same-region source is named by ARN.
+            replicateSourceDb: primary.arn,
+            availabilityZone: r.availabilityZone,
+            multiAz: false,
+            // RDS takes no final snapshot of a replica; its data is the primary's.
+            skipFinalSnapshot: true,
+        }, { parent: this, protect: args.protect, dependsOn: instanceDependsOn }));
+
+        if (args.backupReplication) this.replicateBackups(name, primary, args.backupReplication, env, args.protect);
+
+        this.address = primary.address;
+        this.endpoint = primary.endpoint;
+        this.port = primary.port;
+        this.identifier = primary.identifier;
+        this.arn = primary.arn;
+        this.replicaIdentifiers = replicaInstances.map((r) => r.identifier);
+        this.replicaAddresses = replicaInstances.map((r) => r.address);
+        this.parameterGroupName = parameterGroup.name;
+        this.registerOutputs({
+            address: this.address,
+            endpoint: this.endpoint,
+            port: this.port,
+            identifier: this.identifier,
+            arn: this.arn,
+            replicaIdentifiers: this.replicaIdentifiers,
+            replicaAddresses: this.replicaAddresses,
+            parameterGroupName: this.parameterGroupName,
+        });
+    }
+
+    /**
+     * Snapshots and transaction logs copied to the destination region as soon as RDS has them, so a
+     * point-in-time restore there is possible if ap-south-1 is lost. The copies are encrypted with a
+     * key in that region (a key of another region cannot be used there); losing that key loses them,
+     * so it is protected like the database.
+     */
+    private replicateBackups(name: string, primary: aws.rds.Instance, r: BackupReplicationArgs, env: Environment, protect: boolean): void {
+        const inRegion = { parent: this, provider: r.provider };
+        const key = new aws.kms.Key(`${name}-backup-replica-key`, {
+            description: `Encrypts ${names.dbInstance(env)} automated backups replicated to ${r.region}`,
+            enableKeyRotation: true,
+            deletionWindowInDays: 30,
+        }, { ...inRegion, protect });
+        new aws.kms.Alias(`${name}-backup-replica-key`, {
+            name: names.kmsAlias(env, "database-backup-replica"),
+            targetKeyId: key.keyId,
+        }, inRegion);
+        new aws.rds.InstanceAutomatedBackupsReplication(`${name}-backup-replication`, {
+            sourceDbInstanceArn: primary.arn,
+            kmsKeyId: key.arn,
+            retentionPeriod: r.retentionDays,
+        }, { ...inRegion, protect });
+    }
+}

@@ -1,0 +1,288 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { expect } from "chai";
+import { Environment } from "../../config/names";
+import { Database, DatabaseArgs } from "../../data/database";
+import { RegisteredResource } from "../../tools/offline/evaluate";
+import { construct, Constructed, inAccount, valueOf } from "../support/component";
+
+const INSTANCE = "aws:rds/instance:Instance";
+const PARAMS = "aws:rds/parameterGroup:ParameterGroup";
+const REPLICATION = "aws:rds/instanceAutomatedBackupsReplication:InstanceAutomatedBackupsReplication";
+const KMS_KEY = "aws:kms/key:Key";
+const DB_KEY = "arn:aws:kms:ap-south-1:123456789012:key/database";
+const AZS = ["ap-south-1a", "ap-south-1b"];
+
+/** The §4.1 sizing of each stack, as index.ts cuts it from config. */
+const SIZING = {
+    dev: { instanceClass: "db.t3.medium", allocatedStorageGb: 100, maxAllocatedStorageGb: 200, backupRetentionDays: 7, multiAz: false, readReplicas: 0, maxConnections: 200, protect: false },
+    staging: { instanceClass: "db.r6g.large", allocatedStorageGb: 500, maxAllocatedStorageGb: 1000, backupRetentionDays: 14, multiAz: true, readReplicas: 0, maxConnections: 500, protect: false },
+    prod: { instanceClass: "db.r6g.large", allocatedStorageGb: 1000, maxAllocatedStorageGb: 2000, backupRetentionDays: 35, multiAz: true, readReplicas: 2, maxConnections: 1500, protect: true },
+} as const;
+
+function args(env: Environment, extra: Partial<DatabaseArgs> = {}): DatabaseArgs {
+    return {
+        environment: env,
+        accountId: "123456789012",
+        ...SIZING[env],
+        availabilityZones: AZS,
+        dbSubnetGroupName: `${env}-fivestar-payments-db-subnets`,
+        securityGroupIds: ["sg-rds"],
+        kmsKeyArn: DB_KEY,
+        masterPassword: pulumi.secret("password-from-security"),
+        engineVersion: "15.15",
+        slowQueryThresholdMs: 1000,
+        ...extra,
+    };
+}
+
+interface Built {
+    built: Constructed<Database>;
+    primary: RegisteredResource;
+    logGroupUrn: string;
+    drProviderUrn?: string;
+}
+
+/** Builds a stack's database the way index.ts will: a log group to wait for, and in prod a DR-region provider. */
+async function build(env: Environment, name: string, extra: Partial<DatabaseArgs> = {}): Promise<Built> {
+    const built = await construct(() => {
+        const logGroup = new aws.cloudwatch.LogGroup(`${name}-test-log-group`, { name: `/aws/rds/instance/${env}-fivestar-payments-db/postgresql` });
+        const backupReplication = env === "prod"
+            ? { provider: new aws.Provider(`${name}-test-dr`, { region: "ap-south-2" }), region: "ap-south-2", retentionDays: 7 }
+            : undefined;
+        return new Database(name, args(env, { instanceDependsOn: [logGroup], backupReplication, ...extra }), inAccount());
+    });
+    const urnOf = (type: string, n: string) => built.resources.find((r) => r.type === type && r.name === n)?.urn;
+    return {
+        built,
+        primary: built.one(INSTANCE, `${name}-primary`),
+        logGroupUrn: urnOf("aws:cloudwatch/logGroup:LogGroup", `${name}-test-log-group`)!,
+        drProviderUrn: urnOf("pulumi:providers:aws", `${name}-test-dr`),
+    };
+}
+
+const replicasOf = (b: Built) => b.built.ofType(INSTANCE).filter((r) => r !== b.primary);
+
+describe("data: Database (§6.1.1, §4.1, §2.2.3)", () => {
+    const stacks: Record<Environment, Built> = {} as Record<Environment, Built>;
+    before(async () => {
+        for (const env of ["dev", "staging", "prod"] as const) stacks[env] = await build(env, `db-${env}`);
+    });
+
+    describe("the primary, the same in every stack (§6.1.1)", () => {
+        for (const env of ["dev", "staging", "prod"] as const) {
+            describe(env, () => {
+                const primary = () => stacks[env].primary.inputs;
+                it(`identifier ${env}-fivestar-payments-db`, () => expect(primary().identifier).to.equal(`${env}-fivestar-payments-db`));
+                it("engine postgres 15, pinned to 15.15", () => expect(primary()).to.include({ engine: "postgres", engineVersion: "15.15" }));
+                it("database fivestar_payments, master user fivestar_app", () => expect(primary()).to.include({ dbName: "fivestar_payments", username: "fivestar_app" }));
+                it("master password from the security module, registered as a secret", () => {
+                    expect(primary().password).to.equal("password-from-security");
+                    expect(stacks[env].primary.secretPaths).to.include("password");
+                });
+                it("gp3 storage encrypted with the database CMK", () => expect(primary()).to.include({ storageType: "gp3", storageEncrypted: true, kmsKeyId: DB_KEY }));
+                it("not publicly accessible, in the DB subnet group behind the RDS security group, port 5432", () => {
+                    expect(primary()).to.include({ publiclyAccessible: false, dbSubnetGroupName: `${env}-fivestar-payments-db-subnets`, port: 5432 });
+                    expect(primary().vpcSecurityGroupIds).to.deep.equal(["sg-rds"]);
+                });
+                it("backup window 03:00-04:00, maintenance window sun:04:00-sun:05:00", () => {
+                    expect(primary()).to.include({ backupWindow: "03:00-04:00", maintenanceWindow: "sun:04:00-sun:05:00" });
+                });
+                it("enhanced monitoring every 60 s through its own role", () => {
+                    expect(primary().monitoringInterval).to.equal(60);
+                    expect(primary().monitoringRoleArn).to.match(new RegExp(`:db-${env}-monitoring$`));
+                });
+                it("Performance Insights on for 7 days, encrypted with the database CMK", () => {
+                    expect(primary()).to.include({ performanceInsightsEnabled: true, performanceInsightsRetentionPeriod: 7, performanceInsightsKmsKeyId: DB_KEY });
+                });
+                it("copies tags to snapshots, upgrades minor versions, keeps automated backups after deletion", () => {
+                    expect(primary()).to.include({ copyTagsToSnapshot: true, autoMinorVersionUpgrade: true, deleteAutomatedBackups: false });
+                });
+                it("exports the postgresql and upgrade logs to CloudWatch (§12.2.2)", () => {
+                    expect(primary().enabledCloudwatchLogsExports).to.deep.equal(["postgresql", "upgrade"]);
+                });
+                it("uses the custom parameter group", () => expect(primary().parameterGroupName).to.equal(`${env}-fivestar-payments-postgres15`));
+                it("waits for the RDS log groups and the monitoring role's policy", () => {
+                    const policy = stacks[env].built.one("aws:iam/rolePolicyAttachment:RolePolicyAttachment", `db-${env}-monitoring`);
+                    expect(stacks[env].primary.dependencies).to.include.members([stacks[env].logGroupUrn, policy.urn]);
+                });
+                it("every child has the component as parent", () => {
+                    const component = stacks[env].built.one("fivestar:data:Database", `db-${env}`);
+                    const children = stacks[env].built.resources.filter((r) => r.name.startsWith(`db-${env}-`) && !r.name.includes("-test-"));
+                    expect(children.length).to.be.greaterThan(3);
+                    for (const child of children) expect(child.parent, child.name).to.equal(component.urn);
+                });
+            });
+        }
+    });
+
+    describe("per-stack sizing (§4.1)", () => {
+        const cases = {
+            dev: ["db.t3.medium", 100, 200, 7, false],
+            staging: ["db.r6g.large", 500, 1000, 14, true],
+            prod: ["db.r6g.large", 1000, 2000, 35, true],
+        } as const;
+        for (const [env, [cls, storage, ceiling, retention, multiAz]] of Object.entries(cases) as [Environment, (typeof cases)[Environment]][]) {
+            it(`${env}: ${cls}, ${storage} GB autoscaling to ${ceiling} GB, ${retention} days of backups, multi-AZ ${multiAz}`, () => {
+                const p = stacks[env].primary.inputs;
+                expect(p.instanceClass).to.equal(cls);
+                expect(p.allocatedStorage).to.equal(storage);
+                expect(p.maxAllocatedStorage).to.equal(ceiling);
+                expect(p.backupRetentionPeriod).to.equal(retention);
+                expect(p.multiAz).to.equal(multiAz);
+            });
+        }
+    });
+
+    describe("protection: only in prod (protect = true)", () => {
+        it("prod: Pulumi protect, deletion protection, a final snapshot with a stable name", () => {
+            const p = stacks.prod.primary;
+            expect(p.protect).to.equal(true);
+            expect(p.inputs).to.include({ deletionProtection: true, skipFinalSnapshot: false, finalSnapshotIdentifier: "prod-fivestar-payments-db-final" });
+        });
+        for (const env of ["dev", "staging"] as const) {
+            it(`${env}: no protect, no deletion protection, no final snapshot`, () => {
+                const p = stacks[env].primary;
+                expect(p.protect).to.equal(false);
+                expect(p.inputs).to.include({ deletionProtection: false, skipFinalSnapshot: true });
+                expect(p.inputs).not.to.have.property("finalSnapshotIdentifier");
+            });
+        }
+    });
+
+    describe("parameter group (family postgres15)", () => {
+        const params = (env: Environment) => {
+            const group = stacks[env].built.one(PARAMS, `db-${env}-params`).inputs;
+            const list = group.parameters as { name: string; value: string; applyMethod: string }[];
+            return { group, byName: Object.fromEntries(list.map((p) => [p.name, p])) };
+        };
+        it("is named after environment and family, family postgres15", () => {
+            expect(params("prod").group).to.include({ name: "prod-fivestar-payments-postgres15", family: "postgres15" });
+        });
+        it("forces SSL", () => expect(params("prod").byName["rds.force_ssl"]).to.include({ value: "1", applyMethod: "immediate" }));
+        it("logs statements slower than the threshold (§12.2.2)", () => {
+            expect(params("prod").byName.log_min_duration_statement).to.include({ value: "1000", applyMethod: "immediate" });
+        });
+        it("sets max_connections from config, applied at the next reboot (static parameter)", () => {
+            expect(params("dev").byName.max_connections).to.include({ value: "200", applyMethod: "pending-reboot" });
+            expect(params("prod").byName.max_connections).to.include({ value: "1500", applyMethod: "pending-reboot" });
+        });
+        it("keeps bind values out of the logs and audits connections and DDL", () => {
+            const p = params("prod").byName;
+            expect(p.log_parameter_max_length.value).to.equal("0");
+            expect(p.log_connections.value).to.equal("1");
+            expect(p.log_statement.value).to.equal("ddl");
+        });
+        it("follows a different threshold", async () => {
+            const b = await build("dev", "db-threshold", { slowQueryThresholdMs: 250 });
+            const list = b.built.one(PARAMS, "db-threshold-params").inputs.parameters as { name: string; value: string }[];
+            expect(list.find((p) => p.name === "log_min_duration_statement")?.value).to.equal("250");
+        });
+    });
+
+    describe("enhanced monitoring role", () => {
+        it("trusts only monitoring.rds.amazonaws.com on behalf of this account", () => {
+            const trust = JSON.parse(String(stacks.dev.built.one("aws:iam/role:Role", "db-dev-monitoring").inputs.assumeRolePolicy));
+            expect(trust.Statement).to.deep.equal([{
+                Effect: "Allow",
+                Principal: { Service: "monitoring.rds.amazonaws.com" },
+                Action: "sts:AssumeRole",
+                Condition: { StringEquals: { "aws:SourceAccount": "123456789012" } },
+            }]);
+        });
+        it("has the AmazonRDSEnhancedMonitoringRole managed policy", () => {
+            expect(stacks.dev.built.one("aws:iam/rolePolicyAttachment:RolePolicyAttachment", "db-dev-monitoring").inputs.policyArn)
+                .to.equal("arn:aws:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole");
+        });
+    });
+
+    describe("read replicas (§4.1.3)", () => {
+        it("none in dev and staging", () => {
+            expect(replicasOf(stacks.dev)).to.deep.equal([]);
+            expect(replicasOf(stacks.staging)).to.deep.equal([]);
+        });
+        it("prod: two, named -replica-1 and -replica-2, in two different AZs", () => {
+            const replicas = replicasOf(stacks.prod);
+            expect(replicas.map((r) => r.inputs.identifier)).to.deep.equal(["prod-fivestar-payments-db-replica-1", "prod-fivestar-payments-db-replica-2"]);
+            expect(replicas.map((r) => r.inputs.availabilityZone)).to.deep.equal(["ap-south-1a", "ap-south-1b"]);
+        });
+        it("replicate the primary", async () => {
+            const arn = await valueOf(stacks.prod.built.component.arn);
+            for (const r of replicasOf(stacks.prod)) expect(r.inputs.replicateSourceDb).to.equal(arn);
+        });
+        it("are encrypted with the database CMK, monitored every 60 s and have Performance Insights", () => {
+            for (const r of replicasOf(stacks.prod)) {
+                expect(r.inputs).to.include({ storageEncrypted: true, kmsKeyId: DB_KEY, monitoringInterval: 60, performanceInsightsEnabled: true, performanceInsightsKmsKeyId: DB_KEY });
+                expect(r.inputs.monitoringRoleArn).to.equal(stacks.prod.primary.inputs.monitoringRoleArn);
+            }
+        });
+        it("are protected and deletion-protected in prod, share the parameter group, and export logs", () => {
+            for (const r of replicasOf(stacks.prod)) {
+                expect(r.protect).to.equal(true);
+                expect(r.inputs).to.include({ deletionProtection: true, parameterGroupName: "prod-fivestar-payments-postgres15", publiclyAccessible: false });
+                expect(r.inputs.enabledCloudwatchLogsExports).to.deep.equal(["postgresql", "upgrade"]);
+                expect(r.dependencies).to.include(stacks.prod.logGroupUrn);
+            }
+        });
+        it("carry no credentials or database name of their own", () => {
+            for (const r of replicasOf(stacks.prod)) for (const k of ["username", "password", "dbName"]) expect(r.inputs).not.to.have.property(k);
+        });
+        it("without protect, replicas are not protected", async () => {
+            const b = await build("staging", "db-staging-replicas", { readReplicas: 1 });
+            const [replica] = replicasOf(b);
+            expect(replica.protect).to.equal(false);
+            expect(replica.inputs.deletionProtection).to.equal(false);
+        });
+        it("refuses more replicas than availability zones, before registering anything", () => {
+            expect(() => new Database("db-too-many", args("prod", { readReplicas: 3 }))).to.throw("3 read replicas need 3 availability zones");
+        });
+    });
+
+    describe("cross-region backup replication (§2.2.3)", () => {
+        it("none in dev and staging (not configured)", () => {
+            expect(stacks.dev.built.ofType(REPLICATION)).to.deep.equal([]);
+            expect(stacks.staging.built.ofType(REPLICATION)).to.deep.equal([]);
+            expect(stacks.dev.built.ofType(KMS_KEY)).to.deep.equal([]);
+        });
+        it("prod: replicates the primary's automated backups for 7 days through the destination-region provider", async () => {
+            const replication = stacks.prod.built.one(REPLICATION, "db-prod-backup-replication");
+            expect(replication.provider).to.equal(stacks.prod.drProviderUrn);
+            expect(replication.inputs.sourceDbInstanceArn).to.equal(await valueOf(stacks.prod.built.component.arn));
+            expect(replication.inputs.retentionPeriod).to.equal(7);
+            expect(replication.protect).to.equal(true);
+        });
+        it("prod: encrypts the copies with a rotating CMK created in the destination region, protected", () => {
+            const key = stacks.prod.built.one(KMS_KEY, "db-prod-backup-replica-key");
+            expect(key.provider).to.equal(stacks.prod.drProviderUrn);
+            expect(key.inputs.enableKeyRotation).to.equal(true);
+            expect(key.protect).to.equal(true);
+            const replication = stacks.prod.built.one(REPLICATION, "db-prod-backup-replication");
+            expect(replication.inputs.kmsKeyId).to.equal(`arn:aws:kms:ap-south-1:123456789012:db-prod-backup-replica-key`);
+            const alias = stacks.prod.built.one("aws:kms/alias:Alias", "db-prod-backup-replica-key");
+            expect(alias.provider).to.equal(stacks.prod.drProviderUrn);
+            expect(alias.inputs.name).to.equal("alias/fivestar/prod/database-backup-replica");
+        });
+        it("everything else stays on the stack's own provider", () => {
+            const others = stacks.prod.built.resources.filter((r) => r.custom && r.type.startsWith("aws:") && ![REPLICATION, KMS_KEY, "aws:kms/alias:Alias"].includes(r.type));
+            expect(others.length).to.be.greaterThan(3);
+            for (const r of others) expect(r.provider, r.name).not.to.equal(stacks.prod.drProviderUrn);
+        });
+    });
+
+    describe("outputs", () => {
+        it("address, endpoint, port 5432, identifier, ARN", async () => {
+            const c = stacks.prod.built.component;
+            expect(await valueOf(c.address)).to.equal("prod-fivestar-payments-db.mock.ap-south-1.rds.amazonaws.com");
+            expect(await valueOf(c.endpoint)).to.equal("prod-fivestar-payments-db.mock.ap-south-1.rds.amazonaws.com:5432");
+            expect(await valueOf(c.port)).to.equal(5432);
+            expect(await valueOf(c.identifier)).to.equal("prod-fivestar-payments-db");
+            expect(await valueOf(c.arn)).to.match(/^arn:aws:rds:ap-south-1:123456789012:/);
+        });
+        it("replica identifiers (empty without replicas) and the parameter group name", async () => {
+            expect(await Promise.all(stacks.prod.built.component.replicaIdentifiers.map(valueOf)))
+                .to.deep.equal(["prod-fivestar-payments-db-replica-1", "prod-fivestar-payments-db-replica-2"]);
+            expect(stacks.dev.built.component.replicaIdentifiers).to.deep.equal([]);
+            expect(await valueOf(stacks.dev.built.component.parameterGroupName)).to.equal("dev-fivestar-payments-postgres15");
+        });
+    });
+});

@@ -1,0 +1,106 @@
+import { expect } from "chai";
+import { Environment } from "../../config/names";
+import { PaymentTables } from "../../data/tables";
+import { construct, Constructed, inAccount, valueOf } from "../support/component";
+
+const TABLE = "aws:dynamodb/table:Table";
+const GENERAL_KEY = "arn:aws:kms:ap-south-1:123456789012:key/general";
+
+const STACKS = {
+    dev: { pointInTimeRecovery: false, protect: false },
+    staging: { pointInTimeRecovery: false, protect: false },
+    prod: { pointInTimeRecovery: true, protect: true },
+} as const;
+
+interface Gsi { name: string; keySchemas: { attributeName: string; keyType: string }[]; projectionType: string }
+
+describe("data: PaymentTables (§4.1, §7.1.1)", () => {
+    const built = {} as Record<Environment, Constructed<PaymentTables>>;
+    before(async () => {
+        for (const env of ["dev", "staging", "prod"] as const) {
+            built[env] = await construct(() => new PaymentTables(`tables-${env}`, { environment: env, kmsKeyArn: GENERAL_KEY, ...STACKS[env] }, inAccount()));
+        }
+    });
+    const transactions = (env: Environment) => built[env].one(TABLE, `tables-${env}-transactions`);
+    const queue = (env: Environment) => built[env].one(TABLE, `tables-${env}-transaction-queue`);
+    const indexes = (inputs: Record<string, unknown>) => Object.fromEntries((inputs.globalSecondaryIndexes as Gsi[]).map((i) => [i.name, i]));
+    const keys = (gsi: Gsi) => gsi.keySchemas.map((k) => `${k.keyType}:${k.attributeName}`);
+
+    for (const env of ["dev", "staging", "prod"] as const) {
+        describe(env, () => {
+            it(`tables ${env}-fivestar-transactions and ${env}-fivestar-transaction-queue (§7.1.1)`, () => {
+                expect(transactions(env).inputs.name).to.equal(`${env}-fivestar-transactions`);
+                expect(queue(env).inputs.name).to.equal(`${env}-fivestar-transaction-queue`);
+            });
+            it("billing PAY_PER_REQUEST (§4.1)", () => {
+                for (const t of [transactions(env), queue(env)]) expect(t.inputs.billingMode).to.equal("PAY_PER_REQUEST");
+            });
+            it("encrypted with the general CMK", () => {
+                for (const t of [transactions(env), queue(env)]) expect(t.inputs.serverSideEncryption).to.deep.equal({ enabled: true, kmsKeyArn: GENERAL_KEY });
+            });
+            it(`point-in-time recovery ${STACKS[env].pointInTimeRecovery ? "on" : "off"} (§4.1.3: prod only)`, () => {
+                for (const t of [transactions(env), queue(env)]) expect(t.inputs.pointInTimeRecovery).to.deep.equal({ enabled: STACKS[env].pointInTimeRecovery });
+            });
+            it(`protect and deletion protection ${STACKS[env].protect ? "on" : "off"}`, () => {
+                for (const t of [transactions(env), queue(env)]) {
+                    expect(t.protect).to.equal(STACKS[env].protect);
+                    expect(t.inputs.deletionProtectionEnabled).to.equal(STACKS[env].protect);
+                }
+            });
+        });
+    }
+
+    describe("transactions table keys and indexes", () => {
+        it("is keyed by transactionId alone", () => {
+            expect(transactions("prod").inputs.hashKey).to.equal("transactionId");
+            expect(transactions("prod").inputs).not.to.have.property("rangeKey");
+        });
+        it("finds a customer's and a loan account's transactions by time", () => {
+            const gsi = indexes(transactions("prod").inputs);
+            expect(keys(gsi["by-customer"])).to.deep.equal(["HASH:customerId", "RANGE:createdAt"]);
+            expect(keys(gsi["by-loan-account"])).to.deep.equal(["HASH:loanAccountId", "RANGE:createdAt"]);
+            expect(gsi["by-customer"].projectionType).to.equal("ALL");
+        });
+        it("finds transactions by status and time", () => {
+            expect(keys(indexes(transactions("prod").inputs)["by-status"])).to.deep.equal(["HASH:status", "RANGE:createdAt"]);
+        });
+        it("finds the transaction a gateway webhook names (keys only)", () => {
+            const gsi = indexes(transactions("prod").inputs)["by-gateway-reference"];
+            expect(keys(gsi)).to.deep.equal(["HASH:gatewayReference"]);
+            expect(gsi.projectionType).to.equal("KEYS_ONLY");
+        });
+        it("defines exactly the key attributes, as strings", () => {
+            expect(transactions("prod").inputs.attributes).to.have.deep.members(
+                ["transactionId", "customerId", "createdAt", "loanAccountId", "status", "gatewayReference"].map((name) => ({ name, type: "S" })));
+        });
+        it("has no TTL: transactions are financial records", () => {
+            expect(transactions("prod").inputs).not.to.have.property("ttl");
+        });
+    });
+
+    describe("transaction queue keys, indexes and TTL", () => {
+        it("is keyed by queueItemId", () => expect(queue("prod").inputs.hashKey).to.equal("queueItemId"));
+        it("finds due items by status and due time, and a transaction's items", () => {
+            const gsi = indexes(queue("prod").inputs);
+            expect(keys(gsi["by-status-due"])).to.deep.equal(["HASH:status", "RANGE:dueAt"]);
+            expect(keys(gsi["by-transaction"])).to.deep.equal(["HASH:transactionId", "RANGE:dueAt"]);
+            expect(Object.keys(gsi)).to.have.length(2);
+        });
+        it("expires finished items through TTL on expiresAt", () => {
+            expect(queue("prod").inputs.ttl).to.deep.equal({ enabled: true, attributeName: "expiresAt" });
+        });
+    });
+
+    it("outputs the table names and ARNs", async () => {
+        const c = built.dev.component;
+        expect(await valueOf(c.transactionsTableName)).to.equal("dev-fivestar-transactions");
+        expect(await valueOf(c.queueTableName)).to.equal("dev-fivestar-transaction-queue");
+        expect(await valueOf(c.transactionsTableArn)).to.match(/:dev-fivestar-transactions$/);
+        expect(await valueOf(c.queueTableArn)).to.match(/:dev-fivestar-transaction-queue$/);
+    });
+
+    it("parents both tables to the component", () => {
+        const component = built.prod.one("fivestar:data:PaymentTables", "tables-prod");
+        for (const t of [transactions("prod"), queue("prod")]) expect(t.parent).to.equal(component.urn);
+    });
+});
