@@ -1,0 +1,55 @@
+import { expect } from "chai";
+import {
+    connectionThreshold, DEFAULT_THRESHOLDS, freeStorageThresholdBytes, METRIC_PERIOD_SECONDS, summedOver, sustainedFor,
+} from "../../monitoring/thresholds";
+
+describe("alarm thresholds (§12.2.1)", () => {
+    describe("defaults are the guide's values", () => {
+        it("CPU > 80 % for 5 minutes", () => expect(DEFAULT_THRESHOLDS.ecsCpu).to.deep.equal({ percent: 80, minutes: 5 }));
+        it("memory > 85 % for 3 minutes", () => expect(DEFAULT_THRESHOLDS.ecsMemory).to.deep.equal({ percent: 85, minutes: 3 }));
+        it("error rate > 5 % for 2 minutes", () => expect(DEFAULT_THRESHOLDS.errorRate).to.deep.equal({ percent: 5, minutes: 2 }));
+        it("database connections > 80 % of max", () => expect(DEFAULT_THRESHOLDS.dbConnectionsPercent).to.equal(80));
+    });
+
+    describe("connectionThreshold: 'database connections > 80 % of max'", () => {
+        it("80 % of 1000 connections is 800", () => expect(connectionThreshold(1000, 80)).to.equal(800));
+        it("80 % of each stack's max_connections: dev 200 → 160, staging 500 → 400, prod 1500 → 1200", () => {
+            expect([200, 500, 1500].map((m) => connectionThreshold(m, 80))).to.deep.equal([160, 400, 1200]);
+        });
+        it("rounds down: > 80 (of 101 × 80 % = 80.8) fires at 81 connections, the same count as > 80.8", () => {
+            expect(connectionThreshold(101, 80)).to.equal(80);
+        });
+        it("refuses a max that is not a positive whole number, and a percentage outside (0, 100]", () => {
+            expect(() => connectionThreshold(0, 80)).to.throw(RangeError, /maxConnections/);
+            expect(() => connectionThreshold(100.5, 80)).to.throw(RangeError, /maxConnections/);
+            expect(() => connectionThreshold(100, 0)).to.throw(RangeError, /percent/);
+            expect(() => connectionThreshold(100, 101)).to.throw(RangeError, /percent/);
+        });
+    });
+
+    describe("freeStorageThresholdBytes", () => {
+        it("10 % of 100 GiB is 10 GiB in bytes (FreeStorageSpace is in bytes)", () => {
+            expect(freeStorageThresholdBytes(100, 10)).to.equal(10 * 1024 ** 3);
+        });
+        it("10 % of prod's 1000 GiB is 107374182400 bytes", () => expect(freeStorageThresholdBytes(1000, 10)).to.equal(107_374_182_400));
+        it("refuses a storage size that is not a positive whole number", () => {
+            expect(() => freeStorageThresholdBytes(0, 10)).to.throw(RangeError, /allocatedStorageGb/);
+        });
+    });
+
+    describe("alarm windows", () => {
+        it("'for 5 minutes' is five one-minute datapoints, all of which must breach", () => {
+            expect(sustainedFor(5)).to.deep.equal({ period: 60, evaluationPeriods: 5, datapointsToAlarm: 5 });
+            expect(METRIC_PERIOD_SECONDS).to.equal(60);
+        });
+        it("'within 5 minutes' is one datapoint summing 300 seconds", () => {
+            expect(summedOver(5)).to.deep.equal({ period: 300, evaluationPeriods: 1, datapointsToAlarm: 1 });
+        });
+        it("refuses windows CloudWatch cannot evaluate (0, fractional, more than a day)", () => {
+            for (const m of [0, 1.5, 1441]) {
+                expect(() => sustainedFor(m), String(m)).to.throw(RangeError);
+                expect(() => summedOver(m), String(m)).to.throw(RangeError);
+            }
+        });
+    });
+});
