@@ -31,6 +31,10 @@ export const names = {
     /** §6.1.1 */
     dbInstance: (env: Environment) => `${env}-fivestar-payments-db`,
     dbReplica: (env: Environment, index: number) => `${env}-fivestar-payments-db-replica-${index + 1}`,
+    /** The snapshot RDS takes when the protected primary is deleted: where a restore starts. */
+    dbFinalSnapshot: (env: Environment) => `${env}-fivestar-payments-db-final`,
+    /** The family is in the name so a major upgrade creates a new group beside the one in use. */
+    dbParameterGroup: (env: Environment, family: string) => `${env}-fivestar-payments-${family}`,
     /** §12.2.2 */
     dbLogGroup: (env: Environment) => `/aws/rds/instance/${env}-fivestar-payments-db/postgresql`,
     dbName: "fivestar_payments",
@@ -43,9 +47,27 @@ export const names = {
     /** §4.2.1: parameters are /fivestar/payments/<env>/<group>/<name> */
     parameterPrefix: (env: Environment) => `/fivestar/payments/${env}`,
     kmsAlias: (env: Environment, purpose: string) => `alias/fivestar/${env}/${purpose}`,
+    /** Security (issue 3): names the guide does not fix, chosen once. */
+    securityGroup: (env: Environment, purpose: "alb" | "ecs" | "rds" | "lambda") => `${env}-fivestar-${purpose}-sg`,
+    ecsExecutionRole: (env: Environment) => `${env}-fivestar-ecs-execution`,
+    ecsTaskRole: (env: Environment) => `${env}-fivestar-ecs-task`,
+    cloudTrail: (env: Environment) => `${env}-fivestar-trail`,
+    cloudTrailLogGroup: (env: Environment) => `/aws/cloudtrail/${env}-fivestar-trail`,
+    configRecorder: (env: Environment) => `${env}-fivestar-config`,
+    /** S3 names are global: the account id keeps them unique without a random suffix. */
+    auditBucket: (env: Environment, accountId: string, purpose: "cloudtrail" | "config") => `fivestar-payments-${env}-${purpose}-${accountId}`,
+    webAcl: (env: Environment) => `${env}-fivestar-web-acl`,
+    /** WAF only logs to CloudWatch log groups whose name starts with aws-waf-logs-. */
+    wafLogGroup: (env: Environment) => `aws-waf-logs-${env}-fivestar`,
     vpc: (env: Environment) => `${env}-fivestar-vpc`,
     flowLogGroup: (env: Environment) => `/vpc/${env}-fivestar-flow-logs`,
     dbSubnetGroup: (env: Environment) => `${env}-fivestar-payments-db-subnets`,
+    /** The group RDS writes an exported log to (§12.2.2 reads the primary's `postgresql` one: `dbLogGroup`). */
+    rdsLogGroup: (instanceId: string, log: "postgresql" | "upgrade") => `/aws/rds/instance/${instanceId}/${log}`,
+    alertTopic: (env: Environment) => `${env}-fivestar-payments-alerts`,
+    dashboard: (env: Environment) => `${env}-fivestar-payments`,
+    /** §2.2 cost control */
+    costBudget: (env: Environment) => `${env}-fivestar-payments-monthly`,
 } as const;
 
 /**
