@@ -2,29 +2,159 @@
  * Fivestar Payments Engine infrastructure: one program, three stacks (dev, staging, prod), each in
  * its own AWS account. This file only wires components together and exports the stack outputs;
  * every decision lives in config/ (what) and the component folders (how).
+ *
+ * Logical names passed to the components below are part of every child's URN: renaming one
+ * replaces everything under it (see docs/decisions.md, "Identity").
  */
 import * as aws from "@pulumi/aws";
+import * as random from "@pulumi/random";
 import { loadStackConfig } from "./config";
+import { names } from "./config/names";
 import { deploymentProviderArgs } from "./config/provider";
+import { loadStackSecrets } from "./config/secrets";
+import { Database } from "./data/database";
+import { PaymentTables } from "./data/tables";
+import { AlertTopic } from "./monitoring/alertTopic";
+import { LogGroups } from "./monitoring/logGroups";
 import { Network } from "./network/network";
+import { DatabaseCredentials } from "./security/databaseCredentials";
+import { EcsRoles } from "./security/ecsRoles";
+import { AccountGuardrails } from "./security/guardrails";
+import { KmsKeys } from "./security/kms";
+import { databaseUrl } from "./security/parameterPlan";
+import { AppParameters } from "./security/parameters";
+import { AppSecrets } from "./security/secrets";
+import { SecurityGroups } from "./security/securityGroups";
 
-// Validate all config before the first resource is registered.
+// Validate all config, plain and secret, before the first resource is registered.
 const cfg = loadStackConfig();
+const stackSecrets = loadStackSecrets();
+const env = cfg.environment;
+const protect = cfg.protectStatefulResources;
 
+// Providers: default providers are disabled for every package, so each one is explicit.
 const provider = new aws.Provider("deployment-account", deploymentProviderArgs(cfg));
+const randomProvider = new random.Provider("random");
 const inAccount = { providers: { aws: provider } };
+const withRandom = { providers: { aws: provider, random: randomProvider } };
+// Same account, role and tags in the backup region (§2.2.3 cross-region backups); only the region differs.
+const backupRegionProvider = cfg.rds.backupReplication
+    ? new aws.Provider("backup-replication-region", { ...deploymentProviderArgs(cfg), region: cfg.rds.backupReplication.region })
+    : undefined;
 
+// --- Security foundations: keys first, everything else encrypts with them ---
+const kms = new KmsKeys("kms", { environment: env, accountId: cfg.account.id, region: cfg.account.region, protect }, inAccount);
+
+// --- Network (§3.1.1) ---
 const network = new Network("network", {
-    environment: cfg.environment,
+    environment: env,
     accountId: cfg.account.id,
     region: cfg.account.region,
     vpcCidr: cfg.network.vpcCidr,
     subnetPlan: cfg.network.subnetPlan,
     natGatewayPerAz: cfg.network.natGatewayPerAz,
-    flowLogs: { retentionDays: cfg.monitoring.logRetentionDays },
+    flowLogs: { retentionDays: cfg.monitoring.logRetentionDays, kmsKeyArn: kms.logsKeyArn },
 }, inAccount);
 
-export const environment = cfg.environment;
+// --- Security (§3.1.2, §7.1, §2.2.3) ---
+const securityGroups = new SecurityGroups("security-groups", { environment: env, vpcId: network.vpcId }, inAccount);
+const ecsRoles = new EcsRoles("ecs-roles", {
+    environment: env,
+    accountId: cfg.account.id,
+    region: cfg.account.region,
+    secretsKmsKeyArn: kms.generalKeyArn,
+    databaseKmsKeyArn: kms.databaseKeyArn,
+}, inAccount);
+const guardrails = new AccountGuardrails("guardrails", {
+    environment: env,
+    accountId: cfg.account.id,
+    region: cfg.account.region,
+    switches: cfg.guardrails,
+    logsKmsKeyArn: kms.logsKeyArn,
+    logRetentionDays: cfg.monitoring.logRetentionDays,
+    protect,
+    wafRateLimit: cfg.guardrails.wafRateLimit,
+}, inAccount);
+
+// --- Log groups exist before the services and the database write to them (our retention and key) ---
+const dbInstanceIdentifiers = [
+    names.dbInstance(env),
+    ...Array.from({ length: cfg.rds.readReplicas }, (_, i) => names.dbReplica(env, i)),
+];
+const logGroups = new LogGroups("logs", {
+    environment: env,
+    retentionDays: cfg.monitoring.logRetentionDays,
+    kmsKeyArn: kms.logsKeyArn,
+    dbInstanceIdentifiers,
+    protect,
+}, inAccount);
+
+// --- Data (§6.1.1, §4.1) ---
+const dbCredentials = new DatabaseCredentials("db-credentials", { protect }, withRandom);
+const database = new Database("database", {
+    environment: env,
+    accountId: cfg.account.id,
+    instanceClass: cfg.rds.instanceClass,
+    allocatedStorageGb: cfg.rds.allocatedStorageGb,
+    maxAllocatedStorageGb: cfg.rds.maxAllocatedStorageGb,
+    backupRetentionDays: cfg.rds.backupRetentionDays,
+    multiAz: cfg.rds.multiAz,
+    readReplicas: cfg.rds.readReplicas,
+    availabilityZones: cfg.network.availabilityZones,
+    dbSubnetGroupName: network.dbSubnetGroupName,
+    securityGroupIds: [securityGroups.rdsSecurityGroupId],
+    kmsKeyArn: kms.databaseKeyArn,
+    masterPassword: dbCredentials.password,
+    engineVersion: cfg.rds.engineVersion,
+    slowQueryThresholdMs: cfg.rds.slowQueryThresholdMs,
+    maxConnections: cfg.rds.maxConnections,
+    protect,
+    backupReplication: cfg.rds.backupReplication && backupRegionProvider
+        ? { provider: backupRegionProvider, ...cfg.rds.backupReplication }
+        : undefined,
+    instanceDependsOn: logGroups.dbLogGroups,
+}, inAccount);
+const tables = new PaymentTables("tables", {
+    environment: env,
+    kmsKeyArn: kms.generalKeyArn,
+    pointInTimeRecovery: cfg.dynamodb.pointInTimeRecovery,
+    protect,
+}, inAccount);
+
+// --- Secrets and parameters (§4.2): they carry the real database endpoint ---
+const appSecrets = new AppSecrets("app-secrets", {
+    environment: env,
+    databaseKmsKeyArn: kms.databaseKeyArn,
+    generalKmsKeyArn: kms.generalKeyArn,
+    database: { host: database.address, port: 5432, password: dbCredentials.password },
+    integrations: stackSecrets,
+    protect,
+}, inAccount);
+new AppParameters("app-parameters", {
+    environment: env,
+    kmsKeyArn: kms.generalKeyArn,
+    databaseUrl: database.address.apply((host) => databaseUrl(host)),
+    redisUrl: cfg.parameters.redisUrl,
+    razorpayKeyId: stackSecrets.razorpay.keyId,
+    juspayMerchantId: stackSecrets.juspay.merchantId,
+    lmsEndpoint: cfg.integrations.lmsEndpoint,
+    mulesoftEndpoint: cfg.integrations.mulesoftEndpoint,
+    bankingPartnerConfigs: cfg.integrations.bankingPartnerConfigs,
+    maintenanceMode: cfg.parameters.maintenanceMode,
+    featureFlags: cfg.parameters.featureFlags,
+    rateLimits: cfg.parameters.rateLimits,
+}, withRandom);
+
+// --- Monitoring (§8, §12.2) ---
+const alerts = new AlertTopic("alerts", {
+    environment: env,
+    accountId: cfg.account.id,
+    kmsKeyArn: kms.generalKeyArn,
+    emails: cfg.monitoring.alertEmails,
+}, inAccount);
+
+// --- Stack outputs: identifiers only; no secret value is ever exported ---
+export const environment = env;
 export const accountId = cfg.account.id;
 export const region = cfg.account.region;
 export const vpcId = network.vpcId;
@@ -32,3 +162,14 @@ export const publicSubnetIds = network.publicSubnetIds;
 export const appSubnetIds = network.appSubnetIds;
 export const dbSubnetIds = network.dbSubnetIds;
 export const dbSubnetGroupName = network.dbSubnetGroupName;
+export const dbInstanceIdentifier = database.identifier;
+export const dbAddress = database.address;
+export const dbPort = database.port;
+export const dbReplicaIdentifiers = database.replicaIdentifiers;
+export const transactionsTableName = tables.transactionsTableName;
+export const queueTableName = tables.queueTableName;
+export const databaseSecretArn = appSecrets.databaseSecretArn;
+export const executionRoleArn = ecsRoles.executionRoleArn;
+export const taskRoleArn = ecsRoles.taskRoleArn;
+export const webAclArn = guardrails.webAclArn;
+export const alertTopicArn = alerts.topicArn;
