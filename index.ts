@@ -53,7 +53,7 @@ const network = new Network("network", {
     vpcCidr: cfg.network.vpcCidr,
     subnetPlan: cfg.network.subnetPlan,
     natGatewayPerAz: cfg.network.natGatewayPerAz,
-    flowLogs: { retentionDays: cfg.monitoring.logRetentionDays, kmsKeyArn: kms.logsKeyArn },
+    flowLogs: { retentionDays: cfg.monitoring.logRetentionDays, kmsKeyArn: kms.logsKeyArn, protect },
 }, inAccount);
 
 // --- Security (§3.1.2, §7.1, §2.2.3) ---

@@ -23,6 +23,8 @@ export interface NetworkArgs {
         readonly retentionDays: number;
         /** CMK for the flow log group; undefined leaves it on the CloudWatch-managed key. */
         readonly kmsKeyArn?: pulumi.Input<string>;
+        /** Flow logs are audit data: Pulumi protect and CloudWatch deletion protection (prod). */
+        readonly protect: boolean;
     };
 }
 
@@ -138,7 +140,8 @@ export class Network extends pulumi.ComponentResource {
             name: names.flowLogGroup(env),
             retentionInDays: args.flowLogs.retentionDays,
             kmsKeyId: args.flowLogs.kmsKeyArn,
-        }, parent);
+            deletionProtectionEnabled: args.flowLogs.protect,
+        }, { parent: this, protect: args.flowLogs.protect });
         const flowLogRole = new aws.iam.Role(`${name}-flow-logs`, {
             assumeRolePolicy: JSON.stringify(serviceTrustPolicy("vpc-flow-logs.amazonaws.com", args.accountId)),
             description: `Lets VPC flow logs of ${env} write to ${names.flowLogGroup(env)}`,

@@ -19,7 +19,7 @@ function args(overrides: Partial<NetworkArgs> = {}): NetworkArgs {
         vpcCidr: "192.168.0.0/24",
         subnetPlan: GUIDE_PLAN,
         natGatewayPerAz: false,
-        flowLogs: { retentionDays: 7 },
+        flowLogs: { retentionDays: 7, protect: false },
         ...overrides,
     };
 }
@@ -40,7 +40,7 @@ describe("network component (§3.1.1)", () => {
     let perAz: Built;
     before(async () => {
         single = await build();
-        perAz = await build({ natGatewayPerAz: true, environment: "prod", flowLogs: { retentionDays: 90, kmsKeyArn: "arn:aws:kms:ap-south-1:123456789014:key/logs" } });
+        perAz = await build({ natGatewayPerAz: true, environment: "prod", flowLogs: { retentionDays: 90, kmsKeyArn: "arn:aws:kms:ap-south-1:123456789014:key/logs", protect: true } });
     });
 
     it("is a fivestar:network:Network component that parents every resource it creates", () => {
@@ -134,8 +134,11 @@ describe("network component (§3.1.1)", () => {
         expect(flowLog.inputs).to.include({ trafficType: "ALL", logDestinationType: "cloud-watch-logs", vpcId: "network-vpc-id" });
         const group = single.one("aws:cloudwatch/logGroup:LogGroup", "network-flow-logs");
         expect(group.inputs).to.include({ name: "/vpc/dev-fivestar-flow-logs", retentionInDays: 7 });
+        expect(group.protect).to.equal(false);
+        expect(group.inputs.deletionProtectionEnabled).to.equal(false);
         const prodGroup = perAz.one("aws:cloudwatch/logGroup:LogGroup", "network-flow-logs");
-        expect(prodGroup.inputs).to.include({ retentionInDays: 90, kmsKeyId: "arn:aws:kms:ap-south-1:123456789014:key/logs" });
+        expect(prodGroup.inputs).to.include({ retentionInDays: 90, kmsKeyId: "arn:aws:kms:ap-south-1:123456789014:key/logs", deletionProtectionEnabled: true });
+        expect(prodGroup.protect).to.equal(true);
     });
 
     it("the flow-log role trusts only the flow logs service of this account and may write only its group", () => {

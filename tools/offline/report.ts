@@ -18,6 +18,16 @@ function countByType(resources: readonly RegisteredResource[]): string {
     return [...counts.entries()].map(([type, n]) => `${n} ${type.split(":").pop()}`).join(", ");
 }
 
+/** Providers first, then components in the order they are deployed (§1.2 phases), then anything else. */
+const MODULE_ORDER = ["providers", "network", "security", "data", "compute", "monitoring"];
+function byDeploymentOrder(a: RegisteredResource, b: RegisteredResource): number {
+    const rank = (r: RegisteredResource) => {
+        const i = MODULE_ORDER.indexOf(r.type.split(":")[1]);
+        return i < 0 ? MODULE_ORDER.length : i;
+    };
+    return rank(a) - rank(b) || a.name.localeCompare(b.name);
+}
+
 export function renderPlan(plan: EvaluatedStack): string {
     const byParent = new Map<string, RegisteredResource[]>();
     for (const r of plan.resources) byParent.set(r.parent, [...(byParent.get(r.parent) ?? []), r]);
@@ -37,14 +47,14 @@ export function renderPlan(plan: EvaluatedStack): string {
         const pad = "  ".repeat(depth);
         if (!r.custom) {
             const inside = descendants(r.urn);
-            lines.push(`${pad}${r.name} (${r.type}): ${inside.length} resources [${countByType(inside.filter((d) => d.custom))}]`);
+            lines.push(`${pad}${r.name} (${r.type}): ${inside.length} resource${inside.length === 1 ? "" : "s"} [${countByType(inside.filter((d) => d.custom))}]`);
             for (const child of byParent.get(r.urn) ?? []) render(child, depth + 1);
             return;
         }
         const flags = [r.protect ? "protected" : ""].filter(Boolean).join(" ");
         lines.push(`${pad}+ ${shortType(r.type).padEnd(typeWidth)}  ${r.name.padEnd(nameWidth)}  ${keySummary(r.type, r.inputs)}${flags ? `  [${flags}]` : ""}`.trimEnd());
     };
-    for (const root of byParent.get("") ?? []) render(root, 0);
+    for (const root of [...(byParent.get("") ?? [])].sort(byDeploymentOrder)) render(root, 0);
 
     lines.push("");
     lines.push("Stack outputs:");
