@@ -15,6 +15,7 @@ import { loadStackSecrets } from "./config/secrets";
 import { Database } from "./data/database";
 import { PaymentTables } from "./data/tables";
 import { AlertTopic } from "./monitoring/alertTopic";
+import { CostBudget } from "./monitoring/budget";
 import { LogGroups } from "./monitoring/logGroups";
 import { Network } from "./network/network";
 import { DatabaseCredentials } from "./security/databaseCredentials";
@@ -152,6 +153,16 @@ const alerts = new AlertTopic("alerts", {
     kmsKeyArn: kms.generalKeyArn,
     emails: cfg.monitoring.alertEmails,
 }, inAccount);
+
+// §2.2 cost controls: a budget only where config sets one (dev, staging).
+if (cfg.monitoring.monthlyBudgetUsd !== undefined) {
+    new CostBudget("budget", {
+        environment: env,
+        limitUsd: cfg.monitoring.monthlyBudgetUsd,
+        topicArn: alerts.topicArn,
+        emails: cfg.monitoring.alertEmails,
+    }, inAccount);
+}
 
 // --- Stack outputs: identifiers only; no secret value is ever exported ---
 export const environment = env;
