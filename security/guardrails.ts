@@ -128,7 +128,8 @@ export class AccountGuardrails extends pulumi.ComponentResource {
             name: names.cloudTrailLogGroup(args.environment),
             retentionInDays: args.logRetentionDays,
             kmsKeyId: args.logsKmsKeyArn,
-        }, parent);
+            deletionProtectionEnabled: args.protect,
+        }, { parent: this, protect: args.protect });
         const role = new aws.iam.Role(`${name}-cloudtrail-logs`, {
             assumeRolePolicy: JSON.stringify(serviceTrustPolicy("cloudtrail.amazonaws.com", args.accountId)),
             description: `Lets the ${args.environment} trail write to ${names.cloudTrailLogGroup(args.environment)}`,
@@ -166,7 +167,8 @@ export class AccountGuardrails extends pulumi.ComponentResource {
             name: names.wafLogGroup(env),
             retentionInDays: args.logRetentionDays,
             kmsKeyId: args.logsKmsKeyArn,
-        }, parent);
+            deletionProtectionEnabled: args.protect,
+        }, { parent: this, protect: args.protect });
         const delivery = new aws.cloudwatch.LogResourcePolicy(`${name}-waf-logs`, {
             policyName: `${env}-fivestar-waf-log-delivery`,
             policyDocument: JSON.stringify(wafLogDeliveryPolicy(env, args.accountId, args.region)),
