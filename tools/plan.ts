@@ -1,12 +1,15 @@
 /**
- * The offline plan: `npm run plan -- <stack> [--json <file>|-] [--set key=value ...] [--quiet]`.
+ * The offline plan: `npm run plan -- <stack> [--json <file>|-] [--set key=value ...] [--quiet] [--diff <plan.json>]`.
  *
  * Evaluates the program for a stack from its real Pulumi.<stack>.yaml under mocks and prints what
- * `pulumi up` would create. Needs no Pulumi CLI, no credentials and no network.
- * Exit codes: 0 planned, 1 the program or its config failed, 2 bad usage.
+ * `pulumi up` would create. Needs no Pulumi CLI, no credentials and no network. With --diff it prints
+ * instead what changed against a saved plan (e.g. the base branch's), stateful resources flagged.
+ * Exit codes: 0 planned, 1 the program or its config failed, 2 bad usage,
+ * 3 (--diff) a stateful resource would be deleted or replaced.
  */
 import * as fs from "fs";
 import { evaluateStack, ProgramError } from "./offline/evaluate";
+import { dataLossRisks, DiffedPlan, diffPlans, parseSavedPlan, renderDiff } from "./safety/planDiff";
 import { renderPlan } from "./offline/report";
 import { listStacks, projectDir } from "./offline/stackFiles";
 
@@ -15,19 +18,23 @@ interface PlanArgs {
     json?: string;
     overrides: Record<string, string>;
     quiet: boolean;
+    diff?: string;
 }
 
-const USAGE = `usage: npm run plan -- <stack> [--json <file>|-] [--set key=value ...] [--quiet]
+const USAGE = `usage: npm run plan -- <stack> [--json <file>|-] [--set key=value ...] [--quiet] [--diff <file>]
   <stack>          one of: ${listStacks().join(", ")}
   --json <file>    also write the full plan (every resource, its options and inputs) as JSON; - for stdout
   --set key=value  override a config key for this plan only (try a change before committing it)
-  --quiet          do not print the table`;
+  --quiet          do not print the table
+  --diff <file>    print what changed against a saved plan (from --json) instead of the table;
+                   exit code 3 if a stateful resource would be deleted or replaced`;
 
 export function parseArgs(argv: readonly string[]): PlanArgs {
     const args: PlanArgs = { stack: "", overrides: {}, quiet: false };
     for (let i = 0; i < argv.length; i++) {
         const arg = argv[i];
         if (arg === "--json") args.json = argv[++i];
+        else if (arg === "--diff") args.diff = argv[++i];
         else if (arg === "--quiet") args.quiet = true;
         else if (arg === "--set") {
             const pair = argv[++i] ?? "";
@@ -41,6 +48,7 @@ export function parseArgs(argv: readonly string[]): PlanArgs {
     }
     if (!args.stack) throw new Error("missing <stack>");
     if (args.json === undefined && argv.includes("--json")) throw new Error("--json needs a file name or -");
+    if (args.diff === undefined && argv.includes("--diff")) throw new Error("--diff needs the file of a saved plan");
     return args;
 }
 
@@ -58,8 +66,26 @@ async function main(argv: readonly string[]): Promise<number> {
         if (args.json === "-") process.stdout.write(text);
         else if (args.json) fs.writeFileSync(args.json, text);
     };
+    let saved: DiffedPlan | undefined;
+    try {
+        if (args.diff !== undefined) {
+            if (!fs.existsSync(args.diff)) throw new Error(`no saved plan at ${args.diff}: write one with \`npm run plan -- ${args.stack} --json ${args.diff}\` on the base branch`);
+            saved = parseSavedPlan(fs.readFileSync(args.diff, "utf8"), args.stack, args.diff);
+        }
+    } catch (e) {
+        console.error(`error: --diff: ${(e as Error).message}`);
+        return 2;
+    }
     try {
         const plan = await evaluateStack(args.stack, { projectDir: projectDir(), overrides: args.overrides });
+        // With --json - stdout carries the JSON, so the human-readable text goes to stderr.
+        const print = args.json === "-" ? console.error : console.log;
+        if (saved) {
+            const diff = diffPlans(saved, plan);
+            print(renderDiff(diff, saved.resources.length, plan.resources.length));
+            write(plan);
+            return dataLossRisks(diff).length > 0 ? 3 : 0;
+        }
         if (!args.quiet && args.json !== "-") console.log(renderPlan(plan));
         write(plan);
         return 0;
