@@ -1,0 +1,122 @@
+/**
+ * Command-line arguments of `npm run ops -- <command> ...`, parsed purely (no file or cloud access):
+ * the list of the project's stacks is passed in.
+ */
+import { SERVICES, ServiceName } from "../config/names";
+import { UsageError } from "./errors";
+import { checkService } from "./rollback/revisions";
+import { checkStackName } from "./stackFacts";
+
+export interface HealthArgs {
+    readonly healthTimeoutSeconds: number;
+    readonly healthHost?: string;
+}
+
+export type Command =
+    | { readonly command: "help" }
+    | { readonly command: "phases"; readonly stack: string }
+    | { readonly command: "preview"; readonly stack: string; readonly policyPacks: readonly string[] }
+    | ({ readonly command: "up"; readonly stack: string; readonly confirmProd: boolean; readonly policyPacks: readonly string[] } & HealthArgs)
+    | ({ readonly command: "validate"; readonly stack: string } & HealthArgs)
+    | ({ readonly command: "rollback"; readonly stack: string; readonly service: ServiceName; readonly revision?: string; readonly confirmProd: boolean } & HealthArgs);
+
+export const DEFAULT_HEALTH_TIMEOUT_SECONDS = 10;
+
+export function usage(stacks: readonly string[]): string {
+    return `usage: npm run ops -- <command> <stack> [options]      stacks: ${stacks.join(", ")}
+
+commands
+  phases   <stack>                       print how \`up\` would roll the stack out (offline: no credentials)
+  preview  <stack>                       pulumi preview: progress, then the change summary
+  up       <stack> [--confirm-prod]      pulumi up: dev/staging in one go, prod in phases
+                                         (network, security, data, compute, monitoring), validating
+                                         after each and stopping at the first failure
+  validate <stack>                       §11 checks: ECS services at desired count, RDS available,
+                                         https://<alb>/health answers 200; a table; exit 1 on any failure
+  rollback <stack> <service> [revision] [--confirm-prod]
+                                         return a service (${SERVICES.join(", ")}) to the previous image
+                                         (or that of task definition revision <n>) through Pulumi,
+                                         then wait until stable and validate
+
+options
+  --confirm-prod           required for up and rollback on the prod stack
+  --policy-pack <dir>      (preview, up) run a policy pack; repeatable
+  --health-timeout <s>     (up, validate, rollback) seconds the health endpoint may take; default ${DEFAULT_HEALTH_TIMEOUT_SECONDS}
+  --health-host <name>     (up, validate, rollback) request the ALB as <name> (TLS name, Host header)
+  -h, --help               this text
+
+credentials: AWS credentials that may assume the DeploymentRole of the stack's account (validate also
+accepts credentials already in that account), and a logged-in Pulumi backend (\`pulumi login\`).
+exit codes: 0 done, 1 failed (operation or validation), 2 bad usage, 3 refused by a safety check`;
+}
+
+const OPTIONS_OF: Record<string, readonly string[]> = {
+    phases: [],
+    preview: ["--policy-pack"],
+    up: ["--confirm-prod", "--policy-pack", "--health-timeout", "--health-host"],
+    validate: ["--health-timeout", "--health-host"],
+    rollback: ["--confirm-prod", "--health-timeout", "--health-host"],
+};
+const TAKES_VALUE = new Set(["--policy-pack", "--health-timeout", "--health-host"]);
+const POSITIONALS: Record<string, { min: number; max: number; names: string }> = {
+    phases: { min: 1, max: 1, names: "<stack>" },
+    preview: { min: 1, max: 1, names: "<stack>" },
+    up: { min: 1, max: 1, names: "<stack>" },
+    validate: { min: 1, max: 1, names: "<stack>" },
+    rollback: { min: 2, max: 3, names: "<stack> <service> [revision]" },
+};
+
+export function parseArgs(argv: readonly string[], stacks: readonly string[]): Command {
+    if (argv.length === 0 || argv.includes("--help") || argv.includes("-h") || argv[0] === "help") return { command: "help" };
+    const [command, ...rest] = argv;
+    const allowed = OPTIONS_OF[command];
+    if (!allowed) throw new UsageError(`unknown command "${command}" (commands: ${Object.keys(OPTIONS_OF).join(", ")})`);
+
+    const positionals: string[] = [];
+    const flags = new Set<string>();
+    const values: Record<string, string[]> = {};
+    for (let i = 0; i < rest.length; i++) {
+        const arg = rest[i];
+        if (!arg.startsWith("-")) {
+            positionals.push(arg);
+            continue;
+        }
+        if (!allowed.includes(arg)) throw new UsageError(`option ${arg} is not valid for ${command}${allowed.length ? ` (valid: ${allowed.join(", ")})` : ""}`);
+        if (TAKES_VALUE.has(arg)) {
+            const value = rest[++i];
+            if (value === undefined || value.startsWith("-")) throw new UsageError(`${arg} needs a value`);
+            (values[arg] ??= []).push(value);
+        } else flags.add(arg);
+    }
+    const shape = POSITIONALS[command];
+    if (positionals.length < shape.min || positionals.length > shape.max) {
+        throw new UsageError(`${command} takes ${shape.names}, got ${positionals.length ? positionals.join(" ") : "nothing"}`);
+    }
+    const stack = checkStackName(positionals[0], stacks);
+    const health = (): HealthArgs => {
+        const raw = values["--health-timeout"]?.at(-1);
+        const seconds = raw === undefined ? DEFAULT_HEALTH_TIMEOUT_SECONDS : Number(raw);
+        if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 300) throw new UsageError(`--health-timeout must be a number of seconds in (0, 300], got "${raw}"`);
+        return { healthTimeoutSeconds: seconds, healthHost: values["--health-host"]?.at(-1) };
+    };
+    const confirmProd = flags.has("--confirm-prod");
+    const policyPacks = values["--policy-pack"] ?? [];
+    switch (command) {
+        case "phases":
+            return { command, stack };
+        case "preview":
+            return { command, stack, policyPacks };
+        case "up":
+            return { command, stack, confirmProd, policyPacks, ...health() };
+        case "validate":
+            return { command, stack, ...health() };
+        default:
+            return { command: "rollback", stack, service: checkService(positionals[1]), revision: positionals[2], confirmProd, ...health() };
+    }
+}
+
+/** §1.2 safety: changing prod needs an explicit flag, so neither a typo nor a shell history recall deploys it. */
+export function prodConfirmationProblem(environment: string, action: string, confirmed: boolean): string | undefined {
+    if (environment !== "prod" || confirmed) return undefined;
+    return `${action} on the production stack needs --confirm-prod (nothing was changed)`;
+}

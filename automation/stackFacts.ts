@@ -1,0 +1,63 @@
+/**
+ * What the delivery tool needs to know about a stack before it touches anything: which stacks exist
+ * (only the project's Pulumi.<stack>.yaml files, so a typo can never create a new stack), and the
+ * stack's environment, account, region and DeploymentRole, read from its committed stack file and
+ * checked with the same validators the program uses.
+ */
+import { FOUNDATION_KEYS } from "../config/keys/foundation";
+import { Environment } from "../config/names";
+import { listStacks, readStackConfig } from "../tools/offline/stackFiles";
+import { UsageError } from "./errors";
+
+export interface StackFacts {
+    readonly stack: string;
+    readonly project: string;
+    readonly environment: Environment;
+    readonly accountId: string;
+    readonly region: string;
+    readonly deploymentRoleName: string;
+    readonly deploymentRoleArn: string;
+}
+
+/** Refuses any name that is not one of the project's stack files. */
+export function checkStackName(stack: string, known: readonly string[]): string {
+    if (!known.includes(stack)) {
+        throw new UsageError(`unknown stack "${stack}": this project has ${known.join(", ")} (one Pulumi.<stack>.yaml each); no stack is created by this tool`);
+    }
+    return stack;
+}
+
+/** Pure: the facts from a stack's raw config strings (unqualified keys). */
+export function stackFactsFrom(stack: string, project: string, raw: Readonly<Record<string, string | undefined>>): StackFacts {
+    const read = <K extends "environment" | "awsAccountId" | "region" | "deploymentRoleName">(key: K) => {
+        const parsed = FOUNDATION_KEYS[key].schema.safeParse(raw[key]);
+        if (!parsed.success) {
+            const given = raw[key] === undefined ? "is not set" : `= "${raw[key]}"`;
+            throw new UsageError(`Pulumi.${stack}.yaml: ${project}:${key} ${given}: ${parsed.error.issues[0]?.message ?? "invalid"}`);
+        }
+        return parsed.data as string;
+    };
+    const accountId = read("awsAccountId");
+    const deploymentRoleName = read("deploymentRoleName");
+    return {
+        stack,
+        project,
+        environment: read("environment") as Environment,
+        accountId,
+        region: read("region"),
+        deploymentRoleName,
+        deploymentRoleArn: `arn:aws:iam::${accountId}:role/${deploymentRoleName}`,
+    };
+}
+
+/** Reads and checks the facts of a stack from its committed file in `projectDir`. */
+export function loadStackFacts(stack: string, projectDir: string): StackFacts {
+    checkStackName(stack, listStacks(projectDir));
+    const file = readStackConfig(stack, projectDir);
+    const prefix = `${file.project}:`;
+    const raw: Record<string, string> = {};
+    for (const [key, value] of Object.entries(file.config)) {
+        if (key.startsWith(prefix)) raw[key.slice(prefix.length)] = value;
+    }
+    return stackFactsFrom(stack, file.project, raw);
+}

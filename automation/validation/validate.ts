@@ -1,0 +1,47 @@
+/**
+ * `validate <stack>` (§11) and the validation between rollout phases: reads what to check from the
+ * stack outputs and runs the requested checks. A check whose output is missing fails (it cannot
+ * pass unseen); nothing is skipped silently.
+ */
+import { ECSClient } from "@aws-sdk/client-ecs";
+import { RDSClient } from "@aws-sdk/client-rds";
+import { CheckName, CheckRow, missingOutput, validationOutputs } from "./checks";
+import { checkEcsServices, waitForServicesStable } from "./ecs";
+import { checkHealth, HealthOptions } from "./health";
+import { checkRdsInstance } from "./rds";
+
+export interface ValidationClients {
+    readonly ecs: ECSClient;
+    readonly rds: RDSClient;
+}
+
+export interface ValidateOptions {
+    readonly checks: readonly CheckName[];
+    readonly health: HealthOptions;
+    /** Wait up to this long for the ECS services to be stable before checking them (after an up). */
+    readonly waitForStableSeconds?: number;
+}
+
+export async function runValidation(rawOutputs: Readonly<Record<string, unknown>>, clients: ValidationClients, options: ValidateOptions): Promise<CheckRow[]> {
+    const outputs = validationOutputs(rawOutputs);
+    const rows: CheckRow[] = [];
+    if (options.checks.includes("rds")) {
+        if (!outputs.dbInstanceIdentifier) rows.push(missingOutput("RDS instance", "dbInstanceIdentifier"));
+        else {
+            for (const id of [outputs.dbInstanceIdentifier, ...(outputs.dbReplicaIdentifiers ?? [])]) rows.push(await checkRdsInstance(clients.rds, id));
+        }
+    }
+    if (options.checks.includes("ecs")) {
+        if (!outputs.clusterName) rows.push(missingOutput("ECS service", "clusterName"));
+        else if (!outputs.serviceNames || Object.keys(outputs.serviceNames).length === 0) rows.push(missingOutput("ECS service", "serviceNames"));
+        else {
+            const services = Object.values(outputs.serviceNames);
+            if (options.waitForStableSeconds) await waitForServicesStable(clients.ecs, outputs.clusterName, services, options.waitForStableSeconds);
+            rows.push(...await checkEcsServices(clients.ecs, outputs.clusterName, services));
+        }
+    }
+    if (options.checks.includes("health")) {
+        rows.push(outputs.albDnsName ? await checkHealth(outputs.albDnsName, options.health) : missingOutput("health", "albDnsName"));
+    }
+    return rows;
+}
