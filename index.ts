@@ -13,6 +13,7 @@ import { names } from "./config/names";
 import { deploymentProviderArgs } from "./config/provider";
 import { loadStackSecrets } from "./config/secrets";
 import { Database } from "./data/database";
+import { DatabaseConnection } from "./data/databaseConnection";
 import { PaymentTables } from "./data/tables";
 import { AlertTopic } from "./monitoring/alertTopic";
 import { CostBudget } from "./monitoring/budget";
@@ -22,7 +23,6 @@ import { DatabaseCredentials } from "./security/databaseCredentials";
 import { EcsRoles } from "./security/ecsRoles";
 import { AccountGuardrails } from "./security/guardrails";
 import { KmsKeys } from "./security/kms";
-import { databaseUrl } from "./security/parameterPlan";
 import { AppParameters } from "./security/parameters";
 import { AppSecrets } from "./security/secrets";
 import { SecurityGroups } from "./security/securityGroups";
@@ -77,6 +77,29 @@ const guardrails = new AccountGuardrails("guardrails", {
     wafRateLimit: cfg.guardrails.wafRateLimit,
 }, inAccount);
 
+// --- Secrets and parameters (§4.2); the database secret's value is written by the data layer ---
+const dbCredentials = new DatabaseCredentials("db-credentials", { protect }, withRandom);
+const appSecrets = new AppSecrets("app-secrets", {
+    environment: env,
+    databaseKmsKeyArn: kms.databaseKeyArn,
+    generalKmsKeyArn: kms.generalKeyArn,
+    integrations: stackSecrets,
+    protect,
+}, inAccount);
+new AppParameters("app-parameters", {
+    environment: env,
+    kmsKeyArn: kms.generalKeyArn,
+    redisUrl: cfg.parameters.redisUrl,
+    razorpayKeyId: stackSecrets.razorpay.keyId,
+    juspayMerchantId: stackSecrets.juspay.merchantId,
+    lmsEndpoint: cfg.integrations.lmsEndpoint,
+    mulesoftEndpoint: cfg.integrations.mulesoftEndpoint,
+    bankingPartnerConfigs: cfg.integrations.bankingPartnerConfigs,
+    maintenanceMode: cfg.parameters.maintenanceMode,
+    featureFlags: cfg.parameters.featureFlags,
+    rateLimits: cfg.parameters.rateLimits,
+}, withRandom);
+
 // --- Log groups exist before the services and the database write to them (our retention and key) ---
 const dbInstanceIdentifiers = [
     names.dbInstance(env),
@@ -91,7 +114,6 @@ const logGroups = new LogGroups("logs", {
 }, inAccount);
 
 // --- Data (§6.1.1, §4.1) ---
-const dbCredentials = new DatabaseCredentials("db-credentials", { protect }, withRandom);
 const database = new Database("database", {
     environment: env,
     accountId: cfg.account.id,
@@ -115,36 +137,20 @@ const database = new Database("database", {
         : undefined,
     instanceDependsOn: logGroups.dbLogGroups,
 }, inAccount);
+// How applications reach the database (§4.2): the secret's value and app/database_url, from the real endpoint.
+new DatabaseConnection("database-connection", {
+    environment: env,
+    secretId: appSecrets.databaseSecretId,
+    host: database.address,
+    port: 5432,
+    password: dbCredentials.password,
+}, inAccount);
 const tables = new PaymentTables("tables", {
     environment: env,
     kmsKeyArn: kms.generalKeyArn,
     pointInTimeRecovery: cfg.dynamodb.pointInTimeRecovery,
     protect,
 }, inAccount);
-
-// --- Secrets and parameters (§4.2): they carry the real database endpoint ---
-const appSecrets = new AppSecrets("app-secrets", {
-    environment: env,
-    databaseKmsKeyArn: kms.databaseKeyArn,
-    generalKmsKeyArn: kms.generalKeyArn,
-    database: { host: database.address, port: 5432, password: dbCredentials.password },
-    integrations: stackSecrets,
-    protect,
-}, inAccount);
-new AppParameters("app-parameters", {
-    environment: env,
-    kmsKeyArn: kms.generalKeyArn,
-    databaseUrl: database.address.apply((host) => databaseUrl(host)),
-    redisUrl: cfg.parameters.redisUrl,
-    razorpayKeyId: stackSecrets.razorpay.keyId,
-    juspayMerchantId: stackSecrets.juspay.merchantId,
-    lmsEndpoint: cfg.integrations.lmsEndpoint,
-    mulesoftEndpoint: cfg.integrations.mulesoftEndpoint,
-    bankingPartnerConfigs: cfg.integrations.bankingPartnerConfigs,
-    maintenanceMode: cfg.parameters.maintenanceMode,
-    featureFlags: cfg.parameters.featureFlags,
-    rateLimits: cfg.parameters.rateLimits,
-}, withRandom);
 
 // --- Monitoring (§8, §12.2) ---
 const alerts = new AlertTopic("alerts", {

@@ -15,8 +15,6 @@ export type ParameterType = "String" | "SecureString";
 export const UNSET_PARAMETER_VALUE = "unset";
 
 export interface ParameterValues {
-    /** postgresql://<host>:5432/fivestar_payments, without credentials (they are in the database secret). */
-    readonly databaseUrl: pulumi.Input<string>;
     readonly redisUrl?: string;
     /** Secret: from random.RandomPassword. */
     readonly jwtSecretKey: pulumi.Input<string>;
@@ -56,7 +54,6 @@ export function parameterPlan(env: Environment, v: ParameterValues): PlannedPara
     const p = (group: ParameterGroup, key: string, type: ParameterType, value: pulumi.Input<string>, description: string): PlannedParameter =>
         ({ group, key, name: `${names.parameterPrefix(env)}/${group}/${key}`, type, value, description });
     return [
-        p("app", "database_url", "String", v.databaseUrl, "PostgreSQL URL of the payments database, no credentials (see the database secret)"),
         p("app", "redis_url", "String", orUnset(v.redisUrl), "Redis URL (fivestar-payments:redisUrl)"),
         p("app", "jwt_secret_key", "SecureString", v.jwtSecretKey, "JWT signing key, generated"),
         p("app", "razorpay_key_id", "SecureString", orUnset(v.razorpayKeyId), "RazorPay key id (config secret razorpayKeyId)"),
@@ -70,7 +67,10 @@ export function parameterPlan(env: Environment, v: ParameterValues): PlannedPara
     ];
 }
 
-/** The database URL the lead builds from the RDS address (§4.2.1 app/database_url). */
+/**
+ * §4.2.1 app/database_url, built from the RDS address. That parameter is written by the data layer
+ * (data/databaseConnection.ts) because it needs the endpoint; it is not in the plan above.
+ */
 export function databaseUrl(host: string, port = 5432): string {
     return `postgresql://${host}:${port}/${names.dbName}`;
 }

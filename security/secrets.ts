@@ -1,6 +1,7 @@
 /**
  * The §4.2.2 secrets of an environment, each encrypted with a customer-managed key. The database
- * secret is written by Pulumi; an integration secret is written only when all its values are set
+ * secret's value needs the RDS endpoint, so it is written by the data layer (data/databaseConnection.ts)
+ * after the instance exists; an integration secret is written only when all its values are set
  * as stack config secrets, otherwise it is created empty for operators to fill (never with
  * placeholder values an application could mistake for credentials).
  */
@@ -9,7 +10,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { Environment } from "../config/names";
 import { isComplete, StackSecrets } from "../config/secrets";
 import {
-    databaseSecretDocument, integrationSecretDocument, JUSPAY_FIELDS, RAZORPAY_FIELDS, SecretName, secretName, secretRecoveryWindowDays,
+    integrationSecretDocument, JUSPAY_FIELDS, RAZORPAY_FIELDS, SecretName, secretName, secretRecoveryWindowDays,
 } from "./secretValues";
 
 export interface AppSecretsArgs {
@@ -19,14 +20,6 @@ export interface AppSecretsArgs {
     readonly databaseKmsKeyArn: pulumi.Input<string>;
     /** kms.generalKeyArn: encrypts the integration secrets. */
     readonly generalKmsKeyArn: pulumi.Input<string>;
-    readonly database: {
-        /** The RDS instance's address (host name, no port). */
-        readonly host: pulumi.Input<string>;
-        /** 5432 (§4.2.2). */
-        readonly port: number;
-        /** DatabaseCredentials.password */
-        readonly password: pulumi.Input<string>;
-    };
     /** loadStackSecrets(): gateway credentials from stack config secrets, possibly unset. */
     readonly integrations: StackSecrets;
     /** cfg.protectStatefulResources: Pulumi protect and the 30-day recovery window. */
@@ -35,6 +28,8 @@ export interface AppSecretsArgs {
 
 export class AppSecrets extends pulumi.ComponentResource {
     public readonly databaseSecretArn: pulumi.Output<string>;
+    /** The database secret's id, for the data layer to write its value. */
+    public readonly databaseSecretId: pulumi.Output<string>;
     public readonly razorpaySecretArn: pulumi.Output<string>;
     public readonly juspaySecretArn: pulumi.Output<string>;
 
@@ -55,9 +50,7 @@ export class AppSecrets extends pulumi.ComponentResource {
             return s;
         };
 
-        const db = args.database;
-        const database = secret("database", args.databaseKmsKeyArn, `PostgreSQL credentials of ${env} (4.2.2)`,
-            pulumi.all([db.host, db.password]).apply(([host, password]) => JSON.stringify(databaseSecretDocument({ host, password, port: db.port }))));
+        const database = secret("database", args.databaseKmsKeyArn, `PostgreSQL credentials of ${env} (4.2.2)`);
 
         const integration = <K extends string>(which: SecretName, label: string, fields: Readonly<Record<K, string>>,
             values: Readonly<Record<K, pulumi.Output<string> | undefined>>) => {
@@ -73,6 +66,7 @@ export class AppSecrets extends pulumi.ComponentResource {
         const juspay = integration("juspay", "JusPay", JUSPAY_FIELDS, args.integrations.juspay);
 
         this.databaseSecretArn = database.arn;
+        this.databaseSecretId = database.id;
         this.razorpaySecretArn = razorpay.arn;
         this.juspaySecretArn = juspay.arn;
         this.registerOutputs({ databaseSecretArn: this.databaseSecretArn, razorpaySecretArn: this.razorpaySecretArn, juspaySecretArn: this.juspaySecretArn });

@@ -109,12 +109,13 @@ describe("whole program: data per stack (§4.1, §6.1.1)", () => {
             it("the database secret and the database_url parameter carry the real endpoint, never the password in the URL", async () => {
                 const plan = await planOf(stack);
                 const address = `${stack}-fivestar-payments-db.mock.ap-south-1.rds.amazonaws.com`;
-                const version = plan.one("aws:secretsmanager/secretVersion:SecretVersion", "app-secrets-database");
+                const version = plan.one("aws:secretsmanager/secretVersion:SecretVersion", "database-connection-secret");
                 expect(version.secretPaths).to.include("secretString");
                 expect(JSON.parse(String(version.inputs.secretString))).to.deep.include({ username: "fivestar_app", host: address, port: 5432, database: "fivestar_payments" });
-                const url = plan.one("aws:ssm/parameter:Parameter", "app-parameters-app-database-url").inputs;
+                const url = plan.one("aws:ssm/parameter:Parameter", "database-connection-database-url").inputs;
                 expect(url).to.include({ name: `/fivestar/payments/${stack}/app/database_url`, value: `postgresql://${address}:5432/fivestar_payments` });
                 expect(plan.outputs.dbAddress.value).to.equal(address);
+                expect(version.inputs.secretId).to.equal("app-secrets-database-id");
             });
         });
     }

@@ -83,8 +83,9 @@ describe("whole program: security per stack", () => {
                 const secrets = plan.ofType("aws:secretsmanager/secret:Secret");
                 expect(secrets.map((s) => s.inputs.name).sort()).to.deep.equal(["database", "juspay", "razorpay"].map((n) => `fivestar/payments/${stack}/${n}`));
                 for (const s of secrets) expect(String(s.inputs.kmsKeyId), s.name).to.match(/^arn:aws:kms:/);
-                // No integration secret is set in the committed stack files, so only the database secret has a value.
-                expect(plan.ofType("aws:secretsmanager/secretVersion:SecretVersion").map((v) => v.name)).to.deep.equal(["app-secrets-database"]);
+                // No integration secret is set in the committed stack files, so only the database secret has a value
+                // (written by the data layer once the endpoint exists).
+                expect(plan.ofType("aws:secretsmanager/secretVersion:SecretVersion").map((v) => v.name)).to.deep.equal(["database-connection-secret"]);
             });
 
             it("parameters under /fivestar/payments/<env>/{app,integrations,features}/, secrets as SecureString", async () => {

@@ -15,7 +15,6 @@ function args(environment: Environment, overrides: Partial<AppParametersArgs> = 
     return {
         environment,
         kmsKeyArn: GENERAL_KEY,
-        databaseUrl: databaseUrl(`${environment}-fivestar-payments-db.mock.rds.amazonaws.com`),
         bankingPartnerConfigs: "{}",
         maintenanceMode: false,
         featureFlags: "{}",
@@ -26,7 +25,6 @@ function args(environment: Environment, overrides: Partial<AppParametersArgs> = 
 
 /** §4.2.1 hierarchy with the type each parameter gets. */
 const EXPECTED: Record<string, "String" | "SecureString"> = {
-    "app/database_url": "String",
     "app/redis_url": "String",
     "app/jwt_secret_key": "SecureString",
     "app/razorpay_key_id": "SecureString",
@@ -61,11 +59,9 @@ describe("AppParameters (§4.2.1)", () => {
         }
     });
 
-    it("app/database_url is postgresql://<rds host>:5432/fivestar_payments, with no credentials", async () => {
+    it("app/database_url is not here: the data layer writes it from the RDS endpoint", async () => {
         const built = await construct(() => new AppParameters("parameters", args("staging"), inAccount()));
-        const url = built.ofType(PARAMETER).find((p) => p.inputs.name === "/fivestar/payments/staging/app/database_url")!;
-        expect(url.inputs.value).to.equal("postgresql://staging-fivestar-payments-db.mock.rds.amazonaws.com:5432/fivestar_payments");
-        expect(String(url.inputs.value)).to.not.include("@");
+        expect(built.ofType(PARAMETER).map((p) => p.inputs.name)).to.not.include("/fivestar/payments/staging/app/database_url");
     });
 
     it("app/jwt_secret_key is a generated random value, never a fixed string", async () => {
@@ -127,7 +123,7 @@ describe("AppParameters (§4.2.1)", () => {
 
 describe("parameter plan (§4.2.1)", () => {
     it("every parameter is named /fivestar/payments/<env>/<group>/<key> and every group is app, integrations or features", () => {
-        const plan = parameterPlan("dev", { databaseUrl: "x", jwtSecretKey: "y", bankingPartnerConfigs: "{}", maintenanceMode: false, featureFlags: "{}", rateLimits: "{}" });
+        const plan = parameterPlan("dev", { jwtSecretKey: "y", bankingPartnerConfigs: "{}", maintenanceMode: false, featureFlags: "{}", rateLimits: "{}" });
         for (const p of plan) expect(p.name).to.equal(`/fivestar/payments/dev/${p.group}/${p.key}`);
         expect(new Set(plan.map((p) => p.group))).to.deep.equal(new Set(["app", "integrations", "features"]));
     });

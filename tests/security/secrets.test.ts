@@ -29,7 +29,6 @@ function args(environment: Environment, overrides: Partial<AppSecretsArgs> = {})
         environment,
         databaseKmsKeyArn: DATABASE_KEY,
         generalKmsKeyArn: GENERAL_KEY,
-        database: { host: `${environment}-fivestar-payments-db.mock.rds.amazonaws.com`, port: 5432, password: pulumi.secret("db-pass") },
         integrations: NONE,
         protect: environment === "prod",
         ...overrides,
@@ -87,23 +86,15 @@ describe("AppSecrets (§4.2.2)", () => {
         expect(built.one(SECRET, "secrets-juspay").inputs.kmsKeyId).to.equal(GENERAL_KEY);
     });
 
-    it("the database secret holds username fivestar_app, the password, the host, port 5432 and database fivestar_payments, as a secret", async () => {
+    it("the database secret is created without a value: the data layer writes it once the endpoint exists", async () => {
         const built = await construct(() => new AppSecrets("secrets", args("staging"), inAccount()));
-        const version = built.one(VERSION, "secrets-database");
-        expect(version.inputs.secretId).to.equal("secrets-database-id");
-        expect(JSON.parse(String(version.inputs.secretString))).to.deep.equal({
-            username: "fivestar_app",
-            password: "db-pass",
-            host: "staging-fivestar-payments-db.mock.rds.amazonaws.com",
-            port: 5432,
-            database: "fivestar_payments",
-        });
-        expect(version.secretPaths).to.include("secretString");
+        expect(built.ofType(VERSION).map((v) => v.name)).to.not.include("secrets-database");
+        expect(await valueOf(built.component.databaseSecretId)).to.equal("secrets-database-id");
     });
 
     it("integration secrets with nothing set in config exist empty: no version, no placeholder value", async () => {
         const built = await construct(() => new AppSecrets("secrets", args("dev"), inAccount()));
-        expect(built.ofType(VERSION).map((v) => v.name)).to.deep.equal(["secrets-database"]);
+        expect(built.ofType(VERSION).map((v) => v.name)).to.deep.equal([]);
         expect(built.one(SECRET, "secrets-razorpay").inputs.description).to.include("key_id, key_secret, webhook_secret");
         expect(built.one(SECRET, "secrets-juspay").inputs.description).to.include("merchant_id, api_key, webhook_username, webhook_password");
     });
@@ -111,7 +102,7 @@ describe("AppSecrets (§4.2.2)", () => {
     it("a gateway with only some values set gets no version either (config validation refuses that case earlier)", async () => {
         const partial: StackSecrets = { ...NONE, razorpay: { ...NONE.razorpay, keyId: pulumi.secret("rzp_test_1") } };
         const built = await construct(() => new AppSecrets("secrets", args("dev", { integrations: partial }), inAccount()));
-        expect(built.ofType(VERSION).map((v) => v.name)).to.deep.equal(["secrets-database"]);
+        expect(built.ofType(VERSION).map((v) => v.name)).to.deep.equal([]);
     });
 
     it("integration secrets with every value set get the §4.2.2 fields, as secrets", async () => {
