@@ -68,6 +68,11 @@ export const names = {
     dashboard: (env: Environment) => `${env}-fivestar-payments`,
     /** §2.2 cost control */
     costBudget: (env: Environment) => `${env}-fivestar-payments-monthly`,
+    /** Compute (issue 5): names the guide does not fix, chosen once. Global S3 name: the account id keeps it unique. */
+    albAccessLogBucket: (env: Environment, accountId: string) => `fivestar-payments-${env}-alb-logs-${accountId}`,
+    /** §2.2.1 auto-shutdown: the EventBridge Scheduler schedules that stop/start the database, and their role. */
+    afterHoursDbSchedule: (env: Environment, action: "stop" | "start") => `${env}-fivestar-payments-db-after-hours-${action}`,
+    afterHoursSchedulerRole: (env: Environment) => `${env}-fivestar-after-hours-scheduler`,
 } as const;
 
 /**

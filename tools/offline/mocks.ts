@@ -35,6 +35,12 @@ const COMPUTED: Record<string, (name: string, inputs: State, account: MockAccoun
         repositoryUrl: `${a.accountId}.dkr.ecr.${a.region}.amazonaws.com/${inputs.name ?? name}`,
     }),
     "aws:kms/key:Key": (name) => ({ keyId: `mock-key-${name}` }),
+    "aws:ecs/cluster:Cluster": (name, inputs, a) => ({ arn: `arn:aws:ecs:${a.region}:${a.accountId}:cluster/${inputs.name ?? name}` }),
+    "aws:ecs/taskDefinition:TaskDefinition": (name, inputs, a) => ({
+        arn: `arn:aws:ecs:${a.region}:${a.accountId}:task-definition/${inputs.family ?? name}:1`,
+        arnWithoutRevision: `arn:aws:ecs:${a.region}:${a.accountId}:task-definition/${inputs.family ?? name}`,
+        revision: 1,
+    }),
     "aws:cloudwatch/logGroup:LogGroup": (name, inputs, a) => ({ arn: `arn:aws:logs:${a.region}:${a.accountId}:log-group:${inputs.name ?? name}` }),
     "aws:s3/bucketV2:BucketV2": (name, inputs) => ({ bucket: inputs.bucket ?? name, bucketDomainName: `${inputs.bucket ?? name}.s3.amazonaws.com` }),
     "aws:s3/bucket:Bucket": (name, inputs) => ({ bucket: inputs.bucket ?? name, bucketDomainName: `${inputs.bucket ?? name}.s3.amazonaws.com` }),

@@ -1,0 +1,48 @@
+import { expect } from "chai";
+import { EcsCluster } from "../../compute/cluster";
+import { construct, inAccount, valueOf } from "../support/component";
+import { STACKS, stackConfig, T, upstream } from "./fixtures";
+
+const build = (env: (typeof STACKS)[number]) => construct(() => new EcsCluster("cluster", {
+    environment: env,
+    containerInsights: stackConfig(env).monitoring.detailedMonitoring,
+    execKmsKeyArn: upstream(env).generalKeyArn,
+}, inAccount()));
+
+describe("ECS cluster (§3.2.2)", () => {
+    for (const env of STACKS) {
+        describe(env, () => {
+            it(`is named ${env}-fivestar-payments`, async () => {
+                const built = await build(env);
+                expect(built.one(T.cluster, "cluster").inputs.name).to.equal(`${env}-fivestar-payments`);
+                expect(await valueOf(built.component.clusterName)).to.equal(`${env}-fivestar-payments`);
+                expect(await valueOf(built.component.clusterArn)).to.equal(`arn:aws:ecs:ap-south-1:123456789012:cluster/${env}-fivestar-payments`);
+            });
+            it(`Container Insights ${env === "dev" ? "off (no detailed monitoring, §4.1.1)" : "on (detailed monitoring, §4.1)"}`, async () => {
+                const built = await build(env);
+                expect(built.one(T.cluster, "cluster").inputs.settings).to.deep.equal([{ name: "containerInsights", value: env === "dev" ? "disabled" : "enabled" }]);
+            });
+            it("FARGATE and FARGATE_SPOT with the default strategy FARGATE base 2 weight 1 + FARGATE_SPOT weight 4", async () => {
+                const cp = (await build(env)).one(T.capacity, "cluster").inputs;
+                expect(cp.clusterName).to.equal(`${env}-fivestar-payments`);
+                expect(cp.capacityProviders).to.deep.equal(["FARGATE", "FARGATE_SPOT"]);
+                expect(cp.defaultCapacityProviderStrategies).to.deep.equal([
+                    { capacityProvider: "FARGATE", base: 2, weight: 1 },
+                    { capacityProvider: "FARGATE_SPOT", base: 0, weight: 4 },
+                ]);
+            });
+        });
+    }
+
+    it("ECS Exec sessions are encrypted with the general key", async () => {
+        const built = await build("prod");
+        expect(built.one(T.cluster, "cluster").inputs.configuration).to.deep.equal({
+            executeCommandConfiguration: { kmsKeyId: upstream("prod").generalKeyArn, logging: "DEFAULT" },
+        });
+    });
+    it("every child is parented to the component", async () => {
+        const built = await build("dev");
+        const urn = built.resources.find((r) => r.type === "fivestar:compute:EcsCluster")!.urn;
+        for (const r of built.resources.filter((x) => x.custom && x.type.startsWith("aws:"))) expect(r.parent, r.type).to.equal(urn);
+    });
+});

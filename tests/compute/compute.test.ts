@@ -1,0 +1,83 @@
+import { expect } from "chai";
+import { Compute } from "../../compute/compute";
+import { construct, inAccount, valueOf } from "../support/component";
+import { ACCOUNTS, computeArgs, STACKS, T } from "./fixtures";
+
+type Env = (typeof STACKS)[number];
+const build = (env: Env) => construct(() => new Compute("compute", computeArgs(env), inAccount()));
+
+const EXPECTED_COUNTS = {
+    dev: { target: 2, policy: 0, scheduledAction: 4, schedule: 2, waf: 0 },
+    staging: { target: 0, policy: 0, scheduledAction: 0, schedule: 0, waf: 1 },
+    prod: { target: 2, policy: 4, scheduledAction: 0, schedule: 0, waf: 1 },
+} as const;
+
+describe("compute module, as each stack builds it", () => {
+    for (const env of STACKS) {
+        describe(env, () => {
+            const want = EXPECTED_COUNTS[env];
+            it(`one cluster, two repositories, one ALB, two services and task definitions`, async () => {
+                const built = await build(env);
+                expect(built.ofType(T.cluster)).to.have.length(1);
+                expect(built.ofType(T.repository)).to.have.length(2);
+                expect(built.ofType(T.alb)).to.have.length(1);
+                expect(built.ofType(T.service).map((s) => s.inputs.name).sort()).to.deep.equal([`${env}-customer-portal-service`, `${env}-internal-pe-service`]);
+                expect(built.ofType(T.taskDefinition).map((s) => s.inputs.family).sort()).to.deep.equal([`${env}-fivestar-customer-portal`, `${env}-fivestar-internal-pe`]);
+            });
+            it(`scaling: ${want.target} scalable targets, ${want.policy} target tracking policies (prod only)`, async () => {
+                const built = await build(env);
+                expect(built.ofType(T.target)).to.have.length(want.target);
+                expect(built.ofType(T.policy)).to.have.length(want.policy);
+            });
+            it(`after-hours: ${want.scheduledAction} scheduled actions and ${want.schedule} database schedules (dev only)`, async () => {
+                const built = await build(env);
+                expect(built.ofType(T.scheduledAction)).to.have.length(want.scheduledAction);
+                expect(built.ofType(T.schedule)).to.have.length(want.schedule);
+            });
+            it(`WAF association: ${want.waf}`, async () => {
+                expect((await build(env)).ofType(T.waf)).to.have.length(want.waf);
+            });
+            it("each service is created after its listener routes to its target group and the capacity providers are attached", async () => {
+                const built = await build(env);
+                const capacity = built.one(T.capacity, "compute-cluster").urn;
+                const pe = built.one(T.service, "compute-internal-pe");
+                expect(pe.dependencies).to.include.members([built.one(T.listener, "compute-alb-https").urn, capacity]);
+                const portal = built.one(T.service, "compute-customer-portal");
+                expect(portal.dependencies).to.include.members([built.one(T.rule, "compute-alb-customer-portal-route").urn, capacity]);
+            });
+            it("exports what delivery and monitoring read: cluster, service names, task families, repositories, ALB", async () => {
+                const c = (await build(env)).component;
+                expect(await valueOf(c.clusterName)).to.equal(`${env}-fivestar-payments`);
+                expect(await valueOf(c.serviceNames["internal-pe"])).to.equal(`${env}-internal-pe-service`);
+                expect(await valueOf(c.serviceNames["customer-portal"])).to.equal(`${env}-customer-portal-service`);
+                expect(await valueOf(c.taskDefinitionFamilies["internal-pe"])).to.equal(`${env}-fivestar-internal-pe`);
+                expect(await valueOf(c.taskDefinitionFamilies["customer-portal"])).to.equal(`${env}-fivestar-customer-portal`);
+                expect(await valueOf(c.repositoryUrls["internal-pe"])).to.match(/\.dkr\.ecr\.ap-south-1\.amazonaws\.com\/fivestar-internal-pe$/);
+                expect(await valueOf(c.albDnsName)).to.equal(`${env}-internal-pe-alb.ap-south-1.elb.amazonaws.com`);
+                expect(await valueOf(c.albArnSuffix)).to.equal(`app/${env}-internal-pe-alb/mock`);
+                expect(await valueOf(c.targetGroupArnSuffixes["customer-portal"])).to.equal("targetgroup/compute-alb-customer-portal/mock");
+                expect(await valueOf(c.httpsListenerArn)).to.equal("arn:aws:lb:ap-south-1:123456789012:compute-alb-https");
+                expect(await valueOf(c.albAccessLogBucketName)).to.equal(`fivestar-payments-${env}-alb-logs-${ACCOUNTS[env]}`);
+            });
+            it("every resource sits under the compute component, with fivestar:compute component types", async () => {
+                const built = await build(env);
+                const root = built.resources.find((r) => r.type === "fivestar:compute:Compute")!;
+                const byUrn = new Map(built.resources.map((r) => [r.urn, r]));
+                for (const r of built.resources.filter((x) => x.custom && x.type.startsWith("aws:"))) {
+                    let p = byUrn.get(r.parent);
+                    while (p && p.urn !== root.urn) {
+                        expect(p.type, r.urn).to.match(/^fivestar:compute:/);
+                        p = byUrn.get(p.parent);
+                    }
+                    expect(p?.urn, r.urn).to.equal(root.urn);
+                }
+            });
+        });
+    }
+
+    it("dev: the scheduled actions act on the registered scalable targets", async () => {
+        const built = await build("dev");
+        const targets = built.ofType(T.target).map((t) => t.urn);
+        for (const action of built.ofType(T.scheduledAction)) expect(action.dependencies.some((d) => targets.includes(d)), action.name).to.equal(true);
+    });
+});

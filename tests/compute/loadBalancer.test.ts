@@ -1,0 +1,126 @@
+import { expect } from "chai";
+import { PublicLoadBalancer, PublicLoadBalancerArgs } from "../../compute/loadBalancer";
+import { construct, inAccount, valueOf } from "../support/component";
+import { ACCOUNTS, loadBalancerArgs, STACKS, stackConfig, T, upstream } from "./fixtures";
+
+type Env = (typeof STACKS)[number];
+const build = (env: Env, overrides: Partial<PublicLoadBalancerArgs> = {}) =>
+    construct(() => new PublicLoadBalancer("alb", loadBalancerArgs(env, overrides), inAccount()));
+const HOSTS = { dev: "portal.dev.fivestar-payments.example", staging: "portal.staging.fivestar-payments.example", prod: "portal.fivestar-payments.example" };
+const tgArn = (name: string) => `arn:aws:lb:ap-south-1:123456789012:${name}`;
+
+describe("public load balancer (§3.1.2, §11)", () => {
+    for (const env of STACKS) {
+        describe(env, () => {
+            it(`internet-facing ALB ${env}-internal-pe-alb in the public subnets behind the ALB security group`, async () => {
+                const alb = (await build(env)).one(T.alb, "alb").inputs;
+                expect(alb).to.include({ name: `${env}-internal-pe-alb`, loadBalancerType: "application", internal: false });
+                expect(alb.subnets).to.deep.equal(upstream(env).publicSubnetIds);
+                expect(alb.securityGroups).to.deep.equal([upstream(env).albSecurityGroupId]);
+            });
+            it("drops invalid header fields and mitigates desync strictly", async () => {
+                const alb = (await build(env)).one(T.alb, "alb").inputs;
+                expect(alb).to.include({ dropInvalidHeaderFields: true, desyncMitigationMode: "strictest" });
+            });
+            it(`deletion protection and Pulumi protect ${env === "prod" ? "on in prod" : "off outside prod"}`, async () => {
+                const alb = (await build(env)).one(T.alb, "alb");
+                expect(alb.inputs.enableDeletionProtection).to.equal(env === "prod");
+                expect(alb.protect).to.equal(env === "prod");
+            });
+            it("HTTPS 443 with the stack's certificate and a TLS 1.2+/1.3 policy, forwarding to internal-pe by default", async () => {
+                const https = (await build(env)).one(T.listener, "alb-https").inputs;
+                expect(https).to.include({ port: 443, protocol: "HTTPS", sslPolicy: "ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09" });
+                expect(https.certificateArn).to.equal(`arn:aws:acm:ap-south-1:${ACCOUNTS[env]}:certificate/00000000-0000-0000-0000-000000000000`);
+                expect(https.defaultActions).to.deep.equal([{ type: "forward", targetGroupArn: tgArn("alb-internal-pe") }]);
+            });
+            it("port 80 only redirects to HTTPS 443 with a 301 (§3.1.2)", async () => {
+                const http = (await build(env)).one(T.listener, "alb-http").inputs;
+                expect(http).to.include({ port: 80, protocol: "HTTP" });
+                expect(http.defaultActions).to.deep.equal([{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }]);
+                expect(http.certificateArn).to.equal(undefined);
+            });
+            it(`the portal is routed by host name ${HOSTS[env]}`, async () => {
+                const rule = (await build(env)).one(T.rule, "alb-customer-portal-route").inputs;
+                expect(rule.priority).to.equal(100);
+                expect(rule.conditions).to.deep.equal([{ hostHeader: { values: [HOSTS[env]] } }]);
+                expect(rule.actions).to.deep.equal([{ type: "forward", targetGroupArn: tgArn("alb-customer-portal") }]);
+            });
+            it("ip target groups: internal-pe on 8080 checked at /health, the portal on 8443 checked at /", async () => {
+                const built = await build(env);
+                const pe = built.one(T.targetGroup, "alb-internal-pe").inputs;
+                expect(pe).to.include({ port: 8080, protocol: "HTTP", targetType: "ip", vpcId: upstream(env).vpcId, deregistrationDelay: 60 });
+                expect(pe.healthCheck).to.include({ enabled: true, path: "/health", matcher: "200", port: "traffic-port" });
+                const portal = built.one(T.targetGroup, "alb-customer-portal").inputs;
+                expect(portal).to.include({ port: 8443, protocol: "HTTP", targetType: "ip", vpcId: upstream(env).vpcId, deregistrationDelay: 30 });
+                expect(portal.healthCheck).to.include({ enabled: true, path: "/", matcher: "200" });
+            });
+            it(`WAF web ACL ${env === "dev" ? "not attached (the WAF is off in dev)" : "attached"}`, async () => {
+                const built = await build(env);
+                const assoc = built.ofType(T.waf);
+                expect(stackConfig(env).guardrails.waf).to.equal(env !== "dev");
+                if (env === "dev") {
+                    expect(assoc).to.have.length(0);
+                } else {
+                    expect(assoc).to.have.length(1);
+                    expect(assoc[0].inputs).to.deep.equal({ resourceArn: `arn:aws:lb:ap-south-1:123456789012:${env}-internal-pe-alb`, webAclArn: upstream(env).webAclArn });
+                }
+            });
+            it(`access logs to a private SSE-S3 bucket kept ${env === "prod" ? 365 : 90} days`, async () => {
+                const built = await build(env);
+                const bucketName = `fivestar-payments-${env}-alb-logs-${ACCOUNTS[env]}`;
+                expect(built.one(T.alb, "alb").inputs.accessLogs).to.deep.equal({ bucket: bucketName, prefix: "alb", enabled: true });
+                const bucket = built.one(T.bucket, "alb-access-logs");
+                expect(bucket.inputs).to.include({ bucket: bucketName, forceDestroy: env !== "prod" });
+                expect(bucket.protect).to.equal(env === "prod");
+                expect(built.one(T.ownership, "alb-access-logs").inputs.rule).to.deep.equal({ objectOwnership: "BucketOwnerEnforced" });
+                expect(built.one(T.pab, "alb-access-logs").inputs).to.include({ blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true });
+                expect(built.one(T.sse, "alb-access-logs").inputs.rules).to.deep.equal([{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }]);
+                expect(built.one(T.versioning, "alb-access-logs").inputs.versioningConfiguration).to.deep.equal({ status: "Enabled" });
+                const [rule] = built.one(T.bucketLifecycle, "alb-access-logs").inputs.rules as Record<string, unknown>[];
+                expect(rule).to.deep.include({ status: "Enabled", expiration: { days: env === "prod" ? 365 : 90 }, noncurrentVersionExpiration: { noncurrentDays: 30 } });
+            });
+            it("the bucket admits only the Mumbai ELB account under this account's prefix, over TLS only", async () => {
+                const built = await build(env);
+                const policy = JSON.parse(String(built.one(T.bucketPolicy, "alb-access-logs").inputs.policy));
+                const bucketArn = "arn:aws:s3:ap-south-1:123456789012:alb-access-logs";
+                expect(policy.Statement[0]).to.deep.equal({
+                    Sid: "AlbAccessLogDelivery", Effect: "Allow", Principal: { AWS: "arn:aws:iam::718504428378:root" },
+                    Action: "s3:PutObject", Resource: `${bucketArn}/alb/AWSLogs/${ACCOUNTS[env]}/*`,
+                });
+                expect(policy.Statement[1]).to.deep.include({ Sid: "DenyInsecureTransport", Effect: "Deny" });
+            });
+        });
+    }
+
+    it("turns access logging on only after the bucket policy admits the ALB", async () => {
+        const built = await build("dev");
+        expect(built.one(T.alb, "alb").dependencies).to.include(built.one(T.bucketPolicy, "alb-access-logs").urn);
+    });
+    it("exports each service's target group ARN (the ECS service's dependency on its listener: compute.test.ts)", async () => {
+        const built = await build("dev");
+        expect(await valueOf(built.component.targetGroupArns["internal-pe"])).to.equal(tgArn("alb-internal-pe"));
+        expect(await valueOf(built.component.targetGroupArns["customer-portal"])).to.equal(tgArn("alb-customer-portal"));
+    });
+    it("path mode routes the configured patterns to the portal; internal-pe stays the default", async () => {
+        const built = await build("staging", { routing: { mode: "path", portalPathPatterns: ["/portal", "/portal/*"] } });
+        expect(built.one(T.rule, "alb-customer-portal-route").inputs.conditions).to.deep.equal([{ pathPattern: { values: ["/portal", "/portal/*"] } }]);
+        expect(built.one(T.listener, "alb-https").inputs.defaultActions).to.deep.equal([{ type: "forward", targetGroupArn: tgArn("alb-internal-pe") }]);
+    });
+    it("refuses host routing without a host name instead of building a rule that matches nothing", async () => {
+        let error: unknown;
+        try {
+            await build("dev", { routing: { mode: "host", portalHostnames: [] } });
+        } catch (e) {
+            error = e;
+        }
+        expect(String(error)).to.match(/at least one portal host name/);
+    });
+    it("exports the DNS name, the ARN suffixes monitoring needs and the HTTPS listener", async () => {
+        const c = (await build("prod")).component;
+        expect(await valueOf(c.albDnsName)).to.equal("prod-internal-pe-alb.ap-south-1.elb.amazonaws.com");
+        expect(await valueOf(c.albArnSuffix)).to.equal("app/prod-internal-pe-alb/mock");
+        expect(await valueOf(c.targetGroupArnSuffixes["internal-pe"])).to.equal("targetgroup/alb-internal-pe/mock");
+        expect(await valueOf(c.targetGroupArnSuffixes["customer-portal"])).to.equal("targetgroup/alb-customer-portal/mock");
+        expect(await valueOf(c.httpsListenerArn)).to.equal("arn:aws:lb:ap-south-1:123456789012:alb-https");
+    });
+});
