@@ -9,6 +9,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { PROJECT_NAME, qualified, show } from "./keyHelpers";
 import { computeProblems, computeSections } from "./keys/compute";
+import { costProblems, costSections } from "./keys/cost";
 import { dataProblems, dataSections } from "./keys/data";
 import { foundationProblems, foundationSections } from "./keys/foundation";
 import { monitoringProblems, monitoringSections } from "./keys/monitoring";
@@ -26,6 +27,7 @@ function sections(c: RawConfig) {
         ...dataSections(c),
         ...computeSections(c),
         ...monitoringSections(c),
+        ...costSections(c),
     };
 }
 
@@ -66,6 +68,7 @@ export function parseStackConfig(raw: Readonly<Record<string, unknown>>): StackC
         ...dataProblems(c),
         ...computeProblems(c),
         ...monitoringProblems(c),
+        ...costProblems(c),
     ];
     if (problems.length > 0) throw new StackConfigError(problems);
     return deepFreeze(sections(c));

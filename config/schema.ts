@@ -8,6 +8,7 @@
 import { z } from "zod";
 import { ParsedKeys } from "./keyHelpers";
 import { COMPUTE_KEYS } from "./keys/compute";
+import { COST_KEYS } from "./keys/cost";
 import { DATA_KEYS } from "./keys/data";
 import { FOUNDATION_KEYS } from "./keys/foundation";
 import { MONITORING_KEYS } from "./keys/monitoring";
@@ -19,6 +20,7 @@ export const CONFIG_KEYS = {
     ...DATA_KEYS,
     ...COMPUTE_KEYS,
     ...MONITORING_KEYS,
+    ...COST_KEYS,
 } as const;
 
 export type ConfigKey = keyof typeof CONFIG_KEYS;

@@ -1,0 +1,129 @@
+import { expect } from "chai";
+import { CENT, chargeOf, estimate, lineOf, provider, resource } from "./fixtures";
+
+// Test prices (fixtures.ts): RDS PostgreSQL db.t3.medium $0.10/h, db.r6g.large $0.30/h, gp3
+// $0.125/GB-month, backup $0.10/GB-month (marked estimate), inter-region transfer $0.09/GB;
+// DynamoDB $0.70/M WRU, $0.14/M RRU, $0.30/GB-month, PITR $0.20/GB-month. 730 h a month.
+const primary = (inputs: Record<string, unknown> = {}) => resource("aws:rds/instance:Instance", "database-primary", {
+    identifier: "dev-fivestar-payments-db", engine: "postgres", instanceClass: "db.t3.medium", allocatedStorage: 100, storageType: "gp3",
+    multiAz: false, backupRetentionPeriod: 7, ...inputs,
+});
+const replica = (name: string) => resource("aws:rds/instance:Instance", name, {
+    identifier: `prod-fivestar-payments-db-${name}`, instanceClass: "db.r6g.large", multiAz: false, storageType: "gp3",
+    replicateSourceDb: "arn:aws:rds:ap-south-1:123456789014:database-primary",
+});
+
+describe("cost rules: data", () => {
+    describe("RDS instance", () => {
+        it("charges single-AZ instance-hours: 730 × $0.10 = $73.00", () => {
+            expect(chargeOf(lineOf(estimate({ resources: [primary()] }), "database-primary"), "instance hours")).to.be.closeTo(73, CENT);
+        });
+
+        it("doubles instance-hours for Multi-AZ (primary + standby): 2 × 730 × $0.30 = $438.00", () => {
+            const e = estimate({ resources: [primary({ instanceClass: "db.r6g.large", multiAz: true })] });
+            expect(chargeOf(lineOf(e, "database-primary"), "instance hours")).to.be.closeTo(438, CENT);
+        });
+
+        it("charges gp3 storage per copy: 500 GB × 2 copies (Multi-AZ) × $0.125 = $125.00", () => {
+            const e = estimate({ resources: [primary({ allocatedStorage: 500, multiAz: true })] });
+            expect(chargeOf(lineOf(e, "database-primary"), "storage")).to.be.closeTo(125, CENT);
+        });
+
+        it("charges backup beyond the free allowance: 100 GB × 2% a day × 7 days = 14 GB × $0.10 = $1.40", () => {
+            const e = estimate({ resources: [primary()], assumptions: { costDbDailyChangePercent: 2 } });
+            expect(chargeOf(lineOf(e, "database-primary"), "backup storage")).to.be.closeTo(1.4, CENT);
+        });
+
+        it("marks the backup charge as an assumption on an estimated price", () => {
+            const backup = lineOf(estimate({ resources: [primary()] }), "database-primary").charges.find((c) => c.item.startsWith("backup"));
+            expect([backup?.assumptions, backup?.estimatedPrice]).to.deep.equal([["costDbDailyChangePercent"], true]);
+        });
+
+        it("prices a read replica as its own single-AZ instance with the source's storage: 730 × $0.30 + 1000 GB × $0.125 = $344.00", () => {
+            const e = estimate({ resources: [primary({ instanceClass: "db.r6g.large", allocatedStorage: 1000, multiAz: true }), replica("replica-1")] });
+            expect(lineOf(e, "replica-1").monthlyUsd).to.be.closeTo(219 + 125, CENT);
+        });
+
+        it("charges a replica no backup storage (it keeps no automated backups)", () => {
+            const e = estimate({ resources: [primary({ allocatedStorage: 1000 }), replica("replica-1")] });
+            expect(lineOf(e, "replica-1").charges.some((c) => c.item.startsWith("backup"))).to.equal(false);
+        });
+
+        it("runs a stopped-after-hours database for the assumed hours: 242 × $0.10 = $24.20", () => {
+            const e = estimate({ resources: [primary()], assumptions: { costScheduledHoursPerMonth: 242 } });
+            expect(chargeOf(lineOf(e, "database-primary"), "instance hours")).to.be.closeTo(24.2, CENT);
+        });
+
+        it("keeps storage charged while the database is stopped: 100 GB × $0.125 = $12.50", () => {
+            const e = estimate({ resources: [primary()], assumptions: { costScheduledHoursPerMonth: 242 } });
+            expect(chargeOf(lineOf(e, "database-primary"), "storage")).to.be.closeTo(12.5, CENT);
+        });
+
+        it("reports an instance class missing from the price table as not priced, never as $0", () => {
+            const line = lineOf(estimate({ resources: [primary({ instanceClass: "db.x2g.16xlarge" })] }), "database-primary");
+            expect([line.status, line.reason]).to.deep.equal(["not-priced", 'instance hours, db.x2g.16xlarge: no price "rds.postgres.instanceHour.db.x2g.16xlarge" in prices-ap-south-1.json']);
+        });
+
+        it("reports another engine as not priced", () => {
+            expect(lineOf(estimate({ resources: [primary({ engine: "mysql" })] }), "database-primary").status).to.equal("not-priced");
+        });
+    });
+
+    describe("cross-region automated backup replication", () => {
+        const replication = () => resource("aws:rds/instanceAutomatedBackupsReplication:InstanceAutomatedBackupsReplication", "backup-replication", {
+            sourceDbInstanceArn: "arn:aws:rds:ap-south-1:123456789014:database-primary", retentionPeriod: 7,
+        }, { provider: provider("backup-region", "ap-south-2").urn });
+
+        it("stores a full copy plus the retained changes: 1000 × (1 + 2% × 7) = 1140 GB × $0.10 = $114.00", () => {
+            const e = estimate({ resources: [provider("backup-region", "ap-south-2"), primary({ allocatedStorage: 1000 }), replication()] });
+            expect(chargeOf(lineOf(e, "backup-replication"), "replicated backup storage")).to.be.closeTo(114, CENT);
+        });
+
+        it("ships each day's changes across regions: 1000 GB × 2% × 30.4167 days × $0.09 = $54.75", () => {
+            const e = estimate({ resources: [provider("backup-region", "ap-south-2"), primary({ allocatedStorage: 1000 }), replication()] });
+            expect(chargeOf(lineOf(e, "backup-replication"), "daily changes")).to.be.closeTo(1000 * 0.02 * (730 / 24) * 0.09, CENT);
+        });
+
+        it("says it was priced with ap-south-1 prices, there being no ap-south-2 table", () => {
+            const e = estimate({ resources: [provider("backup-region", "ap-south-2"), primary({ allocatedStorage: 1000 }), replication()] });
+            expect(lineOf(e, "backup-replication").notes).to.include("no price table for ap-south-2: priced with ap-south-1 prices (marked estimated)");
+        });
+    });
+
+    describe("DynamoDB on demand", () => {
+        const table = (inputs: Record<string, unknown> = {}) => resource("aws:dynamodb/table:Table", "transactions", {
+            billingMode: "PAY_PER_REQUEST", hashKey: "transactionId",
+            globalSecondaryIndexes: [
+                { name: "by-customer", projectionType: "ALL" }, { name: "by-status", projectionType: "ALL" }, { name: "by-ref", projectionType: "KEYS_ONLY" },
+            ],
+            ...inputs,
+        });
+        const volumes = { costDynamodbWritesMillionsPerMonth: 1, costDynamodbReadsMillionsPerMonth: 5, costDynamodbStorageGbPerTable: 10 };
+
+        it("charges each write once for the item and once per GSI: 1 M × (1 + 3) × $0.70 = $2.80", () => {
+            expect(chargeOf(lineOf(estimate({ resources: [table()], assumptions: volumes }), "transactions"), "write request units")).to.be.closeTo(2.8, CENT);
+        });
+
+        it("charges reads: 5 M × $0.14 = $0.70", () => {
+            expect(chargeOf(lineOf(estimate({ resources: [table()], assumptions: volumes }), "transactions"), "read request units")).to.be.closeTo(0.7, CENT);
+        });
+
+        it("charges storage for the table and each ALL-projection index: 10 GB × (1 + 2) × $0.30 = $9.00", () => {
+            expect(chargeOf(lineOf(estimate({ resources: [table()], assumptions: volumes }), "transactions"), "storage")).to.be.closeTo(9, CENT);
+        });
+
+        it("charges point-in-time recovery on the table's size when on: 10 GB × $0.20 = $2.00", () => {
+            const e = estimate({ resources: [table({ pointInTimeRecovery: { enabled: true } })], assumptions: volumes });
+            expect(chargeOf(lineOf(e, "transactions"), "point-in-time recovery")).to.be.closeTo(2, CENT);
+        });
+
+        it("charges no point-in-time recovery when it is off", () => {
+            const e = estimate({ resources: [table({ pointInTimeRecovery: { enabled: false } })], assumptions: volumes });
+            expect(lineOf(e, "transactions").charges.map((c) => c.item)).to.not.include("point-in-time recovery");
+        });
+
+        it("reports provisioned capacity as not priced", () => {
+            expect(lineOf(estimate({ resources: [table({ billingMode: "PROVISIONED" })] }), "transactions").status).to.equal("not-priced");
+        });
+    });
+});

@@ -1,0 +1,55 @@
+import { expect } from "chai";
+import * as fs from "fs";
+import * as path from "path";
+import { parsePriceTable, readPriceTable } from "../../tools/cost/priceTable";
+import { testTableJson } from "./fixtures";
+
+const ROOT = path.resolve(__dirname, "..", "..", "..");
+const realFile = path.join(ROOT, "tools", "cost", "prices-ap-south-1.json");
+const realJson = () => JSON.parse(fs.readFileSync(realFile, "utf8"));
+
+describe("price tables", () => {
+    describe("tools/cost/prices-ap-south-1.json", () => {
+        it("is a valid table for ap-south-1 in USD, with the date it was taken", () => {
+            const table = readPriceTable("ap-south-1", path.join(ROOT, "tools", "cost"));
+            expect([table?.region, table?.takenOn]).to.deep.equal(["ap-south-1", realJson().takenOn]);
+        });
+
+        it("names a listed source for every price", () => {
+            const { prices, sources } = realJson();
+            const unknown = Object.entries(prices as Record<string, { source: string }>).filter(([, p]) => !(p.source in sources)).map(([k]) => k);
+            expect(unknown).to.deep.equal([]);
+        });
+
+        it("has every price key the test table has, so each rule tested here is priced for real too", () => {
+            const missing = Object.keys(testTableJson().prices).filter((k) => !(k in realJson().prices));
+            expect(missing).to.deep.equal([]);
+        });
+
+        it("labels every estimated price with its basis (a number the sources do not give for ap-south-1)", () => {
+            const estimates = Object.values(realJson().prices as Record<string, { estimate?: string }>).filter((p) => p.estimate !== undefined);
+            expect(estimates.every((p) => (p.estimate ?? "").length > 20)).to.equal(true);
+        });
+    });
+
+    it("has no table for a region nobody priced", () => {
+        expect(readPriceTable("eu-west-1", path.join(ROOT, "tools", "cost"))).to.equal(undefined);
+    });
+
+    it("refuses a price that names a source the table does not list", () => {
+        const json = testTableJson();
+        json.prices["kms.keyMonth"] = { ...json.prices["kms.keyMonth"], source: "S99" };
+        expect(() => parsePriceTable(json, "bad.json")).to.throw(/prices\.kms\.keyMonth\.source: names source S99/);
+    });
+
+    it("refuses a negative price", () => {
+        const json = testTableJson({ "kms.keyMonth": -1 });
+        expect(() => parsePriceTable(json, "bad.json")).to.throw(/bad\.json is invalid/);
+    });
+
+    it("refuses a table without the date it was taken", () => {
+        const json: Record<string, unknown> = testTableJson();
+        delete json.takenOn;
+        expect(() => parsePriceTable(json, "bad.json")).to.throw(/takenOn/);
+    });
+});
