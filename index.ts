@@ -7,7 +7,9 @@
  * replaces everything under it (see docs/decisions.md, "Identity").
  */
 import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
+import { Compute } from "./compute/compute";
 import { loadStackConfig } from "./config";
 import { names } from "./config/names";
 import { deploymentProviderArgs } from "./config/provider";
@@ -15,8 +17,10 @@ import { loadStackSecrets } from "./config/secrets";
 import { Database } from "./data/database";
 import { DatabaseConnection } from "./data/databaseConnection";
 import { PaymentTables } from "./data/tables";
+import { Alarms } from "./monitoring/alarms";
 import { AlertTopic } from "./monitoring/alertTopic";
 import { CostBudget } from "./monitoring/budget";
+import { OperationsDashboard } from "./monitoring/dashboard";
 import { LogGroups } from "./monitoring/logGroups";
 import { Network } from "./network/network";
 import { DatabaseCredentials } from "./security/databaseCredentials";
@@ -152,12 +156,61 @@ const tables = new PaymentTables("tables", {
     protect,
 }, inAccount);
 
+// --- Compute (§3.2.2, §5): cluster, images, load balancer, the two services, scaling, schedules ---
+const compute = new Compute("compute", {
+    environment: env,
+    accountId: cfg.account.id,
+    region: cfg.account.region,
+    protect,
+    containerInsights: cfg.monitoring.detailedMonitoring,
+    settings: cfg,
+    network: { vpcId: network.vpcId, publicSubnetIds: network.publicSubnetIds, appSubnetIds: network.appSubnetIds },
+    security: {
+        albSecurityGroupId: securityGroups.albSecurityGroupId,
+        ecsSecurityGroupId: securityGroups.ecsSecurityGroupId,
+        executionRoleArn: ecsRoles.executionRoleArn,
+        taskRoleArn: ecsRoles.taskRoleArn,
+        databaseSecretArn: appSecrets.databaseSecretArn,
+        generalKeyArn: kms.generalKeyArn,
+        // The guardrails create the web ACL exactly when the WAF switch is on (prod, staging).
+        webAclArn: cfg.guardrails.waf ? (guardrails.webAclArn as pulumi.Output<string>) : undefined,
+    },
+    logGroupNames: logGroups.serviceLogGroupNames,
+    database: { identifier: database.identifier, arn: database.arn },
+}, inAccount);
+
 // --- Monitoring (§8, §12.2) ---
 const alerts = new AlertTopic("alerts", {
     environment: env,
     accountId: cfg.account.id,
     kmsKeyArn: kms.generalKeyArn,
     emails: cfg.monitoring.alertEmails,
+}, inAccount);
+const monitored = {
+    clusterName: compute.clusterName,
+    serviceNames: compute.serviceNames,
+    albArnSuffix: compute.albArnSuffix,
+    targetGroupArnSuffixes: compute.targetGroupArnSuffixes,
+    dbPrimaryIdentifier: database.identifier,
+    dbReplicaIdentifiers: database.replicaIdentifiers,
+    tableNames: { transactions: tables.transactionsTableName, "transaction-queue": tables.queueTableName },
+};
+new Alarms("alarms", {
+    environment: env,
+    topicArn: alerts.topicArn,
+    ...monitored,
+    allocatedStorageGb: cfg.rds.allocatedStorageGb,
+    maxConnections: cfg.rds.maxConnections,
+    errorMetric: logGroups.errorMetric,
+    thresholds: cfg.monitoring.alarms,
+}, inAccount);
+new OperationsDashboard("dashboard", {
+    environment: env,
+    region: cfg.account.region,
+    ...monitored,
+    thresholds: cfg.monitoring.alarms,
+    maxConnections: cfg.rds.maxConnections,
+    errorMetric: logGroups.errorMetric,
 }, inAccount);
 
 // §2.2 cost controls: a budget only where config sets one (dev, staging).
@@ -190,3 +243,15 @@ export const executionRoleArn = ecsRoles.executionRoleArn;
 export const taskRoleArn = ecsRoles.taskRoleArn;
 export const webAclArn = guardrails.webAclArn;
 export const alertTopicArn = alerts.topicArn;
+export const clusterName = compute.clusterName;
+export const serviceNames = compute.serviceNames;
+export const taskDefinitionFamilies = compute.taskDefinitionFamilies;
+export const taskDefinitionArns = compute.taskDefinitionArns;
+export const repositoryUrls = compute.repositoryUrls;
+export const imageTags = cfg.images.tags;
+export const albDnsName = compute.albDnsName;
+export const albArn = compute.albArn;
+export const albArnSuffix = compute.albArnSuffix;
+export const targetGroupArnSuffixes = compute.targetGroupArnSuffixes;
+export const httpsListenerArn = compute.httpsListenerArn;
+export const albAccessLogBucket = compute.albAccessLogBucketName;

@@ -92,10 +92,10 @@ describe("safety: plan diff on copies of the real prod plan", () => {
 
     it("added resources and stack outputs are listed; stateless changes carry no flag", () => {
         const copy = addCopy(head, find(head, "aws:ec2/subnet:Subnet", "network-app-a"), "network-app-c");
-        head.outputs = { ...head.outputs, albDnsName: { value: "alb", secret: false } };
+        head.outputs = { ...head.outputs, newlyExportedOutput: { value: "x", secret: false } };
         const text = render(diff());
         expect(text).to.include(`Added (1):\n  + ${copy.urn}\n`);
-        expect(text).to.include("Stack outputs (1):\n  + albDnsName");
+        expect(text).to.include("Stack outputs (1):\n  + newlyExportedOutput");
     });
 
     it("shows property names, never values (the diff is posted on pull requests)", () => {
