@@ -20,7 +20,7 @@ const COMPUTED: Record<string, (name: string, inputs: State, account: MockAccoun
     "aws:rds/instance:Instance": (name, inputs, a) => {
         const id = String(inputs.identifier ?? name);
         const address = `${id}.mock.${a.region}.rds.amazonaws.com`;
-        return { address, endpoint: `${address}:5432`, port: 5432, resourceId: `db-${id}` };
+        return { address, endpoint: `${address}:5432`, port: 5432, resourceId: `db-${id}`, arn: `arn:aws:rds:${a.region}:${a.accountId}:db:${id}` };
     },
     "aws:lb/loadBalancer:LoadBalancer": (name, inputs, a) => ({
         dnsName: `${inputs.name ?? name}.${a.region}.elb.amazonaws.com`,
