@@ -24,6 +24,7 @@ import { ALL_CHECKS, CheckName, renderTable } from "./validation/checks";
 import { waitForServicesStable } from "./validation/ecs";
 import { HTTPS_ENDPOINT } from "./validation/health";
 import { runValidation, ValidationClients } from "./validation/validate";
+import { policyPackConfigsFor } from "./policyConfig";
 
 /** After an up, how long ECS services may take to become stable before they are checked. */
 const STABLE_WAIT_SECONDS = 600;
@@ -71,7 +72,7 @@ async function run(cmd: Exclude<Command, { command: "help" }>, projectDir: strin
         case "preview": {
             await session(facts, "deploy");
             const stack = await selectStack(facts.stack, projectDir);
-            const changes = await stack.preview({ onEvent, policyPacks: cmd.policyPacks });
+            const changes = await stack.preview({ onEvent, policyPacks: cmd.policyPacks, policyPackConfigs: policyPackConfigsFor(cmd.policyPacks, facts.stack) });
             print(`Preview of "${facts.stack}": ${changeSummary(changes)}`);
             return 0;
         }
@@ -88,7 +89,9 @@ async function run(cmd: Exclude<Command, { command: "help" }>, projectDir: strin
             print(renderRolloutPlan(facts.stack, strategy, steps, phases, false));
             const aws = clients(facts, s.credentials);
             const result = await runRollout(steps, {
-                up: (targets) => stack.up({ onEvent, targets, policyPacks: cmd.policyPacks, message: `ops up ${facts.stack}` }),
+                up: (targets) => stack.up({
+                    onEvent, targets, policyPacks: cmd.policyPacks, policyPackConfigs: policyPackConfigsFor(cmd.policyPacks, facts.stack), message: `ops up ${facts.stack}`,
+                }),
                 validate: (checks) => validateStack(stack, aws, cmd, checks, checks.includes("ecs")),
                 log: print,
             }, changeSummary);

@@ -24,6 +24,8 @@ export interface RunOptions {
     /** Also update resources that depend on the targets (used by rollback, never by phases). */
     readonly targetDependents?: boolean;
     readonly policyPacks?: readonly string[];
+    /** Per-stack enforcement levels of those packs (see policyConfig.ts). */
+    readonly policyPackConfigs?: readonly string[];
     readonly message?: string;
 }
 
@@ -90,6 +92,7 @@ export async function selectStack(stackName: string, projectDir: string): Promis
         onEvent: o.onEvent,
         ...targetFlags(o),
         policyPacks: o.policyPacks && o.policyPacks.length > 0 ? [...o.policyPacks] : undefined,
+        policyPackConfigs: o.policyPackConfigs && o.policyPackConfigs.length > 0 ? [...o.policyPackConfigs] : undefined,
         message: o.message,
     });
     return {

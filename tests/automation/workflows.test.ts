@@ -10,7 +10,7 @@ import { listStacks } from "../../tools/offline/stackFiles";
 
 const PROJECT_DIR = path.resolve(__dirname, "..", "..", "..");
 
-interface Step { name?: string; uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, unknown> }
+interface Step { name?: string; uses?: string; run?: string; if?: string; with?: Record<string, unknown>; env?: Record<string, unknown> }
 interface Job {
     needs?: string | string[]; environment?: string | { name: string }; "runs-on"?: string; steps: Step[];
     strategy?: { matrix?: { include?: Record<string, string>[] } }; concurrency?: { group: string; "cancel-in-progress"?: boolean };
@@ -79,9 +79,20 @@ describe("CI workflows", () => {
                 .to.deep.equal(["npm run plan -- ${{ matrix.stack }} --json plan-${{ matrix.stack }}.json", "plan-${{ matrix.stack }}.json"]);
         });
 
-        it("marks where the policy pack and the diffs go", () => {
-            const text = fs.readFileSync(path.join(PROJECT_DIR, ".github", "workflows", "preview.yml"), "utf8");
-            expect(text).to.match(/EXTENSION POINT: offline plan diff and cost diff/).and.match(/EXTENSION POINT: policy pack[\s\S]*# policyPacks: policy/);
+        it("runs the policy pack with each stack's enforcement levels", () => {
+            expect(stepUsing(wf.jobs.preview, "pulumi/actions")?.with).to.include({
+                policyPacks: "policy",
+                policyPackConfigs: "policy/config/${{ matrix.stack }}.json",
+            });
+        });
+
+        it("diffs the offline plan and the cost against the base branch, comments both, and stops on stateful data loss", () => {
+            const commands = runs(wf.jobs.preview).join("\n");
+            expect(commands).to.include("--diff base-plan-${{ matrix.stack }}.json");
+            expect(commands).to.include("node build/tools/cost.js ${{ matrix.stack }} --diff base-cost-${{ matrix.stack }}.json");
+            expect(stepUsing(wf.jobs.preview, "marocchino/sticky-pull-request-comment")?.with?.path).to.include("plan-diff-${{ matrix.stack }}.md");
+            const last = wf.jobs.preview.steps.at(-1)!;
+            expect([last.name, last.if]).to.deep.equal(["Stop on stateful data loss", "steps.plan_diff.outputs.exit_code == '3'"]);
         });
 
         it("writes no credential into the file", () => {
@@ -111,7 +122,8 @@ describe("CI workflows", () => {
 
         it("each stack goes through the delivery CLI, which validates; only prod confirms prod", () => {
             expect(deployJobs.map((j) => runs(wf.jobs[j]).filter((r) => r.startsWith("npm run ops")))).to.deep.equal([
-                ["npm run ops -- up dev"], ["npm run ops -- up staging"], ["npm run ops -- up prod --confirm-prod"],
+                ["npm run ops -- up dev --policy-pack policy"], ["npm run ops -- up staging --policy-pack policy"],
+                ["npm run ops -- up prod --confirm-prod --policy-pack policy"],
             ]);
         });
 
