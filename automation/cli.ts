@@ -25,6 +25,7 @@ import { waitForServicesStable } from "./validation/ecs";
 import { HTTPS_ENDPOINT } from "./validation/health";
 import { runValidation, ValidationClients } from "./validation/validate";
 import { policyPackConfigsFor } from "./policyConfig";
+import { exitWhenFlushed } from "../tools/exit";
 
 /** After an up, how long ECS services may take to become stable before they are checked. */
 const STABLE_WAIT_SECONDS = 600;
@@ -167,7 +168,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 }
 
 if (require.main === module) {
-    main(process.argv.slice(2)).then((code) => process.exit(code), (e) => {
+    main(process.argv.slice(2)).then(exitWhenFlushed, (e) => {
         console.error(e);
         process.exit(1);
     });

@@ -16,6 +16,7 @@ import { planStack } from "./cost/planRunner";
 import { loadPriceBook } from "./cost/priceTable";
 import { renderEstimate } from "./cost/render";
 import { listStacks, projectDir, readStackConfig } from "./offline/stackFiles";
+import { exitWhenFlushed } from "./exit";
 
 export interface CostArgs {
     stack: string;
@@ -114,7 +115,7 @@ async function main(argv: readonly string[]): Promise<number> {
 }
 
 if (require.main === module) {
-    main(process.argv.slice(2)).then((code) => process.exit(code), (e) => {
+    main(process.argv.slice(2)).then(exitWhenFlushed, (e) => {
         console.error(e);
         process.exit(1);
     });

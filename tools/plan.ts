@@ -12,6 +12,7 @@ import { evaluateStack, ProgramError } from "./offline/evaluate";
 import { dataLossRisks, DiffedPlan, diffPlans, parseSavedPlan, renderDiff } from "./safety/planDiff";
 import { renderPlan } from "./offline/report";
 import { listStacks, projectDir } from "./offline/stackFiles";
+import { exitWhenFlushed } from "./exit";
 
 interface PlanArgs {
     stack: string;
@@ -98,7 +99,7 @@ async function main(argv: readonly string[]): Promise<number> {
 }
 
 if (require.main === module) {
-    main(process.argv.slice(2)).then((code) => process.exit(code), (e) => {
+    main(process.argv.slice(2)).then(exitWhenFlushed, (e) => {
         console.error(e);
         process.exit(1);
     });

@@ -17,6 +17,7 @@ import { planInChildProcess } from "./safety/planProcess";
 import { readSnapshot, snapshotPath } from "./safety/snapshotFiles";
 import { parseUrn } from "./safety/urns";
 import { listStacks, projectDir } from "./offline/stackFiles";
+import { exitWhenFlushed } from "./exit";
 
 export interface SnapshotArgs {
     readonly update: boolean;
@@ -128,7 +129,7 @@ async function main(argv: readonly string[]): Promise<number> {
 }
 
 if (require.main === module) {
-    main(process.argv.slice(2)).then((code) => process.exit(code), (e) => {
+    main(process.argv.slice(2)).then(exitWhenFlushed, (e) => {
         console.error((e as Error).message ?? e);
         process.exit(1);
     });

@@ -3,6 +3,8 @@
  * with the key named and nothing registered.
  */
 import { expect } from "chai";
+import { spawn } from "child_process";
+import * as path from "path";
 import { renderPlan, shortType } from "../../tools/offline/report";
 import { parseArgs } from "../../tools/plan";
 import { planOf, runPlan, STACKS } from "../support/plans";
@@ -31,6 +33,26 @@ describe("offline plan (npm run plan -- <stack>)", () => {
             expect(result.registeredBeforeFailure).to.equal(0);
         });
     }
+
+    it("--json - writes the whole plan to a slow pipe (beyond the 64 KiB pipe buffer) before exiting", async function () {
+        this.timeout(30_000);
+        const root = path.resolve(__dirname, "..", "..", "..");
+        // A reader that does not drain the pipe until the child exits (or 1.5 s pass): a tool that calls
+        // process.exit with output still queued loses everything beyond the buffers.
+        const stdout = await new Promise<string>((resolve, reject) => {
+            const child = spawn(process.execPath, [path.join(root, "build", "tools", "plan.js"), "prod", "--json", "-"], { cwd: root });
+            const chunks: Buffer[] = [];
+            child.stdout.pause();
+            const drain = () => child.stdout.resume();
+            const timer = setTimeout(drain, 1500);
+            child.on("exit", () => { clearTimeout(timer); drain(); });
+            child.stdout.on("data", (c: Buffer) => chunks.push(c));
+            child.stdout.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+            child.on("error", reject);
+        });
+        expect(stdout.length).to.be.greaterThan(65536);
+        expect(JSON.parse(stdout).resources.length).to.equal((await planOf("prod")).resources.length);
+    });
 
     it("refuses an unknown stack, naming the stacks there are", async () => {
         const result = await runPlan("qa");
