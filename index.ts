@@ -11,6 +11,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import { Compute } from "./compute/compute";
 import { loadStackConfig } from "./config";
+import { assertDeployable } from "./config/deployability";
 import { names } from "./config/names";
 import { deploymentProviderArgs } from "./config/provider";
 import { loadStackSecrets } from "./config/secrets";
@@ -34,6 +35,7 @@ import { SecurityGroups } from "./security/securityGroups";
 // Validate all config, plain and secret, before the first resource is registered.
 const cfg = loadStackConfig();
 const stackSecrets = loadStackSecrets();
+assertDeployable(cfg, pulumi.runtime.isDryRun());
 const env = cfg.environment;
 const protect = cfg.protectStatefulResources;
 

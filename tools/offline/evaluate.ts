@@ -86,7 +86,7 @@ export async function evaluateStack(stack: string, options: { projectDir: string
         accountId: file.config[`${file.project}:awsAccountId`] ?? "000000000000",
         region: file.config[`${file.project}:region`] ?? "ap-south-1",
     };
-    await pulumi.runtime.setMocks(awsMocks(account), file.project, stack, false);
+    await pulumi.runtime.setMocks(awsMocks(account), file.project, stack, true);
 
     const resources = recordRegistrations();
 

@@ -1,0 +1,43 @@
+/**
+ * Values the committed stack files carry as placeholders until operators have the real ones: the
+ * guide names no domain or certificate, and no image has been released yet. `pulumi preview` and the
+ * offline plan accept them (so reviewers see the whole plan); `pulumi up` refuses them up front, naming
+ * the keys, instead of failing half-way through on AWS (a listener without a certificate, a service
+ * whose image does not exist).
+ */
+import { qualified } from "./keyHelpers";
+import type { StackConfig } from "./index";
+import { StackConfigError } from "./index";
+
+/** The image tag a stack file holds before the first release. */
+export const UNRELEASED_IMAGE_TAG = "unreleased";
+/** The certificate id of the placeholder ACM ARN (all zeros). */
+export const PLACEHOLDER_CERTIFICATE_ID = "00000000-0000-0000-0000-000000000000";
+/** RFC 2606 reserves .example: no real portal lives there. */
+const RESERVED_DOMAIN = /\.example$/;
+
+export function placeholderProblems(cfg: StackConfig): string[] {
+    const problems: string[] = [];
+    const tagKeys = { "internal-pe": "internalPeImageTag", "customer-portal": "customerPortalImageTag" } as const;
+    for (const [service, key] of Object.entries(tagKeys) as [keyof typeof tagKeys, string][]) {
+        if (cfg.images.tags[service] === UNRELEASED_IMAGE_TAG) {
+            problems.push(`${qualified(key)} = "${UNRELEASED_IMAGE_TAG}": set the released image tag of ${service} (for a release: pulumi config set ${key} <tag>)`);
+        }
+    }
+    if (cfg.alb.certificateArn.endsWith(`/${PLACEHOLDER_CERTIFICATE_ID}`)) {
+        problems.push(`${qualified("albCertificateArn")} is the placeholder certificate: set the ARN of the ACM certificate for the ALB's domain`);
+    }
+    if (cfg.alb.routing.mode === "host") {
+        for (const host of cfg.alb.routing.portalHostnames.filter((h) => RESERVED_DOMAIN.test(h))) {
+            problems.push(`${qualified("customerPortalHostnames")} contains "${host}", a reserved example domain: set the portal's real host name`);
+        }
+    }
+    return problems;
+}
+
+/** Throws before any resource is registered when a real deployment would use a placeholder. */
+export function assertDeployable(cfg: StackConfig, isPreview: boolean): void {
+    if (isPreview) return;
+    const problems = placeholderProblems(cfg);
+    if (problems.length > 0) throw new StackConfigError(["`pulumi up` refused: the stack file still holds placeholders", ...problems]);
+}
