@@ -12,7 +12,7 @@ import { parseStackConfig, PROJECT_NAME, StackConfig } from "../config";
 import { diffEstimates, parseSavedEstimate, renderDiff } from "./cost/diff";
 import { assumptionsFromConfig, estimateCost } from "./cost/estimate";
 import { CostEstimate } from "./cost/model";
-import { planStack } from "./cost/planRunner";
+import { planInChildProcess } from "./offline/planProcess";
 import { loadPriceBook } from "./cost/priceTable";
 import { renderEstimate } from "./cost/render";
 import { listStacks, projectDir, readStackConfig } from "./offline/stackFiles";
@@ -74,7 +74,7 @@ function regionsOf(plan: { resources: { type: string; inputs: Record<string, unk
 
 export async function estimateStack(stack: string, dir: string, overrides: Record<string, string> = {}): Promise<CostEstimate> {
     const cfg = stackConfigOf(stack, dir, overrides);
-    const plan = await planStack(stack, dir, overrides);
+    const plan = await planInChildProcess(stack, dir, overrides);
     return estimateCost(plan, {
         prices: loadPriceBook(cfg.account.region, regionsOf(plan)),
         assumptions: assumptionsFromConfig(cfg.cost),

@@ -13,7 +13,7 @@ import {
     compareIdentity, decideUpdate, formatSnapshot, IdentityChange, IdentitySnapshot, isUnchanged, removalMessage,
     snapshotOf, staleMessage, unusedAllowances, updateCommand,
 } from "./safety/identity";
-import { planInChildProcess } from "./safety/planProcess";
+import { planInChildProcess } from "./offline/planProcess";
 import { readSnapshot, snapshotPath } from "./safety/snapshotFiles";
 import { parseUrn } from "./safety/urns";
 import { listStacks, projectDir } from "./offline/stackFiles";

@@ -3,44 +3,25 @@
  * runtime is a process-wide singleton), from the real Pulumi.<stack>.yaml. Results are cached per
  * stack and config override, so every test file can ask for a plan without paying twice.
  */
-import { execFile } from "child_process";
-import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import type { EvaluatedStack, RegisteredResource } from "../../tools/offline/evaluate";
+import { FailedPlan, runPlanProcess } from "../../tools/offline/planProcess";
+
+export type { FailedPlan } from "../../tools/offline/planProcess";
 
 export const STACKS = ["dev", "staging", "prod"] as const;
 export type StackName = (typeof STACKS)[number];
 
 const PROJECT_DIR = path.resolve(__dirname, "..", "..", "..");
-const PLAN_JS = path.join(PROJECT_DIR, "build", "tools", "plan.js");
-
-export interface FailedPlan {
-    readonly stack: string;
-    readonly error: string;
-    readonly registeredBeforeFailure: number;
-    readonly exitCode: number;
-    readonly stderr: string;
-}
 
 const cache = new Map<string, Promise<EvaluatedStack | FailedPlan>>();
 
-/** Runs the offline plan for a stack (optionally with config overrides) in a child process. */
+/** Runs the offline plan for a stack (optionally with config overrides) in a child process, once. */
 export function runPlan(stack: string, overrides: Record<string, string> = {}): Promise<EvaluatedStack | FailedPlan> {
     const key = JSON.stringify([stack, overrides]);
     let pending = cache.get(key);
     if (!pending) {
-        pending = new Promise((resolve, reject) => {
-            const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "plan-")), "plan.json");
-            const args = [PLAN_JS, stack, "--quiet", "--json", out, ...Object.entries(overrides).flatMap(([k, v]) => ["--set", `${k}=${v}`])];
-            execFile(process.execPath, args, { cwd: PROJECT_DIR, maxBuffer: 64 * 1024 * 1024 }, (err, _stdout, stderr) => {
-                if (!fs.existsSync(out)) return reject(new Error(`plan ${stack} wrote nothing: ${stderr || err}`));
-                const json = JSON.parse(fs.readFileSync(out, "utf8"));
-                if (json.error !== undefined) return resolve({ ...json, exitCode: err ? (err.code as number) : 0, stderr });
-                if (err) return reject(new Error(`plan ${stack} failed: ${stderr}`));
-                resolve(json as EvaluatedStack);
-            });
-        });
+        pending = runPlanProcess(stack, PROJECT_DIR, overrides);
         cache.set(key, pending);
     }
     return pending;
