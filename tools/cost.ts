@@ -15,7 +15,7 @@ import { CostEstimate } from "./cost/model";
 import { planInChildProcess } from "./offline/planProcess";
 import { loadPriceBook } from "./cost/priceTable";
 import { renderEstimate } from "./cost/render";
-import { listStacks, projectDir, readStackConfig } from "./offline/stackFiles";
+import { listStacks, parseConfigOverride, projectDir, readStackConfig } from "./offline/stackFiles";
 import { exitWhenFlushed } from "./exit";
 
 export interface CostArgs {
@@ -46,10 +46,8 @@ export function parseArgs(argv: readonly string[]): CostArgs {
         else if (arg === "--save") args.save = value(++i, "--save");
         else if (arg === "--diff") args.diff = value(++i, "--diff");
         else if (arg === "--set") {
-            const pair = argv[++i] ?? "";
-            const eq = pair.indexOf("=");
-            if (eq <= 0) throw new Error(`--set needs key=value, got "${pair}"`);
-            args.overrides[pair.slice(0, eq)] = pair.slice(eq + 1);
+            const [key, value] = parseConfigOverride(argv[++i] ?? "");
+            args.overrides[key] = value;
         } else if (arg === "--help" || arg === "-h") throw new Error("");
         else if (arg.startsWith("-")) throw new Error(`unknown option ${arg}`);
         else if (!args.stack) args.stack = arg;

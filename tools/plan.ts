@@ -11,7 +11,7 @@ import * as fs from "fs";
 import { evaluateStack, ProgramError } from "./offline/evaluate";
 import { dataLossRisks, DiffedPlan, diffPlans, parseSavedPlan, renderDiff } from "./safety/planDiff";
 import { renderPlan } from "./offline/report";
-import { listStacks, projectDir } from "./offline/stackFiles";
+import { listStacks, parseConfigOverride, projectDir } from "./offline/stackFiles";
 import { exitWhenFlushed } from "./exit";
 
 interface PlanArgs {
@@ -38,10 +38,8 @@ export function parseArgs(argv: readonly string[]): PlanArgs {
         else if (arg === "--diff") args.diff = argv[++i];
         else if (arg === "--quiet") args.quiet = true;
         else if (arg === "--set") {
-            const pair = argv[++i] ?? "";
-            const eq = pair.indexOf("=");
-            if (eq <= 0) throw new Error(`--set needs key=value, got "${pair}"`);
-            args.overrides[pair.slice(0, eq)] = pair.slice(eq + 1);
+            const [key, value] = parseConfigOverride(argv[++i] ?? "");
+            args.overrides[key] = value;
         } else if (arg === "--help" || arg === "-h") throw new Error("");
         else if (arg.startsWith("-")) throw new Error(`unknown option ${arg}`);
         else if (!args.stack) args.stack = arg;

@@ -3,18 +3,8 @@
  * and the dev after-hours shutdown. Every rejection names the fully qualified key.
  */
 import { expect } from "chai";
-import { parseStackConfig, StackConfigError } from "../../config";
-import { rawStackConfig } from "../support/config";
-
-function rejection(stack: string, changes: Record<string, string | undefined>): string {
-    try {
-        parseStackConfig(rawStackConfig(stack, changes));
-    } catch (e) {
-        expect(e).to.be.instanceOf(StackConfigError);
-        return (e as Error).message;
-    }
-    throw new Error(`config ${JSON.stringify(changes)} was accepted`);
-}
+import { parseStackConfig } from "../../config";
+import { rawStackConfig, rejection } from "../support/config";
 
 const ACCOUNTS = { dev: "123456789012", staging: "123456789013", prod: "123456789014" } as const;
 const HOSTS = { dev: "portal.dev.fivestar-payments.example", staging: "portal.staging.fivestar-payments.example", prod: "portal.fivestar-payments.example" } as const;

@@ -2,18 +2,8 @@
  * Data config (issue 4): per-stack RDS/DynamoDB values and rejections that name the key and what is allowed.
  */
 import { expect } from "chai";
-import { parseStackConfig, StackConfigError } from "../../config";
-import { rawStackConfig } from "../support/config";
-
-function rejection(stack: string, changes: Record<string, string | undefined>): string {
-    try {
-        parseStackConfig(rawStackConfig(stack, changes));
-    } catch (e) {
-        expect(e).to.be.instanceOf(StackConfigError);
-        return (e as Error).message;
-    }
-    throw new Error(`config ${JSON.stringify(changes)} was accepted`);
-}
+import { parseStackConfig } from "../../config";
+import { rawStackConfig, rejection } from "../support/config";
 
 describe("stack config: data keys per stack (§4.1, §6.1.1, §2.2.3)", () => {
     const expected = {

@@ -3,19 +3,9 @@
  * and happens in parseStackConfig, before index.ts registers anything.
  */
 import { expect } from "chai";
-import { parseStackConfig, StackConfigError } from "../../config";
+import { parseStackConfig } from "../../config";
 import { isValidFargatePair, FARGATE_CPU_MEMORY } from "../../config/fargate";
-import { rawStackConfig } from "../support/config";
-
-function rejection(stack: string, changes: Record<string, string | undefined>): string {
-    try {
-        parseStackConfig(rawStackConfig(stack, changes));
-    } catch (e) {
-        expect(e).to.be.instanceOf(StackConfigError);
-        return (e as Error).message;
-    }
-    throw new Error(`config ${JSON.stringify(changes)} was accepted`);
-}
+import { rawStackConfig, rejection } from "../support/config";
 
 describe("stack config: values per stack (§2.2, §4.1)", () => {
     const expected = {

@@ -3,20 +3,10 @@
  * guide's value (§12.2.1) as default; bad values are refused naming the key and what is allowed.
  */
 import { expect } from "chai";
-import { parseStackConfig, StackConfigError } from "../../config";
+import { parseStackConfig } from "../../config";
 import { CONFIG_KEYS } from "../../config/schema";
 import { MONITORING_KEYS } from "../../config/keys/monitoring";
-import { rawStackConfig } from "../support/config";
-
-function rejection(stack: string, changes: Record<string, string | undefined>): string {
-    try {
-        parseStackConfig(rawStackConfig(stack, changes));
-    } catch (e) {
-        expect(e).to.be.instanceOf(StackConfigError);
-        return (e as Error).message;
-    }
-    throw new Error(`config ${JSON.stringify(changes)} was accepted`);
-}
+import { rawStackConfig, rejection } from "../support/config";
 
 const alarms = (changes: Record<string, string> = {}) => parseStackConfig(rawStackConfig("dev", changes)).monitoring.alarms;
 

@@ -9,18 +9,8 @@ import * as pulumi from "@pulumi/pulumi";
 import * as YAML from "yaml";
 import { parseStackConfig, StackConfigError } from "../../config";
 import { isComplete, loadStackSecrets, SECRET_CONFIG_KEYS, stackSecretsProblems } from "../../config/secrets";
-import { rawStackConfig } from "../support/config";
+import { rawStackConfig, rejection } from "../support/config";
 import { valueOf } from "../support/component";
-
-function rejection(stack: string, changes: Record<string, string | undefined>): string {
-    try {
-        parseStackConfig(rawStackConfig(stack, changes));
-    } catch (e) {
-        expect(e).to.be.instanceOf(StackConfigError);
-        return (e as Error).message;
-    }
-    throw new Error(`config ${JSON.stringify(changes)} was accepted`);
-}
 
 const ALL_SECRET_KEYS = Object.values(SECRET_CONFIG_KEYS).flatMap((g) => Object.values(g) as string[]);
 

@@ -2,9 +2,10 @@
  * The committed stack files as raw config maps, for config tests that start from a real stack and
  * change one key.
  */
+import { expect } from "chai";
 import * as path from "path";
 import { readStackConfig } from "../../tools/offline/stackFiles";
-import { PROJECT_NAME } from "../../config";
+import { parseStackConfig, PROJECT_NAME, StackConfigError } from "../../config";
 
 const PROJECT_DIR = path.resolve(__dirname, "..", "..", "..");
 
@@ -16,4 +17,15 @@ export function rawStackConfig(stack: string, changes: Record<string, string | u
         if (key.startsWith(`${PROJECT_NAME}:`)) raw[key.slice(PROJECT_NAME.length + 1)] = value;
     }
     return { ...raw, ...changes };
+}
+
+/** The message with which a stack's config, changed as given, is rejected; fails if it is accepted. */
+export function rejection(stack: string, changes: Record<string, string | undefined>): string {
+    try {
+        parseStackConfig(rawStackConfig(stack, changes));
+    } catch (e) {
+        expect(e).to.be.instanceOf(StackConfigError);
+        return (e as Error).message;
+    }
+    throw new Error(`config ${JSON.stringify(changes)} was accepted`);
 }

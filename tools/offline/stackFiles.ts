@@ -64,3 +64,10 @@ export function readStackConfig(stack: string, dir = projectDir(), overrides: Re
     for (const [key, value] of Object.entries(overrides)) config[qualify(key)] = value;
     return { project, stack, config, secretKeys };
 }
+
+/** One `--set key=value` of the plan and cost tools: a config override for this run only. */
+export function parseConfigOverride(pair: string): [key: string, value: string] {
+    const eq = pair.indexOf("=");
+    if (eq <= 0) throw new Error(`--set needs key=value, got "${pair}"`);
+    return [pair.slice(0, eq), pair.slice(eq + 1)];
+}
