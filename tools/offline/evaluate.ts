@@ -7,7 +7,7 @@
  */
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
-import { awsMocks } from "./mocks";
+import { awsMocks, firstPreviewMocks } from "./mocks";
 import { readStackConfig } from "./stackFiles";
 
 export interface RegisteredResource {
@@ -50,10 +50,13 @@ export class ProgramError extends Error {
 }
 
 const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+/** The engine's marker for a value unknown until a resource exists; recorded inputs keep it as is. */
+export const UNKNOWN_INPUT = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 const SIG_KEY = "4dabf18193072939515e22adb298388d";
 
 /** Unwraps the runtime's secret markers, collecting the paths they were found at. */
 function unwrapSecrets(value: unknown, at: string, secretPaths: string[]): unknown {
+    if (pulumi.isUnknown(value)) return UNKNOWN_INPUT;
     if (Array.isArray(value)) return value.map((v, i) => unwrapSecrets(v, `${at}[${i}]`, secretPaths));
     if (value && typeof value === "object") {
         const obj = value as Record<string, unknown>;
@@ -79,14 +82,22 @@ interface RegisterRequest {
 interface RegisterResponse { getUrn(): string }
 type Callback = (err: unknown, response?: RegisterResponse) => void;
 
-export async function evaluateStack(stack: string, options: { projectDir: string; overrides?: Record<string, string> }): Promise<EvaluatedStack> {
+export interface EvaluateOptions {
+    readonly projectDir: string;
+    readonly overrides?: Record<string, string>;
+    /** Evaluate as a stack's first preview (computed outputs unknown, see `firstPreviewMocks`). */
+    readonly firstPreview?: boolean;
+}
+
+export async function evaluateStack(stack: string, options: EvaluateOptions): Promise<EvaluatedStack> {
     const file = readStackConfig(stack, options.projectDir, options.overrides);
     pulumi.runtime.setAllConfig(file.config, file.secretKeys);
     const account = {
         accountId: file.config[`${file.project}:awsAccountId`] ?? "000000000000",
         region: file.config[`${file.project}:region`] ?? "ap-south-1",
     };
-    await pulumi.runtime.setMocks(awsMocks(account), file.project, stack, true);
+    const mocks = options.firstPreview ? firstPreviewMocks(account) : awsMocks(account);
+    await pulumi.runtime.setMocks(mocks, file.project, stack, true);
 
     const resources = recordRegistrations();
 
@@ -164,6 +175,8 @@ export async function waitForRegistrations(): Promise<void> {
 async function resolveOutput(value: unknown): Promise<StackOutput> {
     const output = pulumi.output(value as pulumi.Input<unknown>) as pulumi.Output<unknown>;
     const secret = await pulumi.isSecret(output);
+    // apply never runs on an unknown value (a first preview): record the marker instead of waiting.
+    if (!(await (output as unknown as { isKnown: Promise<boolean> }).isKnown)) return { value: UNKNOWN_INPUT, secret };
     const resolved = await new Promise<unknown>((resolve) => output.apply((v) => { resolve(v); return v; }));
     return { value: resolved, secret };
 }

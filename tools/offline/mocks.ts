@@ -73,3 +73,16 @@ export function awsMocks(account: MockAccount): pulumi.runtime.Mocks {
         },
     };
 }
+
+/**
+ * A stack's first `pulumi preview`: nothing exists yet, so the provider echoes a new resource's inputs
+ * and everything the cloud computes (ids, ARNs, endpoints) stays unknown, and so does every input built
+ * from one. Used to show which policy rules can give a verdict before anything exists.
+ */
+export function firstPreviewMocks(account: MockAccount): pulumi.runtime.Mocks {
+    const offline = awsMocks(account);
+    return {
+        newResource: (args) => ({ id: undefined, state: args.inputs }),
+        call: (args) => offline.call(args),
+    };
+}

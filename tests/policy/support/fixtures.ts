@@ -6,7 +6,7 @@
  *   const db = fixture<aws.rds.InstanceArgs>("aws:rds/instance:Instance", "db", { publiclyAccessible: true });
  */
 import type { Unwrap } from "@pulumi/pulumi";
-import type { RegisteredResource } from "../../../tools/offline/evaluate";
+import { RegisteredResource, UNKNOWN_INPUT } from "../../../tools/offline/evaluate";
 
 export const FIXTURE_STACK = "fixture";
 
@@ -16,7 +16,7 @@ export const FIXTURE_STACK = "fixture";
  * UnknownValueError when a rule reads a property holding it. Put it in a fixture's inputs to see
  * what a rule does at preview time.
  */
-export const UNKNOWN_DURING_PREVIEW = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+export const UNKNOWN_DURING_PREVIEW = UNKNOWN_INPUT;
 
 export function urnOf(type: string, name: string): string {
     return `urn:pulumi:${FIXTURE_STACK}::fivestar-payments::${type}::${name}`;
