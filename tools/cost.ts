@@ -46,8 +46,8 @@ export function parseArgs(argv: readonly string[]): CostArgs {
         else if (arg === "--save") args.save = value(++i, "--save");
         else if (arg === "--diff") args.diff = value(++i, "--diff");
         else if (arg === "--set") {
-            const [key, value] = parseConfigOverride(argv[++i] ?? "");
-            args.overrides[key] = value;
+            const [key, setting] = parseConfigOverride(argv[++i] ?? "");
+            args.overrides[key] = setting;
         } else if (arg === "--help" || arg === "-h") throw new Error("");
         else if (arg.startsWith("-")) throw new Error(`unknown option ${arg}`);
         else if (!args.stack) args.stack = arg;
