@@ -8,6 +8,7 @@ import { COST_KEYS } from "../../config/keys/cost";
 import { estimateCost } from "../../tools/cost/estimate";
 import { AssumptionKey, chargeLabel, CostAssumptions, CostEstimate, CostLine } from "../../tools/cost/model";
 import { parsePriceTable, priceBook, PriceTable } from "../../tools/cost/priceTable";
+import { blankRecord } from "../support/records";
 
 export const REGION = "ap-south-1";
 const STACK = "test";
@@ -91,21 +92,11 @@ export interface ResourceOptions {
 export function resource(type: string, name: string, inputs: Record<string, unknown> = {}, options: ResourceOptions = {}): RegisteredResource {
     const custom = options.custom ?? true;
     return {
-        urn: `urn:pulumi:${STACK}::${PROJECT}::${type}::${name}`,
-        type,
-        name,
+        ...blankRecord(`urn:pulumi:${STACK}::${PROJECT}::${type}::${name}`, type, name),
         parent: options.parent ?? "",
         provider: custom ? (options.provider ?? PROVIDER_URN) : "",
         custom,
-        protect: false,
-        retainOnDelete: false,
-        deleteBeforeReplace: false,
-        ignoreChanges: [],
-        aliases: [],
-        dependencies: [],
-        additionalSecretOutputs: [],
         inputs,
-        secretPaths: [],
     };
 }
 

@@ -7,6 +7,7 @@
  */
 import type { Unwrap } from "@pulumi/pulumi";
 import { RegisteredResource, UNKNOWN_INPUT } from "../../../tools/offline/evaluate";
+import { blankRecord } from "../../support/records";
 
 export const FIXTURE_STACK = "fixture";
 
@@ -23,24 +24,7 @@ export function urnOf(type: string, name: string): string {
 }
 
 export function fixture<Args>(type: string, name: string, inputs: Unwrap<NonNullable<Args>>, extra: Partial<RegisteredResource> = {}): RegisteredResource {
-    return {
-        urn: urnOf(type, name),
-        type,
-        name,
-        parent: "",
-        provider: "",
-        custom: true,
-        protect: false,
-        retainOnDelete: false,
-        deleteBeforeReplace: false,
-        ignoreChanges: [],
-        aliases: [],
-        dependencies: [],
-        additionalSecretOutputs: [],
-        inputs: inputs as Record<string, unknown>,
-        secretPaths: [],
-        ...extra,
-    };
+    return { ...blankRecord(urnOf(type, name), type, name), inputs: inputs as Record<string, unknown>, ...extra };
 }
 
 /** A copy of a resource with some inputs replaced (undefined removes an input). */
