@@ -2,12 +2,14 @@
  * What the delivery tool needs to know about a stack before it touches anything: which stacks exist
  * (only the project's Pulumi.<stack>.yaml files, so a typo can never create a new stack), and the
  * stack's environment, account, region and DeploymentRole, read from its committed stack file and
- * checked with the same validators the program uses.
+ * checked with the same validators the program uses. The whole stack file is checked first, as the
+ * program checks it, so the tool refuses a stack file that lies before it assumes any role.
  */
+import { checkStackConfig, StackConfigError } from "../config";
 import { FOUNDATION_KEYS } from "../config/keys/foundation";
 import { Environment } from "../config/names";
 import { listStacks, readStackConfig } from "../tools/offline/stackFiles";
-import { UsageError } from "./errors";
+import { RefusedError, UsageError } from "./errors";
 
 export interface StackFacts {
     readonly stack: string;
@@ -54,6 +56,12 @@ export function stackFactsFrom(stack: string, project: string, raw: Readonly<Rec
 export function loadStackFacts(stack: string, projectDir: string): StackFacts {
     checkStackName(stack, listStacks(projectDir));
     const file = readStackConfig(stack, projectDir);
+    try {
+        checkStackConfig(file);
+    } catch (e) {
+        if (e instanceof StackConfigError) throw new RefusedError(`Pulumi.${stack}.yaml: ${e.message}`);
+        throw e;
+    }
     const prefix = `${file.project}:`;
     const raw: Record<string, string> = {};
     for (const [key, value] of Object.entries(file.config)) {

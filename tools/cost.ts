@@ -8,7 +8,7 @@
  * Exit codes: 0 estimated, 1 the config or the plan failed, 2 bad usage or an unreadable --diff file.
  */
 import * as fs from "fs";
-import { parseStackConfig, PROJECT_NAME, StackConfig } from "../config";
+import { checkStackConfig, StackConfig } from "../config";
 import { diffEstimates, parseSavedEstimate, renderDiff } from "./cost/diff";
 import { assumptionsFromConfig, estimateCost } from "./cost/estimate";
 import { CostEstimate } from "./cost/model";
@@ -57,12 +57,9 @@ export function parseArgs(argv: readonly string[]): CostArgs {
     return args;
 }
 
-/** The stack's validated config, read from its files the way the plan reads them. */
+/** The stack's validated config, read from its files the way the plan reads them (every check the program makes). */
 export function stackConfigOf(stack: string, dir: string, overrides: Record<string, string>): StackConfig {
-    const file = readStackConfig(stack, dir, overrides);
-    const prefix = `${PROJECT_NAME}:`;
-    const raw = Object.fromEntries(Object.entries(file.config).filter(([k]) => k.startsWith(prefix)).map(([k, v]) => [k.slice(prefix.length), v]));
-    return parseStackConfig(raw);
+    return checkStackConfig(readStackConfig(stack, dir, overrides));
 }
 
 /** Every region the plan's AWS providers (or resources) point at, so their price tables are loaded. */

@@ -1,5 +1,5 @@
 /**
- * The offline plan: `npm run plan -- <stack> [--json <file>|-] [--set key=value ...] [--quiet] [--diff <plan.json>]`.
+ * The offline plan: `npm run plan -- <stack> [--json <file>|-] [--set key=value ...] [--quiet] [--diff <plan.json>] [--show-secrets]`.
  *
  * Evaluates the program for a stack from its real Pulumi.<stack>.yaml under mocks and prints what
  * `pulumi up` would create. Needs no Pulumi CLI, no credentials and no network. With --diff it prints
@@ -10,6 +10,7 @@
 import * as fs from "fs";
 import { evaluateStack, ProgramError } from "./offline/evaluate";
 import { dataLossRisks, DiffedPlan, diffPlans, parseSavedPlan, renderDiff } from "./safety/planDiff";
+import { redactSecrets } from "./offline/redact";
 import { renderPlan } from "./offline/report";
 import { listStacks, parseConfigOverride, projectDir } from "./offline/stackFiles";
 import { exitWhenFlushed } from "./exit";
@@ -20,15 +21,18 @@ interface PlanArgs {
     overrides: Record<string, string>;
     quiet: boolean;
     diff?: string;
+    showSecrets?: boolean;
 }
 
-const USAGE = `usage: npm run plan -- <stack> [--json <file>|-] [--set key=value ...] [--quiet] [--diff <file>]
+const USAGE = `usage: npm run plan -- <stack> [--json <file>|-] [--set key=value ...] [--quiet] [--diff <file>] [--show-secrets]
   <stack>          one of: ${listStacks().join(", ")}
   --json <file>    also write the full plan (every resource, its options and inputs) as JSON; - for stdout
-  --set key=value  override a config key for this plan only (try a change before committing it)
+  --set key=value  override a config key for this plan only (try a change before committing it); a key that
+                   holds a secret stays a secret
   --quiet          do not print the table
   --diff <file>    print what changed against a saved plan (from --json) instead of the table;
-                   exit code 3 if a stateful resource would be deleted or replaced`;
+                   exit code 3 if a stateful resource would be deleted or replaced
+  --show-secrets   write secret values into --json (by default every secret is "[secret]")`;
 
 export function parseArgs(argv: readonly string[]): PlanArgs {
     const args: PlanArgs = { stack: "", overrides: {}, quiet: false };
@@ -37,6 +41,7 @@ export function parseArgs(argv: readonly string[]): PlanArgs {
         if (arg === "--json") args.json = argv[++i];
         else if (arg === "--diff") args.diff = argv[++i];
         else if (arg === "--quiet") args.quiet = true;
+        else if (arg === "--show-secrets") args.showSecrets = true;
         else if (arg === "--set") {
             const [key, value] = parseConfigOverride(argv[++i] ?? "");
             args.overrides[key] = value;
@@ -76,7 +81,8 @@ async function main(argv: readonly string[]): Promise<number> {
         return 2;
     }
     try {
-        const plan = await evaluateStack(args.stack, { projectDir: projectDir(), overrides: args.overrides });
+        const evaluated = await evaluateStack(args.stack, { projectDir: projectDir(), overrides: args.overrides });
+        const plan = args.showSecrets ? evaluated : redactSecrets(evaluated);
         // With --json - stdout carries the JSON, so the human-readable text goes to stderr.
         const print = args.json === "-" ? console.error : console.log;
         if (saved) {

@@ -2,6 +2,7 @@
  * ECS, images, load balancer, scaling and after-hours keys (§2.2.1, §3.2.2, §4.1, §5). Issue 5 (compute).
  */
 import { z } from "zod";
+import { collect } from "../checks";
 import { describeMemoryRange, isValidFargatePair } from "../fargate";
 import { bool, int, key, oneOf, ParsedKeys, qualified, show } from "../keyHelpers";
 import { Environment } from "../names";
@@ -110,51 +111,43 @@ type Raw = ParsedKeys<typeof COMPUTE_KEYS> & {
 
 function certificateProblems(c: Raw): string[] {
     const [, , , region, account] = c.albCertificateArn.split(":");
-    const problems: string[] = [];
-    if (region !== c.region) {
-        problems.push(`${qualified("albCertificateArn")} = ${show(c.albCertificateArn)} is in region ${region}: an ALB can only use a certificate ` +
-            `from its own region, ${qualified("region")} = "${c.region}"`);
-    }
-    if (account !== c.awsAccountId) {
-        problems.push(`${qualified("albCertificateArn")} = ${show(c.albCertificateArn)} belongs to account ${account}: it must be in the stack's account, ` +
-            `${qualified("awsAccountId")} = "${c.awsAccountId}"`);
-    }
-    return problems;
+    return collect(
+        () => region !== c.region &&
+            `${qualified("albCertificateArn")} = ${show(c.albCertificateArn)} is in region ${region}: an ALB can only use a certificate ` +
+            `from its own region, ${qualified("region")} = "${c.region}"`,
+        () => account !== c.awsAccountId &&
+            `${qualified("albCertificateArn")} = ${show(c.albCertificateArn)} belongs to account ${account}: it must be in the stack's account, ` +
+            `${qualified("awsAccountId")} = "${c.awsAccountId}"`,
+    );
 }
 
 function afterHoursProblems(c: Raw): string[] {
     if (!c.afterHoursShutdown) return [];
-    const problems: string[] = [];
-    if (c.environment === "prod") {
-        problems.push(`${qualified("afterHoursShutdown")} = true in environment "prod": §2.2.1 shuts down non-prod resources only; prod serves customers around the clock`);
-    }
-    if (c.rdsReadReplicas > 0) {
-        problems.push(`${qualified("afterHoursShutdown")} = true with ${qualified("rdsReadReplicas")} = ${c.rdsReadReplicas}: RDS cannot stop an instance that has read replicas; set 0 replicas or turn the shutdown off`);
-    }
-    if (c.afterHoursStopCron === c.afterHoursStartCron) {
-        problems.push(`${qualified("afterHoursStartCron")} = ${show(c.afterHoursStartCron)} equals ${qualified("afterHoursStopCron")}: start and stop must differ`);
-    }
-    return problems;
+    return collect(
+        () => c.environment === "prod" &&
+            `${qualified("afterHoursShutdown")} = true in environment "prod": §2.2.1 shuts down non-prod resources only; prod serves customers around the clock`,
+        () => c.rdsReadReplicas > 0 &&
+            `${qualified("afterHoursShutdown")} = true with ${qualified("rdsReadReplicas")} = ${c.rdsReadReplicas}: RDS cannot stop an instance that has read replicas; set 0 replicas or turn the shutdown off`,
+        () => c.afterHoursStopCron === c.afterHoursStartCron &&
+            `${qualified("afterHoursStartCron")} = ${show(c.afterHoursStartCron)} equals ${qualified("afterHoursStopCron")}: start and stop must differ`,
+    );
 }
 
 export function computeProblems(c: Raw): string[] {
-    const problems: string[] = [];
-    if (!isValidFargatePair(c.ecsCpu, c.ecsMemory)) {
-        problems.push(`${qualified("ecsMemory")} = ${c.ecsMemory} with ${qualified("ecsCpu")} = ${c.ecsCpu}: not a Fargate size; ` +
-            `for cpu ${c.ecsCpu} memory must be ${describeMemoryRange(c.ecsCpu)} MiB`);
-    }
-    if (c.ecsMinCapacity > c.ecsMaxCapacity) {
-        problems.push(`${qualified("ecsMinCapacity")} = ${c.ecsMinCapacity} is greater than ${qualified("ecsMaxCapacity")} = ${c.ecsMaxCapacity}`);
-    }
-    if (c.ecsDesiredCount < c.ecsMinCapacity || c.ecsDesiredCount > c.ecsMaxCapacity) {
-        problems.push(`${qualified("ecsDesiredCount")} = ${c.ecsDesiredCount} must lie within ${qualified("ecsMinCapacity")}..${qualified("ecsMaxCapacity")} (${c.ecsMinCapacity}..${c.ecsMaxCapacity})`);
-    }
-    if (c.albRoutingMode === "host" && c.customerPortalHostnames.length === 0) {
-        problems.push(`${qualified("customerPortalHostnames")} is empty with ${qualified("albRoutingMode")} = "host": list the portal's host names, ` +
-            `or set ${qualified("albRoutingMode")} to "path"`);
-    }
-    problems.push(...certificateProblems(c), ...afterHoursProblems(c));
-    return problems;
+    return collect(
+        () => !isValidFargatePair(c.ecsCpu, c.ecsMemory) &&
+            `${qualified("ecsMemory")} = ${c.ecsMemory} with ${qualified("ecsCpu")} = ${c.ecsCpu}: not a Fargate size; ` +
+            `for cpu ${c.ecsCpu} memory must be ${describeMemoryRange(c.ecsCpu)} MiB`,
+        () => c.ecsMinCapacity > c.ecsMaxCapacity &&
+            `${qualified("ecsMinCapacity")} = ${c.ecsMinCapacity} is greater than ${qualified("ecsMaxCapacity")} = ${c.ecsMaxCapacity}`,
+        () => (c.ecsDesiredCount < c.ecsMinCapacity || c.ecsDesiredCount > c.ecsMaxCapacity) &&
+            `${qualified("ecsDesiredCount")} = ${c.ecsDesiredCount} must lie within ${qualified("ecsMinCapacity")}..${qualified("ecsMaxCapacity")} (${c.ecsMinCapacity}..${c.ecsMaxCapacity})`,
+        () => c.albRoutingMode === "host" && c.customerPortalHostnames.length === 0 &&
+            `${qualified("customerPortalHostnames")} is empty with ${qualified("albRoutingMode")} = "host": list the portal's host names, ` +
+            `or set ${qualified("albRoutingMode")} to "path"`,
+        () => certificateProblems(c),
+        () => afterHoursProblems(c),
+    );
 }
 
 export function computeSections(c: Raw) {

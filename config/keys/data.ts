@@ -5,6 +5,7 @@ import { z } from "zod";
 import {
     DEFAULT_ENGINE_VERSION, ENGINE_VERSION_RULE, isAcceptedEngineVersion, maxConnectionsCeiling, supportsPerformanceInsights,
 } from "../../data/postgres";
+import { collect } from "../checks";
 import { Environment } from "../names";
 import { bool, int, key, ParsedKeys, qualified, show } from "../keyHelpers";
 
@@ -33,32 +34,33 @@ export const DATA_KEYS = {
 type Raw = ParsedKeys<typeof DATA_KEYS> & { environment: Environment; region: string; availabilityZones: string[] };
 
 export function dataProblems(c: Raw): string[] {
-    const problems: string[] = [];
-    // AWS refuses a ceiling less than 10% above the allocated storage.
-    const minCeiling = Math.ceil((c.rdsAllocatedStorageGb * 11) / 10);
-    if (c.rdsMaxAllocatedStorageGb < minCeiling) {
-        problems.push(`${qualified("rdsMaxAllocatedStorageGb")} = ${c.rdsMaxAllocatedStorageGb} with ${qualified("rdsAllocatedStorageGb")} = ${c.rdsAllocatedStorageGb}: ` +
-            `the autoscaling ceiling must be at least 10% above the allocated storage (${minCeiling} or more)`);
-    }
-    const ceiling = maxConnectionsCeiling(c.rdsInstanceClass);
-    if (ceiling !== undefined && c.rdsMaxConnections > ceiling) {
-        problems.push(`${qualified("rdsMaxConnections")} = ${c.rdsMaxConnections} with ${qualified("rdsInstanceClass")} = "${c.rdsInstanceClass}": ` +
-            `must be at most ${ceiling}, RDS's memory-based default for that class (more connections than memory risks out-of-memory restarts)`);
-    }
-    if (!supportsPerformanceInsights(c.rdsInstanceClass)) {
-        problems.push(`${qualified("rdsInstanceClass")} = "${c.rdsInstanceClass}": Performance Insights (§6.1.1) is not offered on micro and small burstable classes; use db.t3.medium or larger`);
-    }
-    if (c.rdsReadReplicas > c.availabilityZones.length) {
-        problems.push(`${qualified("rdsReadReplicas")} = ${c.rdsReadReplicas}: each replica gets its own availability zone and ` +
-            `${qualified("availabilityZones")} = ${show(c.availabilityZones)} lists ${c.availabilityZones.length}`);
-    }
-    if (c.rdsBackupReplicationRegion === c.region) {
-        problems.push(`${qualified("rdsBackupReplicationRegion")} = "${c.rdsBackupReplicationRegion}": must be another region than ${qualified("region")}, or a regional outage takes the copies too`);
-    }
-    if (c.environment === "prod" && c.rdsBackupReplicationRegion === undefined) {
-        problems.push(`${qualified("rdsBackupReplicationRegion")} is not set in environment "prod": production backups are replicated cross-region (§2.2.3); set it, e.g. ap-south-2`);
-    }
-    return problems;
+    return collect(
+        () => {
+            // AWS refuses a ceiling less than 10% above the allocated storage.
+            const minCeiling = Math.ceil((c.rdsAllocatedStorageGb * 11) / 10);
+            return c.rdsMaxAllocatedStorageGb < minCeiling &&
+                `${qualified("rdsMaxAllocatedStorageGb")} = ${c.rdsMaxAllocatedStorageGb} with ${qualified("rdsAllocatedStorageGb")} = ${c.rdsAllocatedStorageGb}: ` +
+                `the autoscaling ceiling must be at least 10% above the allocated storage (${minCeiling} or more)`;
+        },
+        () => {
+            const ceiling = maxConnectionsCeiling(c.rdsInstanceClass);
+            return ceiling !== undefined && c.rdsMaxConnections > ceiling &&
+                `${qualified("rdsMaxConnections")} = ${c.rdsMaxConnections} with ${qualified("rdsInstanceClass")} = "${c.rdsInstanceClass}": ` +
+                `must be at most ${ceiling}, RDS's memory-based default for that class (more connections than memory risks out-of-memory restarts)`;
+        },
+        () => !supportsPerformanceInsights(c.rdsInstanceClass) &&
+            `${qualified("rdsInstanceClass")} = "${c.rdsInstanceClass}": Performance Insights (§6.1.1) is not offered on micro and small burstable classes; use db.t3.medium or larger`,
+        () => c.rdsReadReplicas > c.availabilityZones.length &&
+            `${qualified("rdsReadReplicas")} = ${c.rdsReadReplicas}: each replica gets its own availability zone and ` +
+            `${qualified("availabilityZones")} = ${show(c.availabilityZones)} lists ${c.availabilityZones.length}`,
+        () => c.rdsBackupReplicationRegion === c.region &&
+            `${qualified("rdsBackupReplicationRegion")} = "${c.rdsBackupReplicationRegion}": must be another region than ${qualified("region")}, or a regional outage takes the copies too`,
+        () => c.environment === "prod" && c.rdsBackupReplicationRegion === undefined &&
+            `${qualified("rdsBackupReplicationRegion")} is not set in environment "prod": production backups are replicated cross-region (§2.2.3); set it, e.g. ap-south-2`,
+        () => c.environment === "prod" && !c.rdsMultiAz &&
+            `${qualified("rdsMultiAz")} = false in environment "prod": must be true, production runs a Multi-AZ database ` +
+            `(§2.2.3 "Multi-AZ deployment: Required", §4.1.3 MultiAZ: true)`,
+    );
 }
 
 export function dataSections(c: Raw) {

@@ -7,6 +7,7 @@
  */
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
+import { checkStackConfig, PROJECT_NAME } from "../../config";
 import { awsMocks, firstPreviewMocks } from "./mocks";
 import { readStackConfig } from "./stackFiles";
 
@@ -91,6 +92,15 @@ export interface EvaluateOptions {
 
 export async function evaluateStack(stack: string, options: EvaluateOptions): Promise<EvaluatedStack> {
     const file = readStackConfig(stack, options.projectDir, options.overrides);
+    // The program checks the same config itself; checked here first as well, because only the file shows
+    // what the program cannot see (a value written as a YAML number), and all problems are reported at once.
+    if (file.project === PROJECT_NAME) {
+        try {
+            checkStackConfig(file);
+        } catch (e) {
+            throw new ProgramError((e as Error).message, 0);
+        }
+    }
     pulumi.runtime.setAllConfig(file.config, file.secretKeys);
     const account = {
         accountId: file.config[`${file.project}:awsAccountId`] ?? "000000000000",

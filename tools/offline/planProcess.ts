@@ -22,7 +22,8 @@ export interface FailedPlan {
 export function runPlanProcess(stack: string, projectDir: string, overrides: Readonly<Record<string, string>> = {}): Promise<EvaluatedStack | FailedPlan> {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-"));
     const out = path.join(dir, "plan.json");
-    const args = [path.join(projectDir, "build", "tools", "plan.js"), stack, "--quiet", "--json", out,
+    // --show-secrets: the file is private to this call (mkdtemp) and the leak audit needs the values.
+    const args = [path.join(projectDir, "build", "tools", "plan.js"), stack, "--quiet", "--json", out, "--show-secrets",
         ...Object.entries(overrides).flatMap(([k, v]) => ["--set", `${k}=${v}`])];
     return new Promise((resolve, reject) => {
         execFile(process.execPath, args, { cwd: projectDir, maxBuffer: 64 * 1024 * 1024 }, (err, _stdout, stderr) => {
