@@ -86,7 +86,12 @@ const CASES: { what: string; stack: string; set: Record<string, string>; file: (
     },
 ];
 
-describe("issue 14: bad config is refused by every tool, naming the key, with nothing registered", () => {
+// Each describe starts its plan / program processes together; on a loaded 2-core machine the first test
+// waits for all of them. A hang guard, not a speed requirement.
+const HANG_GUARD_MS = 300_000;
+
+describe("issue 14: bad config is refused by every tool, naming the key, with nothing registered", function () {
+    this.timeout(HANG_GUARD_MS);
     // One plan process per case: start them together (runPlan caches each), the tests then await their own.
     before(() => { for (const c of CASES) runPlan(c.stack, c.set).catch(() => undefined); });
 
@@ -123,8 +128,7 @@ describe("issue 14: bad config is refused by every tool, naming the key, with no
             expect(await costFailure("prod", editedStackFile("prod", plainSecrets))).to.include(says);
             expect(() => loadStackFacts("prod", editedStackFile("prod", plainSecrets))).to.throw(RefusedError, says);
         });
-        it("plan --set of a secret key keeps it secret, and --json prints no secret value", async function () {
-            this.timeout(60_000);
+        it("plan --set of a secret key keeps it secret, and --json prints no secret value", async () => {
             const args = [path.join(PROJECT_DIR, "build", "tools", "plan.js"), "prod", "--json", "-", ...Object.entries(RAZORPAY).flatMap(([k, v]) => ["--set", `${k}=${v}`])];
             const stdout = await new Promise<string>((resolve, reject) =>
                 execFile(process.execPath, args, { cwd: PROJECT_DIR, maxBuffer: 64 * 1024 * 1024 }, (err, out, stderr) => (err ? reject(new Error(stderr)) : resolve(out))));
@@ -169,7 +173,8 @@ describe("issue 14: bad config is refused by every tool, naming the key, with no
     });
 });
 
-describe("issue 14: the program itself refuses under the Pulumi CLI (config and secret keys from the runtime)", () => {
+describe("issue 14: the program itself refuses under the Pulumi CLI (config and secret keys from the runtime)", function () {
+    this.timeout(HANG_GUARD_MS);
     const secretKeys = Object.keys(RAZORPAY).map(Q);
     const runs = new Map<string, Promise<ProgramRun>>();
     /** One program process per input, started together in before() and awaited by each test. */
