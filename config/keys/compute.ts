@@ -94,7 +94,9 @@ export const COMPUTE_KEYS = {
 
     // After-hours shutdown (§2.2.1)
     afterHoursShutdown: key("boolean", "Scale the services to 0 and stop the database outside business hours (§2.2.1: dev); never in prod.", bool(), { default: false }),
-    afterHoursStopCron: key("string", "When after-hours shutdown stops everything (in afterHoursTimezone).", cron(), { default: "cron(0 20 * * ? *)" }),
+    // Business hours are weekdays: stop and start on the same days, or the stop fires against a stopped database.
+    afterHoursStopCron: key("string", "When after-hours shutdown stops everything (in afterHoursTimezone); the same days as afterHoursStartCron.",
+        cron(), { default: "cron(0 20 ? * MON-FRI *)" }),
     afterHoursStartCron: key("string", "When after-hours shutdown starts everything again (in afterHoursTimezone).", cron(), { default: "cron(0 8 ? * MON-FRI *)" }),
     afterHoursTimezone: key("string", "IANA time zone of the after-hours schedules (IST: Asia/Kolkata).",
         z.string({ error: "must be an IANA time zone such as Asia/Kolkata" }).refine(isTimeZone, "must be an IANA time zone such as Asia/Kolkata"),
@@ -122,6 +124,12 @@ function certificateProblems(c: Raw): string[] {
     return problems;
 }
 
+/** The day fields of a six-field cron, "day-of-month month day-of-week" (the days it fires on). */
+export function cronDays(expression: string): string {
+    const fields = expression.replace(/^cron\(|\)$/g, "").split(/\s+/);
+    return fields.slice(2, 5).join(" ");
+}
+
 function afterHoursProblems(c: Raw): string[] {
     if (!c.afterHoursShutdown) return [];
     const problems: string[] = [];
@@ -133,6 +141,11 @@ function afterHoursProblems(c: Raw): string[] {
     }
     if (c.afterHoursStopCron === c.afterHoursStartCron) {
         problems.push(`${qualified("afterHoursStartCron")} = ${show(c.afterHoursStartCron)} equals ${qualified("afterHoursStopCron")}: start and stop must differ`);
+    }
+    const [stopDays, startDays] = [cronDays(c.afterHoursStopCron), cronDays(c.afterHoursStartCron)];
+    if (stopDays !== startDays) {
+        problems.push(`${qualified("afterHoursStopCron")} = ${show(c.afterHoursStopCron)} runs on days "${stopDays}" and ${qualified("afterHoursStartCron")} = ` +
+            `${show(c.afterHoursStartCron)} on "${startDays}": they must run on the same days (e.g. both ? * MON-FRI), or a stop fires against an already stopped database`);
     }
     return problems;
 }

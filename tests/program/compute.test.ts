@@ -134,7 +134,7 @@ describe("whole program: compute per stack", () => {
                 const groups = (await planOf(stack)).ofType("aws:lb/targetGroup:TargetGroup");
                 expect(groups).to.have.length(2);
                 for (const g of groups) expect(g.inputs.targetType).to.equal("ip");
-                const pe = groups.find((g) => g.name === "compute-alb-internal-pe")!;
+                const pe = groups.find((g) => g.name === "internal-pe-tg")!;
                 expect(pe.inputs).to.include({ port: 8080 });
                 expect(pe.inputs.healthCheck).to.deep.include({ path: "/health" });
             });
