@@ -31,7 +31,7 @@ describe("compute config: values per stack (§2.2.1, §3.2.2, §4.1, §5)", () =
             });
             it(`after-hours shutdown ${stack === "dev" ? "on (§2.2.1)" : "off"}, 20:00-08:00 IST`, () => {
                 expect(cfg.afterHours).to.deep.equal({
-                    enabled: stack === "dev", stopCron: "cron(0 20 * * ? *)", startCron: "cron(0 8 ? * MON-FRI *)", timezone: "Asia/Kolkata",
+                    enabled: stack === "dev", stopCron: "cron(0 20 ? * MON-FRI *)", startCron: "cron(0 8 ? * MON-FRI *)", timezone: "Asia/Kolkata",
                 });
             });
         });
@@ -91,8 +91,12 @@ describe("compute config: rejections", () => {
     it("refuses malformed crons, a cron with both day fields set, equal start and stop, and unknown time zones", () => {
         expect(rejection("dev", { afterHoursStopCron: "0 20 * * *" })).to.contain("fivestar-payments:afterHoursStopCron").and.contain("six fields");
         expect(rejection("dev", { afterHoursStartCron: "cron(0 8 * * MON-FRI *)" })).to.contain("fivestar-payments:afterHoursStartCron").and.contain("exactly one");
-        expect(rejection("dev", { afterHoursStartCron: "cron(0 20 * * ? *)" })).to.contain("start and stop must differ");
+        expect(rejection("dev", { afterHoursStartCron: "cron(0 20 ? * MON-FRI *)" })).to.contain("start and stop must differ");
         expect(rejection("dev", { afterHoursTimezone: "India/Mumbai" })).to.contain("fivestar-payments:afterHoursTimezone").and.contain("IANA time zone");
+    });
+    it("issue 13 fault 9: a stop that fires on days the start does not (weekends) names both keys", () => {
+        expect(rejection("dev", { afterHoursStopCron: "cron(0 20 * * ? *)" })).to.contain(
+            'fivestar-payments:afterHoursStopCron = "cron(0 20 * * ? *)" runs on days "* * ?" and fivestar-payments:afterHoursStartCron = "cron(0 8 ? * MON-FRI *)" on "? * MON-FRI"');
     });
     it("accepts another valid time zone and schedule", () => {
         const cfg = parseStackConfig(rawStackConfig("staging", { afterHoursShutdown: "true", afterHoursTimezone: "UTC", afterHoursStopCron: "cron(30 14 ? * MON-FRI *)" }));

@@ -137,10 +137,12 @@ describe("data: Database (§6.1.1, §4.1, §2.2.3)", () => {
     });
 
     describe("protection: only in prod (protect = true)", () => {
-        it("prod: Pulumi protect, deletion protection, a final snapshot with a stable name", () => {
+        it("prod: Pulumi protect, deletion protection, a final snapshot named <env>-fivestar-payments-db-final-<random suffix>", () => {
             const p = stacks.prod.primary;
             expect(p.protect).to.equal(true);
-            expect(p.inputs).to.include({ deletionProtection: true, skipFinalSnapshot: false, finalSnapshotIdentifier: "prod-fivestar-payments-db-final" });
+            expect(p.inputs).to.include({ deletionProtection: true, skipFinalSnapshot: false });
+            // The mock's RandomId hex is "mock<logical name>".
+            expect(p.inputs.finalSnapshotIdentifier).to.match(/^prod-fivestar-payments-db-final-mock.+-final-snapshot$/);
         });
         for (const env of ["dev", "staging"] as const) {
             it(`${env}: no protect, no deletion protection, no final snapshot`, () => {
