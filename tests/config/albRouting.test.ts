@@ -11,27 +11,23 @@ const HOST: AlbRouting = { mode: "host", portalHostnames: ["portal.fivestar.in",
 const PATH: AlbRouting = { mode: "path", portalPathPatterns: ["/portal", "/portal/*"] };
 
 describe("ALB routing as the listener evaluates it", () => {
-    it("host mode: the portal's host names (case-insensitive, * and ?), everything else to internal-pe", () => {
-        expect([
-            routedService(HOST, "portal.fivestar.in", "/health"),
-            routedService(HOST, "PORTAL.Fivestar.IN", "/"),
-            routedService(HOST, "a.b.pay.fivestar.in", "/"),
-            routedService(HOST, "app1.fivestar.in", "/"),
-            routedService(HOST, "app12.fivestar.in", "/"),
-            routedService(HOST, "payments.fivestar.in", "/health"),
-            routedService(HOST, "portalxfivestar.in", "/"),
-        ]).to.deep.equal(["customer-portal", "customer-portal", "customer-portal", "customer-portal", "internal-pe", "internal-pe", "internal-pe"]);
-    });
-
-    it("path mode: the portal's path patterns (case-sensitive, the query ignored), everything else to internal-pe", () => {
-        expect([
-            routedService(PATH, "x.fivestar.in", "/portal"),
-            routedService(PATH, "x.fivestar.in", "/portal/app.js?v=2"),
-            routedService(PATH, "x.fivestar.in", "/Portal/"),
-            routedService(PATH, "x.fivestar.in", "/portals"),
-            routedService(PATH, "x.fivestar.in", "/health"),
-        ]).to.deep.equal(["customer-portal", "customer-portal", "internal-pe", "internal-pe", "internal-pe"]);
-    });
+    const cases: [string, AlbRouting, [host: string, path: string, expected: string][]][] = [
+        ["host mode: the portal's host names (case-insensitive, * and ?), everything else to internal-pe", HOST, [
+            ["portal.fivestar.in", "/health", "customer-portal"], ["PORTAL.Fivestar.IN", "/", "customer-portal"], ["a.b.pay.fivestar.in", "/", "customer-portal"],
+            ["app1.fivestar.in", "/", "customer-portal"], ["app12.fivestar.in", "/", "internal-pe"], ["payments.fivestar.in", "/health", "internal-pe"],
+            ["portalxfivestar.in", "/", "internal-pe"],
+        ]],
+        ["path mode: the portal's path patterns (case-sensitive, the query ignored), everything else to internal-pe", PATH, [
+            ["x.fivestar.in", "/portal", "customer-portal"], ["x.fivestar.in", "/portal/app.js?v=2", "customer-portal"], ["x.fivestar.in", "/Portal/", "internal-pe"],
+            ["x.fivestar.in", "/portals", "internal-pe"], ["x.fivestar.in", "/health", "internal-pe"],
+        ]],
+    ];
+    for (const [title, routing, requests] of cases) {
+        it(title, () => {
+            expect(requests.map(([host, path]) => `${host}${path} -> ${routedService(routing, host, path)}`))
+                .to.deep.equal(requests.map(([host, path, expected]) => `${host}${path} -> ${expected}`));
+        });
+    }
 });
 
 describe("§11 health routes per stack", () => {
