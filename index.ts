@@ -11,6 +11,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import { Compute } from "./compute/compute";
 import { loadStackConfig } from "./config";
+import { healthRoutes as albHealthRoutes } from "./config/albRouting";
 import { assertDeployable } from "./config/deployability";
 import { names } from "./config/names";
 import { deploymentProviderArgs } from "./config/provider";
@@ -255,6 +256,8 @@ export const taskDefinitionArns = compute.taskDefinitionArns;
 export const repositoryUrls = compute.repositoryUrls;
 export const imageTags = cfg.images.tags;
 export const albDnsName = compute.albDnsName;
+/** Where §11 validation checks each service through the ALB (host name, path), as the listener routes. */
+export const healthRoutes = albHealthRoutes(cfg.alb.routing, cfg.alb.internalPeHostname);
 export const albArn = compute.albArn;
 export const albArnSuffix = compute.albArnSuffix;
 export const targetGroupArnSuffixes = compute.targetGroupArnSuffixes;

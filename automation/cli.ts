@@ -21,8 +21,7 @@ import { rolloutSteps, runRollout } from "./rollout";
 import { CredentialProvider, establishSession, Purpose, Session } from "./session";
 import { loadStackFacts, StackFacts } from "./stackFacts";
 import { ALL_CHECKS, CheckName, renderTable } from "./validation/checks";
-import { waitForServicesStable } from "./validation/ecs";
-import { HTTPS_ENDPOINT } from "./validation/health";
+import { taskDefinitionsInState, waitForServicesStable } from "./validation/ecs";
 import { runValidation, ValidationClients } from "./validation/validate";
 import { policyPackConfigsFor } from "./policyConfig";
 import { exitWhenFlushed } from "../tools/exit";
@@ -46,10 +45,11 @@ async function session(facts: StackFacts, purpose: Purpose): Promise<Session> {
     return s;
 }
 
-async function validateStack(stack: StackOps, aws: ValidationClients, cmd: { healthTimeoutSeconds: number; healthHost?: string }, checks: readonly CheckName[], waitForStable: boolean): Promise<{ ok: boolean; detail: string }> {
+async function validateStack(stack: StackOps, aws: ValidationClients, cmd: { healthTimeoutSeconds: number }, checks: readonly CheckName[], waitForStable: boolean): Promise<{ ok: boolean; detail: string }> {
     const rows = await runValidation(await stack.outputs(), aws, {
         checks,
-        health: { timeoutMs: cmd.healthTimeoutSeconds * 1000, endpoint: HTTPS_ENDPOINT, hostName: cmd.healthHost },
+        health: { timeoutMs: cmd.healthTimeoutSeconds * 1000 },
+        taskDefinitionsInState: checks.includes("ecs") ? taskDefinitionsInState(await stack.stateResources()) : {},
         waitForStableSeconds: waitForStable ? STABLE_WAIT_SECONDS : undefined,
     });
     print(renderTable(rows));

@@ -27,6 +27,12 @@ export function placeholderProblems(cfg: StackConfig): string[] {
     if (cfg.alb.certificateArn.endsWith(`/${PLACEHOLDER_CERTIFICATE_ID}`)) {
         problems.push(`${qualified("albCertificateArn")} is the placeholder certificate: set the ARN of the ACM certificate for the ALB's domain`);
     }
+    const peHost = cfg.alb.internalPeHostname;
+    if (peHost === undefined) {
+        problems.push(`${qualified("internalPeHostname")} is not set: set the host name internal-pe is reached at (the certificate must cover it); §11 validation checks its /health there`);
+    } else if (RESERVED_DOMAIN.test(peHost)) {
+        problems.push(`${qualified("internalPeHostname")} = "${peHost}", a reserved example domain: set internal-pe's real host name`);
+    }
     if (cfg.alb.routing.mode === "host") {
         for (const host of cfg.alb.routing.portalHostnames.filter((h) => RESERVED_DOMAIN.test(h))) {
             problems.push(`${qualified("customerPortalHostnames")} contains "${host}", a reserved example domain: set the portal's real host name`);

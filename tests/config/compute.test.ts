@@ -7,6 +7,7 @@ import { parseStackConfig } from "../../config";
 import { rawStackConfig, rejection } from "../support/config";
 
 const ACCOUNTS = { dev: "123456789012", staging: "123456789013", prod: "123456789014" } as const;
+const PE_HOSTS = { dev: "payments.dev.fivestar-payments.example", staging: "payments.staging.fivestar-payments.example", prod: "payments.fivestar-payments.example" } as const;
 const HOSTS = { dev: "portal.dev.fivestar-payments.example", staging: "portal.staging.fivestar-payments.example", prod: "portal.fivestar-payments.example" } as const;
 
 describe("compute config: values per stack (§2.2.1, §3.2.2, §4.1, §5)", () => {
@@ -23,6 +24,7 @@ describe("compute config: values per stack (§2.2.1, §3.2.2, §4.1, §5)", () =
                     desyncMitigationMode: "strictest",
                     accessLogRetentionDays: stack === "prod" ? 365 : 90,
                     routing: { mode: "host", portalHostnames: [HOSTS[stack]] },
+                    internalPeHostname: PE_HOSTS[stack],
                 });
             });
             it("ECS Exec off, 120 s grace, scaling targets 70 % CPU / 75 % memory; the guide's sizing unchanged", () => {
@@ -74,6 +76,16 @@ describe("compute config: rejections", () => {
         expect(rejection("dev", { customerPortalHostnames: "[\"Portal.Example.com\"]" })).to.contain("fivestar-payments:customerPortalHostnames");
         const six = JSON.stringify(["a", "b", "c", "d", "e", "f"].map((h) => `${h}.example.com`));
         expect(rejection("dev", { customerPortalHostnames: six })).to.contain("at most 5");
+    });
+    it("refuses an internal-pe host name the portal rule would take (§11 /health would reach the portal), or a wildcard", () => {
+        expect(rejection("prod", { internalPeHostname: "portal.fivestar-payments.example" })).to.contain(
+            "fivestar-payments:internalPeHostname = \"portal.fivestar-payments.example\" matches a host name of customerPortalHostnames");
+        expect(rejection("prod", { customerPortalHostnames: "[\"*.fivestar-payments.example\"]" })).to.contain("fivestar-payments:internalPeHostname = \"payments.fivestar-payments.example\" matches");
+        expect(rejection("prod", { internalPeHostname: "*.fivestar-payments.example" })).to.contain("fivestar-payments:internalPeHostname").and.contain("no wildcard");
+    });
+    it("refuses portal path patterns that take internal-pe's /health", () => {
+        expect(rejection("dev", { albRoutingMode: "path", customerPortalPathPatterns: "[\"/portal/*\", \"/heal*\"]" }))
+            .to.contain("fivestar-payments:customerPortalPathPatterns = [\"/portal/*\",\"/heal*\"] matches /health");
     });
     it("refuses path patterns that do not start with /", () => {
         expect(rejection("dev", { albRoutingMode: "path", customerPortalPathPatterns: "[\"portal/*\"]" })).to.contain("fivestar-payments:customerPortalPathPatterns");
