@@ -2,9 +2,11 @@
  * Trust and permission policies of the PreviewRole: the read-only role a pull request's
  * `pulumi preview` runs under (issue 14), as pure functions.
  *
- * Who: only GitHub Actions' OIDC principal (token.actions.githubusercontent.com) for pull-request
- * runs of this one repository (sub = repo:<owner>/<repo>:pull_request, aud = sts.amazonaws.com),
- * and sessions of the PreviewRole itself: the preview job gets a PreviewRole session from OIDC and
+ * Who: only GitHub Actions' OIDC principal (token.actions.githubusercontent.com) for this one
+ * repository (aud = sts.amazonaws.com), with one of two subjects: its pull-request runs
+ * (repo:<owner>/<repo>:pull_request) and deploy.yml's prod preview before the approval gate, which
+ * runs on main in the environment `preview` (repo:<owner>/<repo>:environment:preview); and sessions
+ * of the PreviewRole itself: the preview job gets a PreviewRole session from OIDC and
  * the program's provider then assumes the role named by `previewRoleName` (config/previewRole.ts),
  * so the provider never holds more than this role even if the job had other credentials. A role
  * may assume itself only when its trust policy says so explicitly
@@ -27,8 +29,14 @@ import { accountRoot, PolicyDocument, policyDocument } from "./iamDocuments";
 export const GITHUB_OIDC_HOST = "token.actions.githubusercontent.com";
 export const GITHUB_OIDC_AUDIENCE = "sts.amazonaws.com";
 
-/** The OIDC subject of a pull_request run of `repository` ("owner/name"), GitHub's default sub claim format. */
-export const pullRequestSubject = (repository: string) => `repo:${repository}:pull_request`;
+/** The GitHub environment of deploy.yml's read-only prod preview before the approval gate. */
+export const PREVIEW_ENVIRONMENT = "preview";
+/**
+ * The OIDC subjects that may preview, in GitHub's default sub claim format
+ * (https://docs.github.com/en/actions/reference/security/oidc#example-subject-claims): pull_request
+ * runs of `repository` ("owner/name") and jobs in its `preview` environment.
+ */
+export const previewSubjects = (repository: string) => [`repo:${repository}:pull_request`, `repo:${repository}:environment:${PREVIEW_ENVIRONMENT}`];
 export const githubOidcProviderArn = (accountId: string) => `arn:aws:iam::${accountId}:oidc-provider/${GITHUB_OIDC_HOST}`;
 
 export interface PreviewTrust {
@@ -41,12 +49,12 @@ export interface PreviewTrust {
 export function previewTrustPolicy(t: PreviewTrust): PolicyDocument {
     return policyDocument(
         {
-            Sid: "GitHubPullRequestsOfThisRepository",
+            Sid: "GitHubPreviewsOfThisRepository",
             Effect: "Allow",
             Principal: { Federated: githubOidcProviderArn(t.accountId) },
             Action: "sts:AssumeRoleWithWebIdentity",
             Condition: {
-                StringEquals: { [`${GITHUB_OIDC_HOST}:aud`]: GITHUB_OIDC_AUDIENCE, [`${GITHUB_OIDC_HOST}:sub`]: pullRequestSubject(t.githubRepository) },
+                StringEquals: { [`${GITHUB_OIDC_HOST}:aud`]: GITHUB_OIDC_AUDIENCE, [`${GITHUB_OIDC_HOST}:sub`]: previewSubjects(t.githubRepository) },
             },
         },
         {

@@ -54,16 +54,16 @@ function previewRightsProblems(candidate: PolicyDocument, deployer: PolicyDocume
     return problems;
 }
 
-describe("PreviewRole trust (issue 14: pull requests of this repository, through GitHub OIDC, only)", () => {
+describe("PreviewRole trust (issue 14: pull requests and the prod preview of this repository, through GitHub OIDC, only)", () => {
     const trust = previewTrustPolicy({ accountId: PROD, githubRepository: REPOSITORY, previewRoleName: "PreviewRole" });
 
-    it("trusts GitHub's OIDC provider of the account for the exact pull_request subject and STS audience (no wildcard)", () => {
+    it("trusts GitHub's OIDC provider of the account for the exact pull_request and environment:preview subjects and the STS audience (no wildcard)", () => {
         expect(trust.Statement[0]).to.deep.equal({
-            Sid: "GitHubPullRequestsOfThisRepository",
+            Sid: "GitHubPreviewsOfThisRepository",
             Effect: "Allow",
             Principal: { Federated: `arn:aws:iam::${PROD}:oidc-provider/token.actions.githubusercontent.com` },
             Action: "sts:AssumeRoleWithWebIdentity",
-            Condition: { StringEquals: { "token.actions.githubusercontent.com:aud": "sts.amazonaws.com", "token.actions.githubusercontent.com:sub": "repo:test-org/test-repo:pull_request" } },
+            Condition: { StringEquals: { "token.actions.githubusercontent.com:aud": "sts.amazonaws.com", "token.actions.githubusercontent.com:sub": ["repo:test-org/test-repo:pull_request", "repo:test-org/test-repo:environment:preview"] } },
         });
     });
 
