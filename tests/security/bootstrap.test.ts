@@ -9,6 +9,7 @@ import * as YAML from "yaml";
 import { StackConfigError } from "../../config";
 import { BOOTSTRAP_KEYS, BOOTSTRAP_PROJECT, parseBootstrapConfig } from "../../bootstrap/config";
 import { bootstrapProgram } from "../../bootstrap/program";
+import { renderBootstrapPlan } from "../../tools/bootstrapPlan";
 import { deploymentRolePolicy } from "../../security/crossAccountPolicies";
 import { previewRolePolicy, previewTrustPolicy } from "../../security/previewRolePolicies";
 import { readStackConfig } from "../../tools/offline/stackFiles";
@@ -188,6 +189,15 @@ describe("bootstrap project (§2.3.1)", () => {
             expect(JSON.parse(String(built.one("aws:iam/rolePolicy:RolePolicy", "preview-role").inputs.policy))).to.deep.equal(
                 previewRolePolicy({ accountId: ACCOUNTS.prod, region: "ap-south-1", additionalRegions: ["ap-south-2"], previewRoleName: "PreviewRole" }));
             expect(built.ofType("aws:iam/openIdConnectProvider:OpenIdConnectProvider")).to.deep.equal([]);
+        });
+
+        it("its offline plan (npm run plan:bootstrap) shows the PreviewRole, its OIDC trust and only read rights besides assuming itself", async () => {
+            const text = renderBootstrapPlan((await build("prod")).resources);
+            const preview = text.slice(text.indexOf("role PreviewRole"));
+            expect(preview).to.include('"token.actions.githubusercontent.com:sub":["repo:test-org/test-repo:pull_request","repo:test-org/test-repo:environment:preview"]');
+            const allowed = preview.split("\n").filter((l) => l.startsWith("  allow ")).flatMap((l) => l.split(": ")[1].split(" "));
+            expect(allowed.filter((a) => !/^[a-z0-9-]+:(Describe|Get|List|View)/.test(a))).to.deep.equal(["sts:AssumeRole"]);
+            expect(renderBootstrapPlan([])).to.equal("0 resources");
         });
 
         it("creates the GitHub OIDC identity provider only when createGithubOidcProvider is true, before the role that trusts it", async () => {
