@@ -103,6 +103,8 @@ describe("CI workflows", () => {
         it("the data-loss check is never skipped silently: an unplannable base fails the job unless the PR carries the override label", () => {
             const base = wf.jobs.preview.steps.find((st) => st.id === "base")!;
             expect(base["continue-on-error"]).to.equal(undefined);
+            // `set -e` is ignored inside an if-condition, even in a subshell: the plan must run outside one.
+            expect(base.run).to.match(/^set \+e\n\(\n\s+set -e\n[\s\S]*?\n\)\nstatus=\$\?\n/m);
             expect(base.env?.OVERRIDE).to.equal("${{ contains(github.event.pull_request.labels.*.name, 'data-loss-check-override') }}");
             expect(base.run).to.match(/elif \[ "\$OVERRIDE" = "true" \]; then[\s\S]*::warning::[\s\S]*else[\s\S]*::error::[\s\S]*exit 1\n\s*fi/);
             expect(wf.jobs.preview.steps.find((st) => st.id === "plan_diff")!.if).to.equal("steps.base.outputs.planned == 'true'");
