@@ -19,7 +19,7 @@ import { renderRolloutPlan, renderRolloutResult } from "./report";
 import { applyRollback, planRollback } from "./rollback/rollback";
 import { rolloutSteps, runRollout } from "./rollout";
 import { CredentialProvider, establishSession, Purpose, Session } from "./session";
-import { loadStackFacts, StackFacts } from "./stackFacts";
+import { loadStackFacts, StackFacts, stackFilePreviewOverride } from "./stackFacts";
 import { ALL_CHECKS, CheckName, renderTable } from "./validation/checks";
 import { taskDefinitionsInState, waitForServicesStable } from "./validation/ecs";
 import { runValidation, ValidationClients } from "./validation/validate";
@@ -78,7 +78,7 @@ async function run(cmd: Exclude<Command, { command: "help" }>, projectDir: strin
             return 0;
         }
         case "up": {
-            const problem = prodConfirmationProblem(facts.environment, "up", cmd.confirmProd);
+            const problem = stackFilePreviewOverride(facts.stack, projectDir) ?? prodConfirmationProblem(facts.environment, "up", cmd.confirmProd);
             if (problem) throw new RefusedError(problem);
             const s = await session(facts, "deploy");
             const plan = await loadOfflinePlan(facts.stack, projectDir);
@@ -106,7 +106,7 @@ async function run(cmd: Exclude<Command, { command: "help" }>, projectDir: strin
         }
         case "rollback": {
             const service = cmd.service;
-            const problem = prodConfirmationProblem(facts.environment, "rollback", cmd.confirmProd);
+            const problem = stackFilePreviewOverride(facts.stack, projectDir) ?? prodConfirmationProblem(facts.environment, "rollback", cmd.confirmProd);
             if (problem) throw new RefusedError(problem);
             const s = await session(facts, "deploy");
             const stack = await selectStack(facts.stack, projectDir);

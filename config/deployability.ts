@@ -8,6 +8,7 @@
 import { qualified } from "./keyHelpers";
 import type { StackConfig } from "./index";
 import { StackConfigError } from "./index";
+import { previewRoleProblems } from "./previewRole";
 
 /** The image tag a stack file holds before the first release. */
 export const UNRELEASED_IMAGE_TAG = "unreleased";
@@ -41,9 +42,14 @@ export function placeholderProblems(cfg: StackConfig): string[] {
     return problems;
 }
 
-/** Throws before any resource is registered when a real deployment would use a placeholder. */
+/** Throws before any resource is registered when a real deployment would use a placeholder or the preview role. */
 export function assertDeployable(cfg: StackConfig, isPreview: boolean): void {
     if (isPreview) return;
+    const roleProblems = previewRoleProblems(cfg, isPreview);
     const problems = placeholderProblems(cfg);
-    if (problems.length > 0) throw new StackConfigError(["`pulumi up` refused: the stack file still holds placeholders", ...problems]);
+    if (roleProblems.length + problems.length === 0) return;
+    throw new StackConfigError([
+        ...(roleProblems.length > 0 ? ["`pulumi up` refused: the provider would assume the preview role", ...roleProblems] : []),
+        ...(problems.length > 0 ? ["`pulumi up` refused: the stack file still holds placeholders", ...problems] : []),
+    ]);
 }

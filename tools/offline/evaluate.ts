@@ -91,6 +91,8 @@ export interface EvaluateOptions {
     readonly overrides?: Record<string, string>;
     /** Evaluate as a stack's first preview (computed outputs unknown, see `firstPreviewMocks`). */
     readonly firstPreview?: boolean;
+    /** The compiled program to run; default `<projectDir>/build/index.js` (bootstrap: build/bootstrap/index.js). */
+    readonly entry?: string;
 }
 
 export async function evaluateStack(stack: string, options: EvaluateOptions): Promise<EvaluatedStack> {
@@ -108,7 +110,7 @@ export async function evaluateStack(stack: string, options: EvaluateOptions): Pr
     let program: Record<string, unknown>;
     try {
         // eslint-disable-next-line @typescript-eslint/no-require-imports
-        program = require(path.join(options.projectDir, "build", "index.js"));
+        program = require(options.entry ?? path.join(options.projectDir, "build", "index.js"));
         await waitForRegistrations();
     } catch (e) {
         throw new ProgramError((e as Error).message, resources.length);
