@@ -7,11 +7,13 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { OWNER_TAG, PROJECT_TAG } from "../config/names";
 import { CrossAccountRoles } from "../security/crossAccountRoles";
+import { PreviewRole } from "../security/previewRole";
 import { BootstrapConfig } from "./config";
 
 export interface BootstrapOutputs {
     readonly deploymentRoleArn: pulumi.Output<string>;
     readonly monitoringRoleArn: pulumi.Output<string>;
+    readonly previewRoleArn: pulumi.Output<string>;
 }
 
 export function bootstrapProgram(cfg: BootstrapConfig): BootstrapOutputs {
@@ -28,11 +30,22 @@ export function bootstrapProgram(cfg: BootstrapConfig): BootstrapOutputs {
         additionalRegions: cfg.additionalRegions,
         deploymentRoleName: cfg.deploymentRoleName,
         monitoringRoleName: cfg.monitoringRoleName,
+        previewRoleName: cfg.previewRoleName,
         cicdRoleArn: cfg.cicdRoleArn,
         limitedAccountIds: cfg.limitedAccountIds,
         monitoringAccountId: cfg.monitoringAccountId,
         lockGuardrails: prod,
         protect: prod,
     }, { providers: { aws: provider } });
-    return { deploymentRoleArn: roles.deploymentRoleArn, monitoringRoleArn: roles.monitoringRoleArn };
+    const preview = new PreviewRole("preview-role", {
+        environment: cfg.environment,
+        accountId: cfg.accountId,
+        region: cfg.region,
+        additionalRegions: cfg.additionalRegions,
+        previewRoleName: cfg.previewRoleName,
+        githubRepository: cfg.githubRepository,
+        createGithubOidcProvider: cfg.createGithubOidcProvider,
+        protect: prod,
+    }, { providers: { aws: provider } });
+    return { deploymentRoleArn: roles.deploymentRoleArn, monitoringRoleArn: roles.monitoringRoleArn, previewRoleArn: preview.roleArn };
 }

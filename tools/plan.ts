@@ -5,12 +5,13 @@
  * `pulumi up` would create. Needs no Pulumi CLI, no credentials and no network. With --diff it prints
  * instead what changed against a saved plan (e.g. the base branch's), stateful resources flagged.
  * Exit codes: 0 planned, 1 the program or its config failed, 2 bad usage,
- * 3 (--diff) a stateful resource would be deleted or replaced.
+ * 3 (--diff) a stateful resource would be deleted or replaced, 4 a plan check failed (tools/offline/checks).
  */
 import * as fs from "fs";
 import { evaluateStack, ProgramError } from "./offline/evaluate";
 import { dataLossRisks, DiffedPlan, diffPlans, parseSavedPlan, renderDiff } from "./safety/planDiff";
 import { redactSecrets } from "./offline/redact";
+import { checkPlan, CHECKS_FAILED_EXIT_CODE, renderCheckReport } from "./offline/checks";
 import { renderPlan } from "./offline/report";
 import { listStacks, parseConfigOverride, projectDir } from "./offline/stackFiles";
 import { exitWhenFlushed } from "./exit";
@@ -32,7 +33,8 @@ const USAGE = `usage: npm run plan -- <stack> [--json <file>|-] [--set key=value
   --quiet          do not print the table
   --diff <file>    print what changed against a saved plan (from --json) instead of the table;
                    exit code 3 if a stateful resource would be deleted or replaced
-  --show-secrets   write secret values into --json (by default every secret is "[secret]")`;
+  --show-secrets   write secret values into --json (by default every secret is "[secret]")
+Exit code 4: a check (auto-naming, happens-before) found what a real provider or AWS would refuse.`;
 
 export function parseArgs(argv: readonly string[]): PlanArgs {
     const args: PlanArgs = { stack: "", overrides: {}, quiet: false };
@@ -85,15 +87,19 @@ async function main(argv: readonly string[]): Promise<number> {
         const plan = args.showSecrets ? evaluated : redactSecrets(evaluated);
         // With --json - stdout carries the JSON, so the human-readable text goes to stderr.
         const print = args.json === "-" ? console.error : console.log;
+        const findings = checkPlan(evaluated);
+        const checked = findings.length > 0 ? CHECKS_FAILED_EXIT_CODE : 0;
+        // Findings always reach the terminal, --quiet or not.
+        if (findings.length > 0) console.error(renderCheckReport(findings));
         if (saved) {
             const diff = diffPlans(saved, plan);
             print(renderDiff(diff, saved.resources.length, plan.resources.length));
             write(plan);
-            return dataLossRisks(diff).length > 0 ? 3 : 0;
+            return dataLossRisks(diff).length > 0 ? 3 : checked;
         }
-        if (!args.quiet && args.json !== "-") console.log(renderPlan(plan));
+        if (!args.quiet && args.json !== "-") console.log(`${renderPlan(plan)}\n\n${renderCheckReport(findings)}`);
         write(plan);
-        return 0;
+        return checked;
     } catch (e) {
         const registered = e instanceof ProgramError ? e.registeredBeforeFailure : 0;
         console.error(`Plan of stack "${args.stack}" failed; ${registered} resources were registered before the failure.\n${(e as Error).message}`);
