@@ -29,6 +29,8 @@ import { DatabaseCredentials } from "./security/databaseCredentials";
 import { EcsRoles } from "./security/ecsRoles";
 import { AccountGuardrails } from "./security/guardrails";
 import { KmsKeys } from "./security/kms";
+import { PrivateBucket } from "./security/privateBucket";
+import { serverAccessLogBucketArgs, serverAccessLogSources } from "./security/serverAccessLogs";
 import { AppParameters } from "./security/parameters";
 import { AppSecrets } from "./security/secrets";
 import { SecurityGroups } from "./security/securityGroups";
@@ -73,6 +75,13 @@ const ecsRoles = new EcsRoles("ecs-roles", {
     secretsKmsKeyArn: kms.generalKeyArn,
     databaseKmsKeyArn: kms.databaseKeyArn,
 }, inAccount);
+// Every bucket's S3 server access logs (PCI DSS v4 10.2.1.3: who read the audit logs), before the buckets that log to it.
+const serverAccessLogs = new PrivateBucket("s3-access-logs", serverAccessLogBucketArgs({
+    environment: env,
+    accountId: cfg.account.id,
+    sourceBuckets: serverAccessLogSources(env, cfg.account.id, cfg.guardrails),
+    protect,
+}), inAccount);
 const guardrails = new AccountGuardrails("guardrails", {
     environment: env,
     accountId: cfg.account.id,
@@ -82,6 +91,7 @@ const guardrails = new AccountGuardrails("guardrails", {
     logRetentionDays: cfg.monitoring.logRetentionDays,
     protect,
     wafRateLimit: cfg.guardrails.wafRateLimit,
+    serverAccessLogging: serverAccessLogs.asLogTarget(),
 }, inAccount);
 
 // --- Secrets and parameters (§4.2); the database secret's value is written by the data layer ---
@@ -180,6 +190,7 @@ const compute = new Compute("compute", {
         generalKeyArn: kms.generalKeyArn,
         // The guardrails create the web ACL exactly when the WAF switch is on (prod, staging).
         webAclArn: cfg.guardrails.waf ? (guardrails.webAclArn as pulumi.Output<string>) : undefined,
+        serverAccessLogging: serverAccessLogs.asLogTarget(),
     },
     logGroupNames: logGroups.serviceLogGroupNames,
     database: { identifier: database.identifier, arn: database.arn },
@@ -263,3 +274,4 @@ export const albArnSuffix = compute.albArnSuffix;
 export const targetGroupArnSuffixes = compute.targetGroupArnSuffixes;
 export const httpsListenerArn = compute.httpsListenerArn;
 export const albAccessLogBucket = compute.albAccessLogBucketName;
+export const serverAccessLogBucket = serverAccessLogs.bucketName;

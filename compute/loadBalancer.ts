@@ -7,7 +7,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { Environment, names, SERVICES, ServiceName } from "../config/names";
-import { AccessLogBucket } from "./accessLogBucket";
+import { PrivateBucket, ServerAccessLogging } from "../security/privateBucket";
+import { albAccessLogBucketArgs, FORMER_ACCESS_LOG_BUCKET_TYPE } from "./accessLogBucket";
 import { DEFAULT_SERVICE, HTTPS_REDIRECT, PORTAL_RULE_PRIORITY, portalRuleCondition, RoutingConfig, targetGroupSpec } from "./routing";
 
 export interface PublicLoadBalancerArgs {
@@ -35,6 +36,8 @@ export interface PublicLoadBalancerArgs {
     readonly routing: RoutingConfig;
     /** cfg.alb.accessLogRetentionDays */
     readonly accessLogRetentionDays: number;
+    /** The stack's S3 server access log bucket: the access log bucket's own access is logged there. */
+    readonly serverAccessLogging: ServerAccessLogging;
     /** guardrails.webAclArn when the WAF is on (prod, staging); undefined: no association. */
     readonly webAclArn?: pulumi.Input<string>;
 }
@@ -62,14 +65,15 @@ export class PublicLoadBalancer extends pulumi.ComponentResource {
         const parent = { parent: this };
         const env = args.environment;
 
-        const logs = new AccessLogBucket(`${name}-access-logs`, {
+        const logs = new PrivateBucket(`${name}-access-logs`, albAccessLogBucketArgs({
             environment: env,
             accountId: args.accountId,
             region: args.region,
             prefix: ACCESS_LOG_PREFIX,
             retentionDays: args.accessLogRetentionDays,
             protect: args.protect,
-        }, parent);
+            serverAccessLogging: args.serverAccessLogging,
+        }), { parent: this, aliases: [{ type: FORMER_ACCESS_LOG_BUCKET_TYPE }] });
 
         const alb = new aws.lb.LoadBalancer(name, {
             name: names.loadBalancer(env),

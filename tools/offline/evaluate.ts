@@ -10,6 +10,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { checkStackConfig, PROJECT_NAME } from "../../config";
 import { awsMocks, firstPreviewMocks } from "./mocks";
 import { readStackConfig } from "./stackFiles";
+import { urnFor } from "../safety/urns";
 
 export interface RegisteredResource {
     readonly urn: string;
@@ -114,6 +115,7 @@ export async function evaluateStack(stack: string, options: EvaluateOptions): Pr
     };
     const mocks = options.firstPreview ? firstPreviewMocks(account) : awsMocks(account);
     await pulumi.runtime.setMocks(mocks, file.project, stack, true);
+    useEngineUrns(file.project, stack);
 
     const resources = recordRegistrations();
 
@@ -130,6 +132,18 @@ export async function evaluateStack(stack: string, options: EvaluateOptions): Pr
     await waitForRegistrations();
     resources.sort((a, b) => a.urn.localeCompare(b.urn));
     return { project: file.project, stack, resources, outputs };
+}
+
+/**
+ * The mock monitor of @pulumi/pulumi prefixes a child's type with its parent's own type only
+ * (`Parent$Child`), while the engine prefixes the parent's whole qualified type
+ * (`Grandparent$Parent$Child`: pulumi/pulumi `Deployment.generateURN`, "use the full qualified
+ * type"). The identity snapshots and the alias checks must see the URNs `pulumi up` sees, so the
+ * mock's URNs are replaced by the engine's. Call after `setMocks`.
+ */
+export function useEngineUrns(project: string, stack: string): void {
+    const monitor = pulumi.runtime.getMonitor() as unknown as { newUrn(parent: string, type: string, name: string): string };
+    monitor.newUrn = (parent, type, name) => urnFor(stack, project, type, name, parent);
 }
 
 /**
