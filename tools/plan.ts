@@ -5,12 +5,14 @@
  * `pulumi up` would create. Needs no Pulumi CLI, no credentials and no network. With --diff it prints
  * instead what changed against a saved plan (e.g. the base branch's), stateful resources flagged.
  * Exit codes: 0 planned, 1 the program or its config failed, 2 bad usage,
- * 3 (--diff) a stateful resource would be deleted or replaced.
+ * 3 (--diff) a stateful resource would be deleted or replaced, 4 an offline check of the plan failed
+ * (the DeploymentRole does not cover it: tools/iam/deploymentCoverage.ts).
  */
 import * as fs from "fs";
 import { evaluateStack, ProgramError } from "./offline/evaluate";
 import { dataLossRisks, DiffedPlan, diffPlans, parseSavedPlan, renderDiff } from "./safety/planDiff";
 import { renderPlan } from "./offline/report";
+import { checkDeploymentRole } from "./iam/deploymentCoverage";
 import { listStacks, parseConfigOverride, projectDir } from "./offline/stackFiles";
 import { exitWhenFlushed } from "./exit";
 
@@ -28,7 +30,8 @@ const USAGE = `usage: npm run plan -- <stack> [--json <file>|-] [--set key=value
   --set key=value  override a config key for this plan only (try a change before committing it)
   --quiet          do not print the table
   --diff <file>    print what changed against a saved plan (from --json) instead of the table;
-                   exit code 3 if a stateful resource would be deleted or replaced`;
+                   exit code 3 if a stateful resource would be deleted or replaced
+exit code 4: the plan needs something the DeploymentRole does not allow (each request is printed)`;
 
 export function parseArgs(argv: readonly string[]): PlanArgs {
     const args: PlanArgs = { stack: "", overrides: {}, quiet: false };
@@ -87,6 +90,12 @@ async function main(argv: readonly string[]): Promise<number> {
         }
         if (!args.quiet && args.json !== "-") console.log(renderPlan(plan));
         write(plan);
+        const coverage = await checkDeploymentRole(plan, projectDir());
+        if (coverage.problems.length > 0) {
+            console.error(`The DeploymentRole (bootstrap/Pulumi.${args.stack}.yaml) does not cover the plan of ${args.stack}:\n${coverage.problems.map((p) => `  ${p}`).join("\n")}`);
+            return 4;
+        }
+        if (!args.quiet) print(`DeploymentRole: allows all ${coverage.requests} requests of the plan (tools/iam/deploymentCoverage.ts)`);
         return 0;
     } catch (e) {
         const registered = e instanceof ProgramError ? e.registeredBeforeFailure : 0;
