@@ -52,10 +52,10 @@ export function missingSubscriber(cfg: StackConfig): string | undefined {
 }
 
 /** Throws before any resource is registered when a real deployment would use a placeholder. */
-export function assertDeployable(cfg: StackConfig, isPreview: boolean): void {
+export function assertDeployable(cfg: StackConfig, isPreview: boolean, warn: (message: string) => void = (m) => pulumi.log.warn(m)): void {
     const noSubscriber = missingSubscriber(cfg);
     const subscriberRequired = SUBSCRIBERS_REQUIRED.includes(cfg.environment);
-    if (noSubscriber && (isPreview || !subscriberRequired)) pulumi.log.warn(noSubscriber);
+    if (noSubscriber && (isPreview || !subscriberRequired)) warn(noSubscriber);
     if (isPreview) return;
     const problems = [...placeholderProblems(cfg), ...(noSubscriber && subscriberRequired ? [noSubscriber] : [])];
     if (problems.length > 0) throw new StackConfigError(["`pulumi up` refused: the stack file still holds placeholders", ...problems]);
