@@ -305,7 +305,9 @@ export const DEPLOYMENT_ACTIONS: Readonly<Record<string, TypePermissions>> = {
 
     // --- monitoring ---
     "aws:cloudwatch/logGroup:LogGroup": {
-        create: ["logs:CreateLogGroup", "logs:PutRetentionPolicy"], read: ["logs:DescribeLogGroups"], update: ["logs:PutRetentionPolicy", "logs:DeleteRetentionPolicy", "logs:AssociateKmsKey", "logs:DisassociateKmsKey"],
+        // deletionProtectionEnabled: PutLogGroupDeletionProtection (CloudWatch Logs deletion protection).
+        create: ["logs:CreateLogGroup", "logs:PutRetentionPolicy", "logs:PutLogGroupDeletionProtection"], read: ["logs:DescribeLogGroups"],
+        update: ["logs:PutRetentionPolicy", "logs:DeleteRetentionPolicy", "logs:AssociateKmsKey", "logs:DisassociateKmsKey", "logs:PutLogGroupDeletionProtection"],
         delete: ["logs:DeleteLogGroup"], tag: tagResource("logs"), sources: [SAR("amazoncloudwatchlogs"), TF("logs/group.go")],
     },
     "aws:cloudwatch/logMetricFilter:LogMetricFilter": {
