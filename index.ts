@@ -11,6 +11,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import { Compute } from "./compute/compute";
 import { loadStackConfig } from "./config";
+import { healthRoutes as albHealthRoutes } from "./config/albRouting";
 import { assertDeployable } from "./config/deployability";
 import { names } from "./config/names";
 import { deploymentProviderArgs } from "./config/provider";
@@ -135,6 +136,7 @@ const database = new Database("database", {
     kmsKeyArn: kms.databaseKeyArn,
     masterPassword: dbCredentials.password,
     engineVersion: cfg.rds.engineVersion,
+    autoMinorVersionUpgrade: cfg.rds.autoMinorVersionUpgrade,
     slowQueryThresholdMs: cfg.rds.slowQueryThresholdMs,
     maxConnections: cfg.rds.maxConnections,
     protect,
@@ -142,11 +144,12 @@ const database = new Database("database", {
         ? { provider: backupRegionProvider, ...cfg.rds.backupReplication }
         : undefined,
     instanceDependsOn: logGroups.dbLogGroups,
-}, inAccount);
+}, withRandom);
 // How applications reach the database (§4.2): the secret's value and app/database_url, from the real endpoint.
-new DatabaseConnection("database-connection", {
+const databaseConnection = new DatabaseConnection("database-connection", {
     environment: env,
     secretId: appSecrets.databaseSecretId,
+    secretArn: appSecrets.databaseSecretArn,
     host: database.address,
     port: 5432,
     password: dbCredentials.password,
@@ -172,7 +175,8 @@ const compute = new Compute("compute", {
         ecsSecurityGroupId: securityGroups.ecsSecurityGroupId,
         executionRoleArn: ecsRoles.executionRoleArn,
         taskRoleArn: ecsRoles.taskRoleArn,
-        databaseSecretArn: appSecrets.databaseSecretArn,
+        // Resolves once the secret has its value: the tasks that read it wait for it.
+        databaseSecretArn: databaseConnection.databaseSecretArn,
         generalKeyArn: kms.generalKeyArn,
         // The guardrails create the web ACL exactly when the WAF switch is on (prod, staging).
         webAclArn: cfg.guardrails.waf ? (guardrails.webAclArn as pulumi.Output<string>) : undefined,
@@ -252,6 +256,8 @@ export const taskDefinitionArns = compute.taskDefinitionArns;
 export const repositoryUrls = compute.repositoryUrls;
 export const imageTags = cfg.images.tags;
 export const albDnsName = compute.albDnsName;
+/** Where §11 validation checks each service through the ALB (host name, path), as the listener routes. */
+export const healthRoutes = albHealthRoutes(cfg.alb.routing, cfg.alb.internalPeHostname);
 export const albArn = compute.albArn;
 export const albArnSuffix = compute.albArnSuffix;
 export const targetGroupArnSuffixes = compute.targetGroupArnSuffixes;

@@ -5,6 +5,7 @@
  * checked with the same validators the program uses.
  */
 import { FOUNDATION_KEYS } from "../config/keys/foundation";
+import { PREVIEW_ROLE_KEY } from "../config/previewRole";
 import { Environment } from "../config/names";
 import { listStacks, readStackConfig } from "../tools/offline/stackFiles";
 import { UsageError } from "./errors";
@@ -60,4 +61,22 @@ export function loadStackFacts(stack: string, projectDir: string): StackFacts {
         if (key.startsWith(prefix)) raw[key.slice(prefix.length)] = value;
     }
     return stackFactsFrom(stack, file.project, raw);
+}
+
+/**
+ * Pure: why a deploying command (up, rollback) refuses this stack file: it sets the preview path's
+ * role override (config/previewRole.ts), which only a pull request's preview may pass, on its
+ * command line. undefined when the file is fine.
+ */
+export function previewOverrideProblem(stack: string, project: string, config: Readonly<Record<string, string>>): string | undefined {
+    const value = config[`${project}:${PREVIEW_ROLE_KEY}`];
+    if (value === undefined) return undefined;
+    return `Pulumi.${stack}.yaml sets ${project}:${PREVIEW_ROLE_KEY} = "${value}": that read-only role is for pull-request previews only; ` +
+        `remove it (pulumi config rm ${PREVIEW_ROLE_KEY} --stack ${stack}); nothing was changed`;
+}
+
+/** previewOverrideProblem of the committed stack file in `projectDir`. */
+export function stackFilePreviewOverride(stack: string, projectDir: string): string | undefined {
+    const file = readStackConfig(stack, projectDir);
+    return previewOverrideProblem(stack, file.project, file.config);
 }

@@ -41,6 +41,9 @@ export interface PublicLoadBalancerArgs {
 
 export const ACCESS_LOG_PREFIX = "alb";
 
+/** Short enough for the provider's auto-name to fit AWS's 32 characters (+ "-" + 7 random). */
+export const targetGroupLogicalName = (service: ServiceName) => `${service}-tg`;
+
 export class PublicLoadBalancer extends pulumi.ComponentResource {
     public readonly albArn: pulumi.Output<string>;
     /** `app/<name>/<id>`: the LoadBalancer dimension of CloudWatch metrics. */
@@ -86,8 +89,11 @@ export class PublicLoadBalancer extends pulumi.ComponentResource {
 
         const targetGroups = Object.fromEntries(SERVICES.map((service) => {
             const spec = targetGroupSpec(service);
-            // No fixed name: a target group change that forces replacement must not collide with the old one.
-            const group = new aws.lb.TargetGroup(`${name}-${service}`, {
+            // No fixed name: a target group change that forces replacement must not collide with the old one,
+            // so the provider names it `<logical name>-<7 random>` (new random on every replacement). AWS
+            // allows 32 characters, hence a short logical name ("customer-portal-tg-xxxxxxx" is 26); the
+            // offline plan's auto-naming check keeps it that way. The alias keeps the first name's URN.
+            const group = new aws.lb.TargetGroup(targetGroupLogicalName(service), {
                 vpcId: args.vpcId,
                 port: spec.port,
                 protocol: spec.protocol,
@@ -95,7 +101,7 @@ export class PublicLoadBalancer extends pulumi.ComponentResource {
                 deregistrationDelay: spec.deregistrationDelay,
                 healthCheck: { ...spec.healthCheck },
                 tags: { Name: `${env}-${service}`, Service: service },
-            }, parent);
+            }, { parent: this, aliases: [{ name: `${name}-${service}` }] });
             return [service, group];
         })) as Record<ServiceName, aws.lb.TargetGroup>;
 

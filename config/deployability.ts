@@ -10,6 +10,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { qualified } from "./keyHelpers";
 import type { StackConfig } from "./index";
 import { StackConfigError } from "./index";
+import { previewRoleProblems } from "./previewRole";
 
 /** The image tag a stack file holds before the first release. */
 export const UNRELEASED_IMAGE_TAG = "unreleased";
@@ -28,6 +29,12 @@ export function placeholderProblems(cfg: StackConfig): string[] {
     }
     if (cfg.alb.certificateArn.endsWith(`/${PLACEHOLDER_CERTIFICATE_ID}`)) {
         problems.push(`${qualified("albCertificateArn")} is the placeholder certificate: set the ARN of the ACM certificate for the ALB's domain`);
+    }
+    const peHost = cfg.alb.internalPeHostname;
+    if (peHost === undefined) {
+        problems.push(`${qualified("internalPeHostname")} is not set: set the host name internal-pe is reached at (the certificate must cover it); §11 validation checks its /health there`);
+    } else if (RESERVED_DOMAIN.test(peHost)) {
+        problems.push(`${qualified("internalPeHostname")} = "${peHost}", a reserved example domain: set internal-pe's real host name`);
     }
     if (cfg.alb.routing.mode === "host") {
         for (const host of cfg.alb.routing.portalHostnames.filter((h) => RESERVED_DOMAIN.test(h))) {
@@ -51,12 +58,17 @@ export function missingSubscriber(cfg: StackConfig): string | undefined {
         "set at least one address (pulumi config set --path 'alertEmails[0]' oncall@<your-domain>)";
 }
 
-/** Throws before any resource is registered when a real deployment would use a placeholder. */
+/** Throws before any resource is registered when a real deployment would use a placeholder or the preview role. */
 export function assertDeployable(cfg: StackConfig, isPreview: boolean, warn: (message: string) => void = (m) => pulumi.log.warn(m)): void {
     const noSubscriber = missingSubscriber(cfg);
     const subscriberRequired = SUBSCRIBERS_REQUIRED.includes(cfg.environment);
     if (noSubscriber && (isPreview || !subscriberRequired)) warn(noSubscriber);
     if (isPreview) return;
+    const roleProblems = previewRoleProblems(cfg, isPreview);
     const problems = [...placeholderProblems(cfg), ...(noSubscriber && subscriberRequired ? [noSubscriber] : [])];
-    if (problems.length > 0) throw new StackConfigError(["`pulumi up` refused: the stack file still holds placeholders", ...problems]);
+    if (roleProblems.length + problems.length === 0) return;
+    throw new StackConfigError([
+        ...(roleProblems.length > 0 ? ["`pulumi up` refused: the provider would assume the preview role", ...roleProblems] : []),
+        ...(problems.length > 0 ? ["`pulumi up` refused: the stack file still holds placeholders", ...problems] : []),
+    ]);
 }

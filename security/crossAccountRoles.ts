@@ -28,6 +28,8 @@ export interface CrossAccountRolesArgs {
     readonly monitoringAccountId: string;
     /** Deny switching off CloudTrail/GuardDuty/Config and deleting KMS keys through the DeploymentRole (prod). */
     readonly lockGuardrails: boolean;
+    /** The PreviewRole of the account (security/previewRole.ts): the DeploymentRole may not change it either. */
+    readonly previewRoleName?: string;
     /** Pulumi protect on both roles (prod): deleting the DeploymentRole locks CI/CD out of the account. */
     readonly protect: boolean;
 }
@@ -39,7 +41,7 @@ export function deploymentPermissions(args: CrossAccountRolesArgs): DeploymentPe
         accountId: args.accountId,
         region: args.region,
         additionalRegions: args.additionalRegions,
-        bootstrapRoleArns: [roleArn(args.deploymentRoleName), roleArn(args.monitoringRoleName)],
+        bootstrapRoleArns: [args.deploymentRoleName, args.monitoringRoleName, ...(args.previewRoleName ? [args.previewRoleName] : [])].map(roleArn),
         lockGuardrails: args.lockGuardrails,
     };
 }

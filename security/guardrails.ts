@@ -11,6 +11,7 @@ import {
     WAF_REDACTED_HEADERS, wafLogDeliveryPolicy, webAclRules, webAclVisibility,
 } from "./guardrailPolicies";
 import { serviceTrustPolicy } from "./iamDocuments";
+import { roleArnWhenReady } from "./ready";
 import { trailArn } from "./kmsPolicies";
 
 export interface GuardrailSwitches {
@@ -107,14 +108,14 @@ export class AccountGuardrails extends pulumi.ComponentResource {
             assumeRolePolicy: JSON.stringify(serviceTrustPolicy("config.amazonaws.com", args.accountId)),
             description: `AWS Config recorder of ${args.environment}: reads resource configuration, writes to its bucket`,
         }, parent);
-        new aws.iam.RolePolicyAttachment(`${name}-config-managed`, { role: role.name, policyArn: AWS_CONFIG_MANAGED_POLICY }, parent);
+        const managed = new aws.iam.RolePolicyAttachment(`${name}-config-managed`, { role: role.name, policyArn: AWS_CONFIG_MANAGED_POLICY }, parent);
         const delivery = new aws.iam.RolePolicy(`${name}-config-delivery`, {
             role: role.name,
             policy: pulumi.all([bucket.arn, args.logsKmsKeyArn]).apply(([b, k]) => JSON.stringify(configDeliveryPolicy(b, args.accountId, k))),
         }, parent);
         const recorder = new aws.cfg.Recorder(`${name}-config-recorder`, {
             name: names.configRecorder(args.environment),
-            roleArn: role.arn,
+            roleArn: roleArnWhenReady(role, [managed, delivery]),
             recordingGroup: { allSupported: true, includeGlobalResourceTypes: true },
         }, this.guardrailOptions(args));
         const channel = new aws.cfg.DeliveryChannel(`${name}-config-delivery`, {
@@ -155,8 +156,8 @@ export class AccountGuardrails extends pulumi.ComponentResource {
             enableLogging: true,
             kmsKeyId: args.logsKmsKeyArn,
             cloudWatchLogsGroupArn: pulumi.interpolate`${logGroup.arn}:*`,
-            cloudWatchLogsRoleArn: role.arn,
-        }, { ...this.guardrailOptions(args), dependsOn: [ready, delivery] });
+            cloudWatchLogsRoleArn: roleArnWhenReady(role, [delivery]),
+        }, { ...this.guardrailOptions(args), dependsOn: [ready] });
         return bucket;
     }
 

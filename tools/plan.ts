@@ -5,12 +5,13 @@
  * `pulumi up` would create. Needs no Pulumi CLI, no credentials and no network. With --diff it prints
  * instead what changed against a saved plan (e.g. the base branch's), stateful resources flagged.
  * Exit codes: 0 planned, 1 the program or its config failed, 2 bad usage,
- * 3 (--diff) a stateful resource would be deleted or replaced, 4 an offline check of the plan failed
- * (the DeploymentRole does not cover it: tools/iam/deploymentCoverage.ts).
+ * 3 (--diff) a stateful resource would be deleted or replaced, 4 a plan check failed (tools/offline/checks, and
+ * the DeploymentRole's coverage of the plan: tools/iam/deploymentCoverage.ts).
  */
 import * as fs from "fs";
 import { evaluateStack, ProgramError } from "./offline/evaluate";
 import { dataLossRisks, DiffedPlan, diffPlans, parseSavedPlan, renderDiff } from "./safety/planDiff";
+import { checkPlan, CHECKS_FAILED_EXIT_CODE, renderCheckReport } from "./offline/checks";
 import { renderPlan } from "./offline/report";
 import { checkDeploymentRole } from "./iam/deploymentCoverage";
 import { listStacks, parseConfigOverride, projectDir } from "./offline/stackFiles";
@@ -31,7 +32,7 @@ const USAGE = `usage: npm run plan -- <stack> [--json <file>|-] [--set key=value
   --quiet          do not print the table
   --diff <file>    print what changed against a saved plan (from --json) instead of the table;
                    exit code 3 if a stateful resource would be deleted or replaced
-exit code 4: the plan needs something the DeploymentRole does not allow (each request is printed)`;
+Exit code 4: a check (auto-naming, happens-before, DeploymentRole coverage) found what a real provider or AWS would refuse.`;
 
 export function parseArgs(argv: readonly string[]): PlanArgs {
     const args: PlanArgs = { stack: "", overrides: {}, quiet: false };
@@ -82,21 +83,25 @@ async function main(argv: readonly string[]): Promise<number> {
         const plan = await evaluateStack(args.stack, { projectDir: projectDir(), overrides: args.overrides });
         // With --json - stdout carries the JSON, so the human-readable text goes to stderr.
         const print = args.json === "-" ? console.error : console.log;
+        // The DeploymentRole as bootstrap builds it must allow every request the plan makes (issue 13).
+        const coverage = await checkDeploymentRole(plan, projectDir());
+        const findings = [...checkPlan(plan), ...coverage.problems.map((message) =>
+            ({ check: "deployment-role", type: "DeploymentRole", name: `bootstrap/Pulumi.${args.stack}.yaml`, message }))];
+        const checked = findings.length > 0 ? CHECKS_FAILED_EXIT_CODE : 0;
+        // Findings always reach the terminal, --quiet or not.
+        if (findings.length > 0) console.error(renderCheckReport(findings));
         if (saved) {
             const diff = diffPlans(saved, plan);
             print(renderDiff(diff, saved.resources.length, plan.resources.length));
             write(plan);
-            return dataLossRisks(diff).length > 0 ? 3 : 0;
+            return dataLossRisks(diff).length > 0 ? 3 : checked;
         }
-        if (!args.quiet && args.json !== "-") console.log(renderPlan(plan));
+        if (!args.quiet && args.json !== "-") {
+            const roleLine = coverage.problems.length === 0 ? `\nDeploymentRole: allows all ${coverage.requests} requests of the plan (tools/iam/deploymentCoverage.ts).` : "";
+            console.log(`${renderPlan(plan)}\n\n${renderCheckReport(findings)}${roleLine}`);
+        }
         write(plan);
-        const coverage = await checkDeploymentRole(plan, projectDir());
-        if (coverage.problems.length > 0) {
-            console.error(`The DeploymentRole (bootstrap/Pulumi.${args.stack}.yaml) does not cover the plan of ${args.stack}:\n${coverage.problems.map((p) => `  ${p}`).join("\n")}`);
-            return 4;
-        }
-        if (!args.quiet) print(`DeploymentRole: allows all ${coverage.requests} requests of the plan (tools/iam/deploymentCoverage.ts)`);
-        return 0;
+        return checked;
     } catch (e) {
         const registered = e instanceof ProgramError ? e.registeredBeforeFailure : 0;
         console.error(`Plan of stack "${args.stack}" failed; ${registered} resources were registered before the failure.\n${(e as Error).message}`);

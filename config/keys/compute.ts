@@ -2,6 +2,7 @@
  * ECS, images, load balancer, scaling and after-hours keys (§2.2.1, §3.2.2, §4.1, §5). Issue 5 (compute).
  */
 import { z } from "zod";
+import { healthRouteProblems } from "../albRouting";
 import { describeMemoryRange, isValidFargatePair } from "../fargate";
 import { bool, int, key, oneOf, ParsedKeys, qualified, show } from "../keyHelpers";
 import { Environment } from "../names";
@@ -28,6 +29,9 @@ const MAX_RULE_VALUES = 5;
 
 const hostname = z.string().regex(/^(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/,
     "must be lower-case DNS names such as portal.example.com (a leading *. is allowed)");
+/** One exact host name (no wildcard): a name a client connects to and a certificate covers. */
+const exactHostname = z.string({ error: "must be a host name" }).regex(/^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/,
+    "must be one lower-case DNS name such as payments.example.com (no wildcard)");
 const pathPattern = z.string().regex(/^\/[A-Za-z0-9_\-.$/~"'@:+*?&]{0,127}$/, "must be ALB path patterns starting with / (up to 128 characters)");
 
 /**
@@ -78,6 +82,8 @@ export const COMPUTE_KEYS = {
     customerPortalHostnames: key("array", `Host names routed to customer-portal in host mode (at most ${MAX_RULE_VALUES}); the certificate must cover them.`,
         z.array(hostname, { error: "must be a list of host names" }).max(MAX_RULE_VALUES, `must list at most ${MAX_RULE_VALUES} host names (one ALB rule)`),
         { default: [] as string[] }),
+    internalPeHostname: key("string", "Host name internal-pe is reached at through the ALB (the listener's default action); the certificate must cover it " +
+        "and the portal rule must not take it. §11 validation checks https://<this name>/health at the ALB.", exactHostname, { default: undefined }),
     customerPortalPathPatterns: key("array", `URL path patterns routed to customer-portal in path mode (at most ${MAX_RULE_VALUES}).`,
         z.array(pathPattern, { error: "must be a list of path patterns" }).min(1, "must list at least one path pattern")
             .max(MAX_RULE_VALUES, `must list at most ${MAX_RULE_VALUES} path patterns (one ALB rule)`),
@@ -94,7 +100,9 @@ export const COMPUTE_KEYS = {
 
     // After-hours shutdown (§2.2.1)
     afterHoursShutdown: key("boolean", "Scale the services to 0 and stop the database outside business hours (§2.2.1: dev); never in prod.", bool(), { default: false }),
-    afterHoursStopCron: key("string", "When after-hours shutdown stops everything (in afterHoursTimezone).", cron(), { default: "cron(0 20 * * ? *)" }),
+    // Business hours are weekdays: stop and start on the same days, or the stop fires against a stopped database.
+    afterHoursStopCron: key("string", "When after-hours shutdown stops everything (in afterHoursTimezone); the same days as afterHoursStartCron.",
+        cron(), { default: "cron(0 20 ? * MON-FRI *)" }),
     afterHoursStartCron: key("string", "When after-hours shutdown starts everything again (in afterHoursTimezone).", cron(), { default: "cron(0 8 ? * MON-FRI *)" }),
     afterHoursTimezone: key("string", "IANA time zone of the after-hours schedules (IST: Asia/Kolkata).",
         z.string({ error: "must be an IANA time zone such as Asia/Kolkata" }).refine(isTimeZone, "must be an IANA time zone such as Asia/Kolkata"),
@@ -122,6 +130,12 @@ function certificateProblems(c: Raw): string[] {
     return problems;
 }
 
+/** The day fields of a six-field cron, "day-of-month month day-of-week" (the days it fires on). */
+export function cronDays(expression: string): string {
+    const fields = expression.replace(/^cron\(|\)$/g, "").split(/\s+/);
+    return fields.slice(2, 5).join(" ");
+}
+
 function afterHoursProblems(c: Raw): string[] {
     if (!c.afterHoursShutdown) return [];
     const problems: string[] = [];
@@ -133,6 +147,11 @@ function afterHoursProblems(c: Raw): string[] {
     }
     if (c.afterHoursStopCron === c.afterHoursStartCron) {
         problems.push(`${qualified("afterHoursStartCron")} = ${show(c.afterHoursStartCron)} equals ${qualified("afterHoursStopCron")}: start and stop must differ`);
+    }
+    const [stopDays, startDays] = [cronDays(c.afterHoursStopCron), cronDays(c.afterHoursStartCron)];
+    if (stopDays !== startDays) {
+        problems.push(`${qualified("afterHoursStopCron")} = ${show(c.afterHoursStopCron)} runs on days "${stopDays}" and ${qualified("afterHoursStartCron")} = ` +
+            `${show(c.afterHoursStartCron)} on "${startDays}": they must run on the same days (e.g. both ? * MON-FRI), or a stop fires against an already stopped database`);
     }
     return problems;
 }
@@ -154,7 +173,15 @@ export function computeProblems(c: Raw): string[] {
             `or set ${qualified("albRoutingMode")} to "path"`);
     }
     problems.push(...certificateProblems(c), ...afterHoursProblems(c));
+    problems.push(...healthRouteProblems(routingOf(c), c.internalPeHostname).map((p) =>
+        `${qualified(p.key)} = ${show(p.key === "internalPeHostname" ? c.internalPeHostname : c.customerPortalPathPatterns)} ${p.problem}`));
     return problems;
+}
+
+function routingOf(c: Raw) {
+    return c.albRoutingMode === "host"
+        ? { mode: "host" as const, portalHostnames: c.customerPortalHostnames }
+        : { mode: "path" as const, portalPathPatterns: c.customerPortalPathPatterns };
 }
 
 export function computeSections(c: Raw) {
@@ -179,9 +206,8 @@ export function computeSections(c: Raw) {
             sslPolicy: c.albSslPolicy,
             desyncMitigationMode: c.albDesyncMitigationMode,
             accessLogRetentionDays: c.albAccessLogRetentionDays,
-            routing: c.albRoutingMode === "host"
-                ? { mode: "host" as const, portalHostnames: c.customerPortalHostnames }
-                : { mode: "path" as const, portalPathPatterns: c.customerPortalPathPatterns },
+            routing: routingOf(c),
+            internalPeHostname: c.internalPeHostname,
         },
         afterHours: {
             enabled: c.afterHoursShutdown,

@@ -3,7 +3,7 @@
  */
 import { z } from "zod";
 import {
-    DEFAULT_ENGINE_VERSION, ENGINE_VERSION_RULE, isAcceptedEngineVersion, maxConnectionsCeiling, supportsPerformanceInsights,
+    DEFAULT_ENGINE_VERSION, ENGINE_VERSION_RULE, engineVersionUpgradeProblem, isAcceptedEngineVersion, maxConnectionsCeiling, supportsPerformanceInsights,
 } from "../../data/postgres";
 import { Environment } from "../names";
 import { bool, int, key, ParsedKeys, qualified, show } from "../keyHelpers";
@@ -20,8 +20,11 @@ export const DATA_KEYS = {
     rdsMaxAllocatedStorageGb: key("integer", "Storage autoscaling ceiling of the RDS instance in GB (§6.1.1); at least 10% above rdsAllocatedStorageGb.",
         int(20, 65536)),
     rdsMaxConnections: key("integer", "PostgreSQL max_connections, set in the parameter group; the §12.2.1 alarm fires at 80% of it.", int(20, 5000)),
-    rdsEngineVersion: key("string", `PostgreSQL engine version (§6.1.1 pins 15.4, long retired); quote it in YAML ("15.20"), or 15.10 reads as 15.1.`,
+    rdsEngineVersion: key("string", `PostgreSQL engine version (§6.1.1 pins 15.4, long retired): "15" with rdsAutoMinorVersionUpgrade (default), ` +
+        `an exact minor without it; quote it in YAML ("15.20"), or 15.10 reads as 15.1.`,
         z.string({ error: ENGINE_VERSION_RULE }).refine(isAcceptedEngineVersion, ENGINE_VERSION_RULE), { default: DEFAULT_ENGINE_VERSION }),
+    rdsAutoMinorVersionUpgrade: key("boolean", "RDS applies minor engine upgrades in the maintenance window (then rdsEngineVersion names the major only).",
+        bool(), { default: true }),
     rdsSlowQueryThresholdMs: key("integer", "log_min_duration_statement in ms: slower statements are logged for the §12.2.2 slow-query search.",
         int(10, 60_000), { default: 1000 }),
     rdsBackupReplicationRegion: key("string", "Region the primary's automated backups are replicated to (§2.2.3 RPO < 1 h); unset: no replication.",
@@ -52,6 +55,10 @@ export function dataProblems(c: Raw): string[] {
         problems.push(`${qualified("rdsReadReplicas")} = ${c.rdsReadReplicas}: each replica gets its own availability zone and ` +
             `${qualified("availabilityZones")} = ${show(c.availabilityZones)} lists ${c.availabilityZones.length}`);
     }
+    const upgrade = engineVersionUpgradeProblem(c.rdsEngineVersion, c.rdsAutoMinorVersionUpgrade);
+    if (upgrade) {
+        problems.push(`${qualified("rdsEngineVersion")} = "${c.rdsEngineVersion}" with ${qualified("rdsAutoMinorVersionUpgrade")} = ${c.rdsAutoMinorVersionUpgrade}: ${upgrade}`);
+    }
     if (c.rdsBackupReplicationRegion === c.region) {
         problems.push(`${qualified("rdsBackupReplicationRegion")} = "${c.rdsBackupReplicationRegion}": must be another region than ${qualified("region")}, or a regional outage takes the copies too`);
     }
@@ -72,6 +79,7 @@ export function dataSections(c: Raw) {
             maxAllocatedStorageGb: c.rdsMaxAllocatedStorageGb,
             maxConnections: c.rdsMaxConnections,
             engineVersion: c.rdsEngineVersion,
+            autoMinorVersionUpgrade: c.rdsAutoMinorVersionUpgrade,
             slowQueryThresholdMs: c.rdsSlowQueryThresholdMs,
             /** Undefined: automated backups stay in the stack's region. */
             backupReplication: c.rdsBackupReplicationRegion === undefined

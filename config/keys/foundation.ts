@@ -14,6 +14,11 @@ export const FOUNDATION_KEYS = {
         z.string({ error: "must be an AWS region name such as ap-south-1" }).regex(/^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/, "must be an AWS region name such as ap-south-1")),
     deploymentRoleName: key("string", "Name of the IAM role in the stack's account that Pulumi assumes to deploy (§2.3.1 DeploymentRole).",
         z.string({ error: "must be an IAM role name" }).regex(/^[\w+=,.@-]{1,64}$/, "must be an IAM role name (1-64 of letters, digits and +=,.@_-)")),
+    previewRoleName: key("string",
+        "Preview path only: the read-only role (bootstrap's PreviewRole) the provider assumes instead of deploymentRoleName. Set only by the pull-request " +
+        "preview workflow (pulumi preview --config); never in a stack file, and `pulumi up` refuses to run with it (config/previewRole.ts).",
+        z.string({ error: "must be an IAM role name" }).regex(/^[\w+=,.@-]{1,64}$/, "must be an IAM role name (1-64 of letters, digits and +=,.@_-)"),
+        { default: undefined }),
     vpcCidr: key("string", "IPv4 CIDR of the VPC (§3.1.1: 192.168.0.0/24).", z.string({ error: "must be an IPv4 CIDR such as 192.168.0.0/24" })),
     availabilityZones: key("array", "Availability zones that get one subnet per tier, in order (§3.1.1: a and b).",
         z.array(z.string(), { error: "must be a list of availability zone names" }).min(2, "must list at least 2 availability zones (the ALB and the DB subnet group need two)")),
@@ -55,6 +60,9 @@ export function foundationSections(c: Raw) {
             region: c.region,
             deploymentRoleName: c.deploymentRoleName,
             deploymentRoleArn: `arn:aws:iam::${c.awsAccountId}:role/${c.deploymentRoleName}`,
+            /** The role the provider assumes: the PreviewRole on the preview path, else the DeploymentRole. */
+            providerRoleArn: `arn:aws:iam::${c.awsAccountId}:role/${c.previewRoleName ?? c.deploymentRoleName}`,
+            previewRoleName: c.previewRoleName,
         },
         /** Tags every AWS resource gets through the provider's default tags (§9.1). */
         tags: { Environment: c.environment, Project: PROJECT_TAG, Owner: OWNER_TAG },

@@ -55,7 +55,7 @@ describe("compute module, as each stack builds it", () => {
                 expect(await valueOf(c.repositoryUrls["internal-pe"])).to.match(/\.dkr\.ecr\.ap-south-1\.amazonaws\.com\/fivestar-internal-pe$/);
                 expect(await valueOf(c.albDnsName)).to.equal(`${env}-internal-pe-alb.ap-south-1.elb.amazonaws.com`);
                 expect(await valueOf(c.albArnSuffix)).to.equal(`app/${env}-internal-pe-alb/mock`);
-                expect(await valueOf(c.targetGroupArnSuffixes["customer-portal"])).to.equal("targetgroup/compute-alb-customer-portal/mock");
+                expect(await valueOf(c.targetGroupArnSuffixes["customer-portal"])).to.equal("targetgroup/customer-portal-tg/mock");
                 expect(await valueOf(c.httpsListenerArn)).to.equal("arn:aws:lb:ap-south-1:123456789012:compute-alb-https");
                 expect(await valueOf(c.albAccessLogBucketName)).to.equal(`fivestar-payments-${env}-alb-logs-${ACCOUNTS[env]}`);
             });

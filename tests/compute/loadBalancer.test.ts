@@ -31,7 +31,7 @@ describe("public load balancer (§3.1.2, §11)", () => {
                 const https = (await build(env)).one(T.listener, "alb-https").inputs;
                 expect(https).to.include({ port: 443, protocol: "HTTPS", sslPolicy: "ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09" });
                 expect(https.certificateArn).to.equal(`arn:aws:acm:ap-south-1:${ACCOUNTS[env]}:certificate/00000000-0000-0000-0000-000000000000`);
-                expect(https.defaultActions).to.deep.equal([{ type: "forward", targetGroupArn: tgArn("alb-internal-pe") }]);
+                expect(https.defaultActions).to.deep.equal([{ type: "forward", targetGroupArn: tgArn("internal-pe-tg") }]);
             });
             it("port 80 only redirects to HTTPS 443 with a 301 (§3.1.2)", async () => {
                 const http = (await build(env)).one(T.listener, "alb-http").inputs;
@@ -43,14 +43,14 @@ describe("public load balancer (§3.1.2, §11)", () => {
                 const rule = (await build(env)).one(T.rule, "alb-customer-portal-route").inputs;
                 expect(rule.priority).to.equal(100);
                 expect(rule.conditions).to.deep.equal([{ hostHeader: { values: [HOSTS[env]] } }]);
-                expect(rule.actions).to.deep.equal([{ type: "forward", targetGroupArn: tgArn("alb-customer-portal") }]);
+                expect(rule.actions).to.deep.equal([{ type: "forward", targetGroupArn: tgArn("customer-portal-tg") }]);
             });
             it("ip target groups: internal-pe on 8080 checked at /health, the portal on 8443 checked at /", async () => {
                 const built = await build(env);
-                const pe = built.one(T.targetGroup, "alb-internal-pe").inputs;
+                const pe = built.one(T.targetGroup, "internal-pe-tg").inputs;
                 expect(pe).to.include({ port: 8080, protocol: "HTTP", targetType: "ip", vpcId: upstream(env).vpcId, deregistrationDelay: 60 });
                 expect(pe.healthCheck).to.include({ enabled: true, path: "/health", matcher: "200", port: "traffic-port" });
-                const portal = built.one(T.targetGroup, "alb-customer-portal").inputs;
+                const portal = built.one(T.targetGroup, "customer-portal-tg").inputs;
                 expect(portal).to.include({ port: 8443, protocol: "HTTP", targetType: "ip", vpcId: upstream(env).vpcId, deregistrationDelay: 30 });
                 expect(portal.healthCheck).to.include({ enabled: true, path: "/", matcher: "200" });
             });
@@ -98,13 +98,13 @@ describe("public load balancer (§3.1.2, §11)", () => {
     });
     it("exports each service's target group ARN (the ECS service's dependency on its listener: compute.test.ts)", async () => {
         const built = await build("dev");
-        expect(await valueOf(built.component.targetGroupArns["internal-pe"])).to.equal(tgArn("alb-internal-pe"));
-        expect(await valueOf(built.component.targetGroupArns["customer-portal"])).to.equal(tgArn("alb-customer-portal"));
+        expect(await valueOf(built.component.targetGroupArns["internal-pe"])).to.equal(tgArn("internal-pe-tg"));
+        expect(await valueOf(built.component.targetGroupArns["customer-portal"])).to.equal(tgArn("customer-portal-tg"));
     });
     it("path mode routes the configured patterns to the portal; internal-pe stays the default", async () => {
         const built = await build("staging", { routing: { mode: "path", portalPathPatterns: ["/portal", "/portal/*"] } });
         expect(built.one(T.rule, "alb-customer-portal-route").inputs.conditions).to.deep.equal([{ pathPattern: { values: ["/portal", "/portal/*"] } }]);
-        expect(built.one(T.listener, "alb-https").inputs.defaultActions).to.deep.equal([{ type: "forward", targetGroupArn: tgArn("alb-internal-pe") }]);
+        expect(built.one(T.listener, "alb-https").inputs.defaultActions).to.deep.equal([{ type: "forward", targetGroupArn: tgArn("internal-pe-tg") }]);
     });
     it("refuses host routing without a host name instead of building a rule that matches nothing", async () => {
         let error: unknown;
@@ -119,8 +119,8 @@ describe("public load balancer (§3.1.2, §11)", () => {
         const c = (await build("prod")).component;
         expect(await valueOf(c.albDnsName)).to.equal("prod-internal-pe-alb.ap-south-1.elb.amazonaws.com");
         expect(await valueOf(c.albArnSuffix)).to.equal("app/prod-internal-pe-alb/mock");
-        expect(await valueOf(c.targetGroupArnSuffixes["internal-pe"])).to.equal("targetgroup/alb-internal-pe/mock");
-        expect(await valueOf(c.targetGroupArnSuffixes["customer-portal"])).to.equal("targetgroup/alb-customer-portal/mock");
+        expect(await valueOf(c.targetGroupArnSuffixes["internal-pe"])).to.equal("targetgroup/internal-pe-tg/mock");
+        expect(await valueOf(c.targetGroupArnSuffixes["customer-portal"])).to.equal("targetgroup/customer-portal-tg/mock");
         expect(await valueOf(c.httpsListenerArn)).to.equal("arn:aws:lb:ap-south-1:123456789012:alb-https");
     });
 });

@@ -81,6 +81,7 @@ export const DEPLOYMENT_ACTIONS: Readonly<Record<string, TypePermissions>> = {
     "pulumi:providers:aws": { noAwsCalls: "configures the provider; its credential check is sts:GetCallerIdentity, which no policy can deny", sources: ["https://docs.aws.amazon.com/STS/latest/APIReference/API_GetCallerIdentity.html"] },
     "pulumi:providers:random": { noAwsCalls: "computes values locally", sources: ["https://www.pulumi.com/registry/packages/random/"] },
     "random:index/randomPassword:RandomPassword": { noAwsCalls: "computed by the random provider", sources: ["https://www.pulumi.com/registry/packages/random/api-docs/randompassword/"] },
+    "random:index/randomId:RandomId": { noAwsCalls: "computed by the random provider", sources: ["https://www.pulumi.com/registry/packages/random/api-docs/randomid/"] },
 
     // --- network ---
     "aws:ec2/vpc:Vpc": {

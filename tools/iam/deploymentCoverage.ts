@@ -121,8 +121,8 @@ export function trustedServices(role: RegisteredResource): string[] | undefined 
     return [...new Set(doc.Statement.filter((s) => s.Effect === "Allow").flatMap((s) => [s.Principal?.Service ?? []].flat()))].sort();
 }
 
-/** Stand-ins for the two trusted principals: they shape only the trust policies, never the permission policy checked here. */
-const TRUST_STAND_INS = { cicdRoleArn: "arn:aws:iam::000000000000:role/coverage-check", monitoringAccountId: "000000000000" };
+/** Stand-ins for the required trusted principals: they shape only trust policies, never the permission policy checked here. */
+const TRUST_STAND_INS = { cicdRoleArn: "arn:aws:iam::000000000000:role/coverage-check", monitoringAccountId: "000000000000", githubRepository: "coverage-check/stand-in" };
 
 /**
  * The DeploymentRole's permission policy as the bootstrap project builds it for the account of `stack`

@@ -24,7 +24,10 @@ export interface RegisteredResource {
     readonly deleteBeforeReplace: boolean;
     readonly ignoreChanges: string[];
     readonly aliases: { name?: string; type?: string; parentUrn?: string; noParent?: boolean; urn?: string }[];
+    /** Every resource the engine waits for: explicit dependsOn plus the resources behind every input. */
     readonly dependencies: string[];
+    /** Which inputs (top-level property names) carry which of those dependencies. */
+    readonly propertyDependencies: Record<string, string[]>;
     readonly additionalSecretOutputs: string[];
     /** Inputs with secrets unwrapped; `secretPaths` says which were secret. */
     readonly inputs: Record<string, unknown>;
@@ -76,6 +79,7 @@ interface RegisterRequest {
     getType(): string; getName(): string; getParent(): string; getProvider(): string; getCustom(): boolean;
     getProtect(): boolean; getRetainondelete(): boolean | undefined; getDeletebeforereplace(): boolean;
     getIgnorechangesList(): string[]; getDependenciesList(): string[]; getAdditionalsecretoutputsList(): string[];
+    getPropertydependenciesMap(): { forEach(cb: (deps: { getUrnsList(): string[] }, key: string) => void): void };
     getObject(): { toJavaScript(): Record<string, unknown> };
     getAliasesList(): { getUrn(): string; getSpec(): { getName(): string; getType(): string; getParenturn(): string; getNoparent(): boolean } | undefined }[];
 }
@@ -87,6 +91,8 @@ export interface EvaluateOptions {
     readonly overrides?: Record<string, string>;
     /** Evaluate as a stack's first preview (computed outputs unknown, see `firstPreviewMocks`). */
     readonly firstPreview?: boolean;
+    /** The compiled program to run; default `<projectDir>/build/index.js` (bootstrap: build/bootstrap/index.js). */
+    readonly entry?: string;
 }
 
 export async function evaluateStack(stack: string, options: EvaluateOptions): Promise<EvaluatedStack> {
@@ -104,7 +110,7 @@ export async function evaluateStack(stack: string, options: EvaluateOptions): Pr
     let program: Record<string, unknown>;
     try {
         // eslint-disable-next-line @typescript-eslint/no-require-imports
-        program = require(path.join(options.projectDir, "build", "index.js"));
+        program = require(options.entry ?? path.join(options.projectDir, "build", "index.js"));
         await waitForRegistrations();
     } catch (e) {
         throw new ProgramError((e as Error).message, resources.length);
@@ -153,10 +159,17 @@ function record(req: RegisterRequest, urn: string): RegisteredResource {
             return { name: spec.getName() || undefined, type: spec.getType() || undefined, parentUrn: spec.getParenturn() || undefined, noParent: spec.getNoparent() || undefined };
         }),
         dependencies: req.getDependenciesList(),
+        propertyDependencies: propertyDependencies(req),
         additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
         inputs,
         secretPaths,
     };
+}
+
+function propertyDependencies(req: RegisterRequest): Record<string, string[]> {
+    const byProperty: Record<string, string[]> = {};
+    req.getPropertydependenciesMap().forEach((deps, key) => { byProperty[key] = deps.getUrnsList(); });
+    return Object.fromEntries(Object.entries(byProperty).sort(([a], [b]) => a.localeCompare(b)));
 }
 
 function deserialize(raw: Record<string, unknown>): unknown {
