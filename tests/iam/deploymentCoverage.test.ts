@@ -56,7 +56,7 @@ describe("the DeploymentRole covers the plan (issue 13)", () => {
     it("the policy checked is bootstrap's, for the stack's own account and regions", () => {
         expect(bootstrapDeploymentPolicy("prod", PROJECT_DIR).policy).to.deep.equal(deploymentRolePolicy({
             accountId: ACCOUNTS.prod, region: "ap-south-1", additionalRegions: ["ap-south-2"], lockGuardrails: true,
-            bootstrapRoleArns: [`arn:aws:iam::${ACCOUNTS.prod}:role/DeploymentRole`, `arn:aws:iam::${ACCOUNTS.prod}:role/MonitoringRole`],
+            bootstrapRoleArns: ["DeploymentRole", "MonitoringRole", "PreviewRole"].map((n) => `arn:aws:iam::${ACCOUNTS.prod}:role/${n}`),
         }));
         for (const stack of STACKS) expect(bootstrapDeploymentPolicy(stack, PROJECT_DIR).accountId).to.equal(ACCOUNTS[stack]);
     });
