@@ -6,7 +6,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { OWNER_TAG, PROJECT_TAG } from "../config/names";
-import { CrossAccountRoles } from "../security/crossAccountRoles";
+import { CrossAccountRoles, CrossAccountRolesArgs } from "../security/crossAccountRoles";
 import { PreviewRole } from "../security/previewRole";
 import { BootstrapConfig } from "./config";
 
@@ -16,14 +16,10 @@ export interface BootstrapOutputs {
     readonly previewRoleArn: pulumi.Output<string>;
 }
 
-export function bootstrapProgram(cfg: BootstrapConfig): BootstrapOutputs {
-    const provider = new aws.Provider("bootstrap-account", {
-        region: cfg.region,
-        allowedAccountIds: [cfg.accountId],
-        defaultTags: { tags: { Environment: cfg.environment, Project: PROJECT_TAG, Owner: OWNER_TAG } },
-    });
+/** The roles' arguments for an account's config (prod: guardrails locked, roles protected). */
+export function crossAccountRolesArgs(cfg: BootstrapConfig): CrossAccountRolesArgs {
     const prod = cfg.environment === "prod";
-    const roles = new CrossAccountRoles("cross-account-roles", {
+    return {
         environment: cfg.environment,
         accountId: cfg.accountId,
         region: cfg.region,
@@ -36,7 +32,17 @@ export function bootstrapProgram(cfg: BootstrapConfig): BootstrapOutputs {
         monitoringAccountId: cfg.monitoringAccountId,
         lockGuardrails: prod,
         protect: prod,
-    }, { providers: { aws: provider } });
+    };
+}
+
+export function bootstrapProgram(cfg: BootstrapConfig): BootstrapOutputs {
+    const provider = new aws.Provider("bootstrap-account", {
+        region: cfg.region,
+        allowedAccountIds: [cfg.accountId],
+        defaultTags: { tags: { Environment: cfg.environment, Project: PROJECT_TAG, Owner: OWNER_TAG } },
+    });
+    const prod = cfg.environment === "prod";
+    const roles = new CrossAccountRoles("cross-account-roles", crossAccountRolesArgs(cfg), { providers: { aws: provider } });
     const preview = new PreviewRole("preview-role", {
         environment: cfg.environment,
         accountId: cfg.accountId,

@@ -3,8 +3,10 @@
  * guide names no domain or certificate, and no image has been released yet. `pulumi preview` and the
  * offline plan accept them (so reviewers see the whole plan); `pulumi up` refuses them up front, naming
  * the keys, instead of failing half-way through on AWS (a listener without a certificate, a service
- * whose image does not exist).
+ * whose image does not exist). The alert addresses too (issue 13, fault 5): staging and prod also refuse
+ * `up` with no subscriber at all; dev, and every preview, warn.
  */
+import * as pulumi from "@pulumi/pulumi";
 import { qualified } from "./keyHelpers";
 import type { StackConfig } from "./index";
 import { StackConfigError } from "./index";
@@ -39,14 +41,31 @@ export function placeholderProblems(cfg: StackConfig): string[] {
             problems.push(`${qualified("customerPortalHostnames")} contains "${host}", a reserved example domain: set the portal's real host name`);
         }
     }
+    for (const email of cfg.monitoring.alertEmails.filter((e) => RESERVED_DOMAIN.test(e.split("@")[1] ?? ""))) {
+        problems.push(`${qualified("alertEmails")} contains "${email}", a reserved example domain: set the addresses that get the alarms and budget alerts ` +
+            "(pulumi config set --path 'alertEmails[0]' oncall@<your-domain>)");
+    }
     return problems;
 }
 
+/** Environments whose alarms and budget alerts must reach someone before `pulumi up` may run (issue 13, fault 5). */
+export const SUBSCRIBERS_REQUIRED: readonly string[] = ["staging", "prod"];
+
+/** No subscriber on the alert topic: every §12.2.1 alarm and budget alert would reach nobody. */
+export function missingSubscriber(cfg: StackConfig): string | undefined {
+    if (cfg.monitoring.alertEmails.length > 0) return undefined;
+    return `${qualified("alertEmails")} is empty: the alert topic has no subscriber, so alarms and budget alerts reach nobody; ` +
+        "set at least one address (pulumi config set --path 'alertEmails[0]' oncall@<your-domain>)";
+}
+
 /** Throws before any resource is registered when a real deployment would use a placeholder or the preview role. */
-export function assertDeployable(cfg: StackConfig, isPreview: boolean): void {
+export function assertDeployable(cfg: StackConfig, isPreview: boolean, warn: (message: string) => void = (m) => pulumi.log.warn(m)): void {
+    const noSubscriber = missingSubscriber(cfg);
+    const subscriberRequired = SUBSCRIBERS_REQUIRED.includes(cfg.environment);
+    if (noSubscriber && (isPreview || !subscriberRequired)) warn(noSubscriber);
     if (isPreview) return;
     const roleProblems = previewRoleProblems(cfg, isPreview);
-    const problems = placeholderProblems(cfg);
+    const problems = [...placeholderProblems(cfg), ...(noSubscriber && subscriberRequired ? [noSubscriber] : [])];
     if (roleProblems.length + problems.length === 0) return;
     throw new StackConfigError([
         ...(roleProblems.length > 0 ? ["`pulumi up` refused: the provider would assume the preview role", ...roleProblems] : []),

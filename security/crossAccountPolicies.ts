@@ -52,7 +52,7 @@ export function deploymentTrustPolicy(trust: DeploymentTrust): PolicyDocument {
 /** Regional services the program deploys; denied outside the stack's region. */
 export const REGIONAL_SERVICES = [
     "ec2", "elasticloadbalancing", "acm", "ecs", "ecr", "application-autoscaling", "lambda", "rds", "dynamodb", "kms", "secretsmanager",
-    "ssm", "logs", "cloudwatch", "sns", "events", "guardduty", "config", "cloudtrail", "wafv2", "xray",
+    "ssm", "logs", "cloudwatch", "sns", "events", "scheduler", "guardduty", "config", "cloudtrail", "wafv2", "xray",
 ] as const;
 
 /** Services whose resources are all this program's (one account per environment): full rights in the region. */
@@ -71,7 +71,16 @@ export const LIMITED_READ_ACTIONS = [
 export const PASS_ROLE_SERVICES = [
     "ecs-tasks.amazonaws.com", "ecs.amazonaws.com", "lambda.amazonaws.com", "vpc-flow-logs.amazonaws.com", "monitoring.rds.amazonaws.com",
     "rds.amazonaws.com", "config.amazonaws.com", "cloudtrail.amazonaws.com", "application-autoscaling.amazonaws.com", "events.amazonaws.com",
+    "scheduler.amazonaws.com",
 ] as const;
+
+/**
+ * EventBridge Scheduler (dev after-hours shutdown): the provider's aws_scheduler_schedule calls exactly
+ * these (create, read, update, delete; schedules take no tags). Schedules of the default group only:
+ * the program creates no schedule group. Service authorization reference, "Actions defined by Amazon
+ * EventBridge Scheduler": each acts on `schedule/${GroupName}/${ScheduleName}`.
+ */
+export const SCHEDULE_ACTIONS = ["scheduler:CreateSchedule", "scheduler:GetSchedule", "scheduler:UpdateSchedule", "scheduler:DeleteSchedule"] as const;
 
 export const ADMIN_MANAGED_POLICIES = [
     "arn:aws:iam::aws:policy/AdministratorAccess", "arn:aws:iam::aws:policy/PowerUserAccess", "arn:aws:iam::aws:policy/IAMFullAccess",
@@ -125,6 +134,13 @@ export function deploymentRolePolicy(p: DeploymentPermissions): PolicyDocument {
             Effect: "Allow",
             Action: ["s3:ListAllMyBuckets", "secretsmanager:ListSecrets", "secretsmanager:GetRandomPassword", "ssm:DescribeParameters", "ecr:GetAuthorizationToken"],
             Resource: "*",
+            Condition: notLimited,
+        },
+        {
+            Sid: "DefaultGroupSchedules",
+            Effect: "Allow",
+            Action: [...SCHEDULE_ACTIONS],
+            Resource: `arn:aws:scheduler:${p.region}:${p.accountId}:schedule/default/*`,
             Condition: notLimited,
         },
         {

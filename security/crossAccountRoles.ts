@@ -7,7 +7,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { Environment } from "../config/names";
-import { deploymentRolePolicy, deploymentTrustPolicy, MONITORING_MANAGED_POLICIES, monitoringTrustPolicy } from "./crossAccountPolicies";
+import { DeploymentPermissions, deploymentRolePolicy, deploymentTrustPolicy, MONITORING_MANAGED_POLICIES, monitoringTrustPolicy } from "./crossAccountPolicies";
 
 export interface CrossAccountRolesArgs {
     readonly environment: Environment;
@@ -34,6 +34,18 @@ export interface CrossAccountRolesArgs {
     readonly protect: boolean;
 }
 
+/** What the DeploymentRole's permission policy is built from: the offline coverage check builds it the same way. */
+export function deploymentPermissions(args: CrossAccountRolesArgs): DeploymentPermissions {
+    const roleArn = (roleName: string) => `arn:aws:iam::${args.accountId}:role/${roleName}`;
+    return {
+        accountId: args.accountId,
+        region: args.region,
+        additionalRegions: args.additionalRegions,
+        bootstrapRoleArns: [args.deploymentRoleName, args.monitoringRoleName, ...(args.previewRoleName ? [args.previewRoleName] : [])].map(roleArn),
+        lockGuardrails: args.lockGuardrails,
+    };
+}
+
 export class CrossAccountRoles extends pulumi.ComponentResource {
     public readonly deploymentRoleArn: pulumi.Output<string>;
     public readonly monitoringRoleArn: pulumi.Output<string>;
@@ -41,7 +53,6 @@ export class CrossAccountRoles extends pulumi.ComponentResource {
     constructor(name: string, args: CrossAccountRolesArgs, opts?: pulumi.ComponentResourceOptions) {
         super("fivestar:security:CrossAccountRoles", name, {}, opts);
         const parent = { parent: this };
-        const roleArn = (roleName: string) => `arn:aws:iam::${args.accountId}:role/${roleName}`;
 
         const deployment = new aws.iam.Role(`${name}-deployment`, {
             name: args.deploymentRoleName,
@@ -51,13 +62,7 @@ export class CrossAccountRoles extends pulumi.ComponentResource {
         new aws.iam.RolePolicy(`${name}-deployment`, {
             role: deployment.name,
             name: "fivestar-deployment",
-            policy: JSON.stringify(deploymentRolePolicy({
-                accountId: args.accountId,
-                region: args.region,
-                additionalRegions: args.additionalRegions,
-                bootstrapRoleArns: [args.deploymentRoleName, args.monitoringRoleName, ...(args.previewRoleName ? [args.previewRoleName] : [])].map(roleArn),
-                lockGuardrails: args.lockGuardrails,
-            })),
+            policy: JSON.stringify(deploymentRolePolicy(deploymentPermissions(args))),
         }, parent);
 
         const monitoring = new aws.iam.Role(`${name}-monitoring`, {

@@ -52,11 +52,10 @@ export class AccountGuardrails extends pulumi.ComponentResource {
 
     constructor(name: string, args: AccountGuardrailsArgs, opts?: pulumi.ComponentResourceOptions) {
         super("fivestar:security:AccountGuardrails", name, {}, opts);
-        const parent = { parent: this };
         const on = args.switches;
 
         const detector = on.guardDuty
-            ? new aws.guardduty.Detector(`${name}-guardduty`, { enable: true, findingPublishingFrequency: "FIFTEEN_MINUTES" }, parent)
+            ? new aws.guardduty.Detector(`${name}-guardduty`, { enable: true, findingPublishingFrequency: "FIFTEEN_MINUTES" }, this.guardrailOptions(args))
             : undefined;
         const configBucket = on.awsConfig ? this.awsConfig(name, args) : undefined;
         const trailBucket = on.cloudTrail ? this.cloudTrail(name, args) : undefined;
@@ -72,6 +71,15 @@ export class AccountGuardrails extends pulumi.ComponentResource {
             cloudTrailBucketName: this.cloudTrailBucketName,
             configBucketName: this.configBucketName,
         });
+    }
+
+    /**
+     * Where the stack protects its stateful resources (prod), the trail, the detector and the Config recorder
+     * are protected too: the DeploymentRole denies stopping or deleting them there (DenyGuardrailTeardown), so a
+     * delete or replacement must stop at Pulumi, before it fails half-way with AccessDenied in AWS.
+     */
+    private guardrailOptions(args: AccountGuardrailsArgs): pulumi.CustomResourceOptions {
+        return { parent: this, protect: args.protect };
     }
 
     /** An audit bucket: a PrivateBucket on the logs key, kept forever (no lifecycle). */
@@ -104,14 +112,14 @@ export class AccountGuardrails extends pulumi.ComponentResource {
             name: names.configRecorder(args.environment),
             roleArn: roleArnWhenReady(role, [managed, delivery]),
             recordingGroup: { allSupported: true, includeGlobalResourceTypes: true },
-        }, parent);
+        }, this.guardrailOptions(args));
         const channel = new aws.cfg.DeliveryChannel(`${name}-config-delivery`, {
             name: names.configRecorder(args.environment),
             s3BucketName: bucket.bucketName,
             s3KmsKeyArn: args.logsKmsKeyArn,
             snapshotDeliveryProperties: { deliveryFrequency: "TwentyFour_Hours" },
-        }, { parent: this, dependsOn: [recorder, bucket.policy, delivery] });
-        new aws.cfg.RecorderStatus(`${name}-config-recorder`, { name: recorder.name, isEnabled: true }, { parent: this, dependsOn: [channel] });
+        }, { ...this.guardrailOptions(args), dependsOn: [recorder, bucket.policy, delivery] });
+        new aws.cfg.RecorderStatus(`${name}-config-recorder`, { name: recorder.name, isEnabled: true }, { ...this.guardrailOptions(args), dependsOn: [channel] });
         return bucket;
     }
 
@@ -143,7 +151,7 @@ export class AccountGuardrails extends pulumi.ComponentResource {
             kmsKeyId: args.logsKmsKeyArn,
             cloudWatchLogsGroupArn: pulumi.interpolate`${logGroup.arn}:*`,
             cloudWatchLogsRoleArn: roleArnWhenReady(role, [delivery]),
-        }, { parent: this, dependsOn: [bucket.policy] });
+        }, { ...this.guardrailOptions(args), dependsOn: [bucket.policy] });
         return bucket;
     }
 

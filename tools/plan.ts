@@ -5,7 +5,8 @@
  * `pulumi up` would create. Needs no Pulumi CLI, no credentials and no network. With --diff it prints
  * instead what changed against a saved plan (e.g. the base branch's), stateful resources flagged.
  * Exit codes: 0 planned, 1 the program or its config failed, 2 bad usage,
- * 3 (--diff) a stateful resource would be deleted or replaced, 4 a plan check failed (tools/offline/checks).
+ * 3 (--diff) a stateful resource would be deleted or replaced, 4 a plan check failed (tools/offline/checks, and
+ * the DeploymentRole's coverage of the plan: tools/iam/deploymentCoverage.ts).
  */
 import * as fs from "fs";
 import { evaluateStack, ProgramError } from "./offline/evaluate";
@@ -13,6 +14,7 @@ import { dataLossRisks, DiffedPlan, diffPlans, parseSavedPlan, renderDiff } from
 import { redactSecrets } from "./offline/redact";
 import { checkPlan, CHECKS_FAILED_EXIT_CODE, renderCheckReport } from "./offline/checks";
 import { renderPlan } from "./offline/report";
+import { checkDeploymentRole } from "./iam/deploymentCoverage";
 import { listStacks, parseConfigOverride, projectDir } from "./offline/stackFiles";
 import { exitWhenFlushed } from "./exit";
 
@@ -34,7 +36,7 @@ const USAGE = `usage: npm run plan -- <stack> [--json <file>|-] [--set key=value
   --diff <file>    print what changed against a saved plan (from --json) instead of the table;
                    exit code 3 if a stateful resource would be deleted or replaced
   --show-secrets   write secret values into --json (by default every secret is "[secret]")
-Exit code 4: a check (auto-naming, happens-before) found what a real provider or AWS would refuse.`;
+Exit code 4: a check (auto-naming, happens-before, DeploymentRole coverage) found what a real provider or AWS would refuse.`;
 
 export function parseArgs(argv: readonly string[]): PlanArgs {
     const args: PlanArgs = { stack: "", overrides: {}, quiet: false };
@@ -87,7 +89,10 @@ async function main(argv: readonly string[]): Promise<number> {
         const plan = args.showSecrets ? evaluated : redactSecrets(evaluated);
         // With --json - stdout carries the JSON, so the human-readable text goes to stderr.
         const print = args.json === "-" ? console.error : console.log;
-        const findings = checkPlan(evaluated);
+        // The DeploymentRole as bootstrap builds it must allow every request the plan makes (issue 13).
+        const coverage = await checkDeploymentRole(evaluated, projectDir());
+        const findings = [...checkPlan(evaluated), ...coverage.problems.map((message) =>
+            ({ check: "deployment-role", type: "DeploymentRole", name: `bootstrap/Pulumi.${args.stack}.yaml`, message }))];
         const checked = findings.length > 0 ? CHECKS_FAILED_EXIT_CODE : 0;
         // Findings always reach the terminal, --quiet or not.
         if (findings.length > 0) console.error(renderCheckReport(findings));
@@ -97,7 +102,10 @@ async function main(argv: readonly string[]): Promise<number> {
             write(plan);
             return dataLossRisks(diff).length > 0 ? 3 : checked;
         }
-        if (!args.quiet && args.json !== "-") console.log(`${renderPlan(plan)}\n\n${renderCheckReport(findings)}`);
+        if (!args.quiet && args.json !== "-") {
+            const roleLine = coverage.problems.length === 0 ? `\nDeploymentRole: allows all ${coverage.requests} requests of the plan (tools/iam/deploymentCoverage.ts).` : "";
+            console.log(`${renderPlan(plan)}\n\n${renderCheckReport(findings)}${roleLine}`);
+        }
         write(plan);
         return checked;
     } catch (e) {
