@@ -9,7 +9,8 @@
  */
 import * as fs from "fs";
 import { evaluateStack, ProgramError } from "./offline/evaluate";
-import { dataLossRisks, DiffedPlan, diffPlans, parseSavedPlan, renderDiff } from "./safety/planDiff";
+import { dataLossRisks, DiffedPlan, diffPlans, parseSavedPlan } from "./safety/planDiff";
+import { renderPreview } from "./safety/previewRender";
 import { renderPlan } from "./offline/report";
 import { listStacks, parseConfigOverride, projectDir } from "./offline/stackFiles";
 import { exitWhenFlushed } from "./exit";
@@ -81,9 +82,9 @@ async function main(argv: readonly string[]): Promise<number> {
         const print = args.json === "-" ? console.error : console.log;
         if (saved) {
             const diff = diffPlans(saved, plan);
-            print(renderDiff(diff, saved.resources.length, plan.resources.length));
+            print(renderPreview(diff, plan.resources.length, { before: saved.resources, after: plan.resources }));
             write(plan);
-            return dataLossRisks(diff).length > 0 ? 3 : 0;
+            return dataLossRisks(diff, saved.resources, plan.resources).length > 0 ? 3 : 0;
         }
         if (!args.quiet && args.json !== "-") console.log(renderPlan(plan));
         write(plan);
