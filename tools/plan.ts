@@ -4,8 +4,10 @@
  * Evaluates the program for a stack from its real Pulumi.<stack>.yaml under mocks and prints what
  * `pulumi up` would create. Needs no Pulumi CLI, no credentials and no network. With --diff it prints
  * instead what changed against a saved plan (e.g. the base branch's), stateful resources flagged.
+ * With --diagram it also draws the stack's architecture (tools/diagram/). The table fits 160 columns
+ * unless --wide, and ends with a summary line and the placeholders `pulumi up` would refuse.
  * Exit codes: 0 planned, 1 the program or its config failed, 2 bad usage,
- * 3 (--diff) a stateful resource would be deleted or replaced.
+ * 3 (--diff) a stateful resource, or the VPC/subnets/DB subnet group one sits in, would be deleted or replaced.
  */
 import * as fs from "fs";
 import { evaluateStack, ProgramError } from "./offline/evaluate";
@@ -14,6 +16,9 @@ import { renderPreview } from "./safety/previewRender";
 import { renderPlan } from "./offline/report";
 import { listStacks, parseConfigOverride, projectDir } from "./offline/stackFiles";
 import { exitWhenFlushed } from "./exit";
+import { writeDiagram } from "./diagram/svg";
+import { DEFAULT_WIDTH } from "./offline/fit";
+import { planFooter } from "./offline/footer";
 
 interface PlanArgs {
     stack: string;
@@ -21,15 +26,20 @@ interface PlanArgs {
     overrides: Record<string, string>;
     quiet: boolean;
     diff?: string;
+    diagram?: string;
+    wide?: true;
 }
 
-const USAGE = `usage: npm run plan -- <stack> [--json <file>|-] [--set key=value ...] [--quiet] [--diff <file>]
+const USAGE = `usage: npm run plan -- <stack> [--json <file>|-] [--set key=value ...] [--quiet] [--diff <file>] [--diagram <file>] [--wide]
   <stack>          one of: ${listStacks().join(", ")}
   --json <file>    also write the full plan (every resource, its options and inputs) as JSON; - for stdout
   --set key=value  override a config key for this plan only (try a change before committing it)
   --quiet          do not print the table
   --diff <file>    print what changed against a saved plan (from --json) instead of the table;
-                   exit code 3 if a stateful resource would be deleted or replaced`;
+                   exit code 3 if a stateful resource (or the VPC, subnet or DB subnet group it sits in)
+                   would be deleted or replaced
+  --diagram <file> also draw the stack's architecture: <file>.svg (Graphviz layout) or <file>.mmd (Mermaid)
+  --wide           print every column in full (by default the table fits 160 columns)`;
 
 export function parseArgs(argv: readonly string[]): PlanArgs {
     const args: PlanArgs = { stack: "", overrides: {}, quiet: false };
@@ -38,6 +48,8 @@ export function parseArgs(argv: readonly string[]): PlanArgs {
         if (arg === "--json") args.json = argv[++i];
         else if (arg === "--diff") args.diff = argv[++i];
         else if (arg === "--quiet") args.quiet = true;
+        else if (arg === "--diagram") args.diagram = argv[++i];
+        else if (arg === "--wide") args.wide = true;
         else if (arg === "--set") {
             const [key, value] = parseConfigOverride(argv[++i] ?? "");
             args.overrides[key] = value;
@@ -49,6 +61,8 @@ export function parseArgs(argv: readonly string[]): PlanArgs {
     if (!args.stack) throw new Error("missing <stack>");
     if (args.json === undefined && argv.includes("--json")) throw new Error("--json needs a file name or -");
     if (args.diff === undefined && argv.includes("--diff")) throw new Error("--diff needs the file of a saved plan");
+    if (args.diagram !== undefined && !/\.(svg|mmd)$/.test(args.diagram)) throw new Error("--diagram needs a file ending in .svg or .mmd");
+    if (args.diagram === undefined && argv.includes("--diagram")) throw new Error("--diagram needs a file ending in .svg or .mmd");
     return args;
 }
 
@@ -80,13 +94,15 @@ async function main(argv: readonly string[]): Promise<number> {
         const plan = await evaluateStack(args.stack, { projectDir: projectDir(), overrides: args.overrides });
         // With --json - stdout carries the JSON, so the human-readable text goes to stderr.
         const print = args.json === "-" ? console.error : console.log;
+        const width = args.wide ? Infinity : DEFAULT_WIDTH;
+        if (args.diagram) await writeDiagram(plan, args.diagram);
         if (saved) {
             const diff = diffPlans(saved, plan);
-            print(renderPreview(diff, plan.resources.length, { before: saved.resources, after: plan.resources }));
+            print(renderPreview(diff, plan.resources.length, { width, before: saved.resources, after: plan.resources }));
             write(plan);
             return dataLossRisks(diff, saved.resources, plan.resources).length > 0 ? 3 : 0;
         }
-        if (!args.quiet && args.json !== "-") console.log(renderPlan(plan));
+        if (!args.quiet && args.json !== "-") console.log(`${renderPlan(plan, width)}\n\n${planFooter(plan, projectDir(), args.overrides, width)}`);
         write(plan);
         return 0;
     } catch (e) {
