@@ -192,7 +192,7 @@ export function architectureOf(plan: DiagramPlan): Architecture {
         const ports = lbs.map((l) => num(l.containerPort) ?? 0);
         const node: Node = {
             id: safeId(svc.name),
-            lines: ["ECS Fargate service", str(svc.inputs.name), `port ${ports.join(", ")} · ${num(svc.inputs.desiredCount) ?? "?"} tasks`],
+            lines: ["ECS Fargate service", str(svc.inputs.name), `port ${ports.join(", ")} · ${num(svc.inputs.desiredCount) ?? "?"} task${svc.inputs.desiredCount === 1 ? "" : "s"}`],
             kind: "service",
         };
         const tier = subnetOf(list(network.subnets)[0])?.tier ?? "app";
