@@ -29,3 +29,8 @@ export function hasForceNewData(type: string): boolean {
 export function forceNewInputs(type: string): readonly string[] {
     return hasForceNewData(type) ? FORCE_NEW[type].forceNew : [];
 }
+
+/** The resource types (deduplicated) that have no ForceNew data: each must be added to forceNew.json. */
+export function typesWithoutForceNew(types: readonly string[]): string[] {
+    return [...new Set(types)].filter((t) => !hasForceNewData(t)).sort();
+}
