@@ -69,9 +69,10 @@ export function buildComment(input: CommentInput): string {
     else if (input.diagram) out.push("_No resource changes: the architecture diagram is left out._", "");
     const body = out.join("\n");
     if (input.diffText !== undefined) {
-        const fence = ["<details><summary>Full plan diff</summary>", "", "```text", "", "```", "</details>", ""];
-        const room = MAX_COMMENT - body.length - fence.join("\n").length - 40;
-        const text = input.diffText.length <= room ? input.diffText : `${input.diffText.slice(0, Math.max(0, room))}\n… (cut: the whole diff is in the job log)`;
+        const fence = ["<details><summary>Full plan diff</summary>", "", "```text", "```", "</details>", ""];
+        const note = "\n… (cut: the whole diff is in the job log)";
+        const room = MAX_COMMENT - body.length - 1 - fence.join("\n").length - 1 - note.length;
+        const text = input.diffText.length <= room ? input.diffText : `${input.diffText.slice(0, Math.max(0, room))}${note}`;
         fence.splice(3, 0, text);
         return `${body}\n${fence.join("\n")}`;
     }
