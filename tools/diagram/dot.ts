@@ -25,11 +25,11 @@ function node(n: Node, indent: string): string {
     return `${indent}${quoted(n.id)} [id=${quoted(n.id)} label=<${label}> ${STYLE[n.kind]}];`;
 }
 
-/** The row of every node: 0 internet, 1 internet gateway, 2 public tier, 3 app tier, 4 endpoints, 5-6 data. */
+/** The row of every node: 0 internet, 1 internet gateway, 2 public tier, 3 app tier, 4-5 data; endpoints and tables beside the data. */
 function rowsOf(a: Architecture): Map<string, number> {
     const rank = new Map<string, number>();
-    const TIER_ROW = { public: 2, app: 3, db: 5 } as const;
-    for (const n of a.outside) rank.set(n.id, n.kind === "internet" ? 0 : n.kind === "gateway" ? 1 : 4);
+    const TIER_ROW = { public: 2, app: 3, db: 4 } as const;
+    for (const n of a.outside) rank.set(n.id, n.kind === "internet" ? 0 : n.kind === "gateway" ? 1 : 5);
     for (const tier of TIERS) {
         for (const n of a.tierNodes[tier]) rank.set(n.id, TIER_ROW[tier] + (tier === "db" && n.lines[0] !== "RDS primary" ? 1 : 0));
         for (const s of a.subnets.filter((x) => x.tier === tier)) {
@@ -37,8 +37,8 @@ function rowsOf(a: Architecture): Map<string, number> {
             for (const n of s.nodes) rank.set(n.id, TIER_ROW[tier] + (tier === "db" ? 1 : 0));
         }
     }
-    for (const n of a.vpcNodes) rank.set(n.id, 4);
-    for (const r of a.reserved) rank.set(`reserved_${r}`, 4);
+    for (const n of a.vpcNodes) rank.set(n.id, 5);
+    for (const r of a.reserved) rank.set(`reserved_${r}`, 5);
     rank.set("panel", 2);
     return rank;
 }
