@@ -96,7 +96,8 @@ export function freeBlocks(outer: string, inner: readonly string[]): string[] {
     }
     if (next <= end) gaps.push([next, end]);
     const blocks: string[] = [];
-    for (let [s, e] of gaps) {
+    for (const [first, e] of gaps) {
+        let s = first;
         while (s <= e) {
             let size = 1n;
             while (s % (size * 2n) === 0n && s + size * 2n - 1n <= e) size *= 2n;
