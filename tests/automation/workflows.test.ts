@@ -90,7 +90,7 @@ describe("CI workflows", () => {
             const commands = runs(wf.jobs.preview).join("\n");
             expect(commands).to.include("--diff base-plan-${{ matrix.stack }}.json");
             expect(commands).to.include("node build/tools/cost.js ${{ matrix.stack }} --diff base-cost-${{ matrix.stack }}.json");
-            expect(stepUsing(wf.jobs.preview, "marocchino/sticky-pull-request-comment")?.with?.path).to.include("plan-diff-${{ matrix.stack }}.md");
+            expect(stepUsing(wf.jobs.preview, "marocchino/sticky-pull-request-comment")?.with?.path).to.include("comment-${{ matrix.stack }}.md"); // built by tools/prComment.ts from both diffs
             const last = wf.jobs.preview.steps.at(-1)!;
             expect([last.name, last.if]).to.deep.equal(["Stop on stateful data loss", "steps.plan_diff.outputs.exit_code == '3'"]);
         });
