@@ -3,7 +3,7 @@
  * entry with its source, so the plan diff can say which changes replace a resource.
  */
 import { expect } from "chai";
-import { FORCE_NEW, hasForceNewData, typesWithoutForceNew } from "../../tools/safety/forceNew";
+import { FORCE_NEW, forcingEntry, hasForceNewData, typesWithoutForceNew } from "../../tools/safety/forceNew";
 import { STATEFUL_TYPES } from "../../tools/safety/statefulTypes";
 import { planOf, STACKS } from "../support/plans";
 
@@ -17,11 +17,11 @@ describe("safety: ForceNew data for every resource type", () => {
         expect(typesWithoutForceNew(["aws:ec2/vpc:Vpc", "aws:sqs/queue:Queue", "aws:sqs/queue:Queue"])).to.deep.equal(["aws:sqs/queue:Queue"]);
     });
 
-    it("each entry names its Terraform resource and source file, and lists camelCase inputs", () => {
+    it("each entry names its Terraform resource and source file, and lists camelCase inputs (nested as block.attribute)", () => {
         for (const [type, entry] of Object.entries(FORCE_NEW)) {
             expect(entry.terraform, type).to.match(/^(aws_|random_|\(provider)/);
             expect(entry.source, type).to.match(/\.go|provider/);
-            for (const input of entry.forceNew) expect(input, type).to.match(/^[a-z][A-Za-z0-9]*$/);
+            for (const input of entry.forceNew) expect(input, type).to.match(/^[a-z][A-Za-z0-9]*(\.[a-z][A-Za-z0-9]*)*$/);
         }
     });
 
@@ -36,5 +36,35 @@ describe("safety: ForceNew data for every resource type", () => {
             if (!hasForceNewData(type)) continue;
             expect(FORCE_NEW[type].forceNew, type).to.include.members([...stateful.replaceOnChange]);
         }
+    });
+
+    it("every provider resource entry records the commit it was read at (the pulumi provider configs are not schema data)", () => {
+        const unread = Object.entries(FORCE_NEW).filter(([type, e]) => !type.startsWith("pulumi:providers:") && !/^2026-\d\d-\d\d, commit [0-9a-f]{12}$/.test(e.read ?? ""));
+        expect(unread.map(([type]) => type)).to.deep.equal([]);
+    });
+
+    it("matches a changed path to the ForceNew entry it hits: top level, inside a block, nested entries and their block", () => {
+        const forcing = ["name", "volumes", "s3Import.bucketName", "destinationOptions.fileFormat"];
+        expect(forcingEntry(forcing, "name")).to.equal("name");
+        expect(forcingEntry(forcing, "volumes[0].efsVolumeConfiguration.fileSystemId")).to.equal("volumes");
+        expect(forcingEntry(forcing, "s3Import[0].bucketName")).to.equal("s3Import.bucketName");
+        expect(forcingEntry(forcing, "s3Import")).to.equal("s3Import.bucketName");
+        expect(forcingEntry(forcing, "destinationOptions.fileFormat")).to.equal("destinationOptions.fileFormat");
+    });
+
+    it("does not match inputs that only share a prefix or sit beside a nested entry (the check can fail)", () => {
+        const forcing = ["name", "s3Import.bucketName"];
+        expect(forcingEntry(forcing, "namePrefix")).to.equal(undefined);
+        expect(forcingEntry(forcing, "s3Import.ingestionRole")).to.equal(undefined);
+        expect(forcingEntry(forcing, "tags.Name")).to.equal(undefined);
+        expect(forcingEntry([], "name")).to.equal(undefined);
+    });
+
+    it("the entries corrected against the source keep their conditional replacements as notes", () => {
+        expect(FORCE_NEW["aws:ec2/eip:Eip"].forceNew).to.not.include("customerOwnedIpv4Pool");
+        expect(FORCE_NEW["aws:cfg/recorderStatus:RecorderStatus"].forceNew).to.deep.equal([]);
+        expect(FORCE_NEW["aws:ecr/lifecyclePolicy:LifecyclePolicy"].forceNew).to.deep.equal(["policy", "repository"]);
+        expect(FORCE_NEW["aws:ssm/parameter:Parameter"].note).to.match(/Advanced to Standard/);
+        expect(FORCE_NEW["aws:ec2/vpcEndpoint:VpcEndpoint"].note).to.match(/privateDnsEnabled/);
     });
 });
