@@ -3,9 +3,31 @@
  * entry with its source, so the plan diff can say which changes replace a resource.
  */
 import { expect } from "chai";
+import * as fs from "fs";
+import * as path from "path";
 import { FORCE_NEW, forcingEntry, hasForceNewData, typesWithoutForceNew } from "../../tools/safety/forceNew";
 import { STATEFUL_TYPES } from "../../tools/safety/statefulTypes";
 import { planOf, STACKS } from "../support/plans";
+
+/** The input names of a Pulumi type's Args interface, read from the installed SDK's declaration file. */
+function sdkInputs(type: string): Set<string> | undefined {
+    const [pkg, mod, name] = type.split(":");
+    const [module, file] = mod.split("/");
+    const dts = path.join(__dirname, "../../../node_modules/@pulumi", pkg, module === "index" ? "" : module, `${file}.d.ts`);
+    if (!fs.existsSync(dts)) return undefined;
+    const text = fs.readFileSync(dts, "utf8");
+    const at = text.indexOf(`export interface ${name}Args {`);
+    if (at < 0) return undefined;
+    const body = text.slice(at, text.indexOf("\n}", at));
+    return new Set([...body.matchAll(/^ {4}([A-Za-z0-9]+)\??:/gm)].map((m) => m[1]));
+}
+
+/** ForceNew names whose top-level input the installed SDK does not have (a TF name not mapped to Pulumi's). */
+function unknownInputs(type: string, forceNew: readonly string[]): string[] {
+    const inputs = sdkInputs(type);
+    if (!inputs) return [`(no ${type}Args in the installed SDK)`];
+    return [...new Set(forceNew.map((f) => f.split(".")[0]))].filter((f) => !inputs.has(f));
+}
 
 describe("safety: ForceNew data for every resource type", () => {
     it("every custom resource type of every stack has an entry (a missing one is named)", async () => {
@@ -66,5 +88,16 @@ describe("safety: ForceNew data for every resource type", () => {
         expect(FORCE_NEW["aws:ecr/lifecyclePolicy:LifecyclePolicy"].forceNew).to.deep.equal(["policy", "repository"]);
         expect(FORCE_NEW["aws:ssm/parameter:Parameter"].note).to.match(/Advanced to Standard/);
         expect(FORCE_NEW["aws:ec2/vpcEndpoint:VpcEndpoint"].note).to.match(/privateDnsEnabled/);
+    });
+
+    it("every ForceNew name is an input of the installed @pulumi SDK (Pulumi names, not Terraform ones)", () => {
+        const wrong = Object.entries(FORCE_NEW).filter(([type]) => !type.startsWith("pulumi:providers:"))
+            .map(([type, e]) => [type, unknownInputs(type, e.forceNew)] as const).filter(([, bad]) => bad.length > 0);
+        expect(wrong).to.deep.equal([]);
+    });
+
+    it("names a Terraform name that Pulumi renames (the check can fail)", () => {
+        expect(unknownInputs("aws:sns/topicSubscription:TopicSubscription", ["topicArn", "endpoint"])).to.deep.equal(["topicArn"]);
+        expect(unknownInputs("aws:sns/topicSubscription:TopicSubscription", ["topic", "endpoint"])).to.deep.equal([]);
     });
 });
