@@ -30,6 +30,18 @@ export function forceNewInputs(type: string): readonly string[] {
     return hasForceNewData(type) ? FORCE_NEW[type].forceNew : [];
 }
 
+/**
+ * The ForceNew entry a changed input path hits, if any: the entry itself ("name"), a path inside it
+ * ("volumes[0].name" hits "volumes"), or, for a nested entry ("s3Import.bucketName"), the path itself or
+ * the block around it (adding or removing "s3Import" changes its ForceNew attributes). List indices are
+ * ignored. The shortest matching entry is returned, so a top-level entry wins over its nested ones.
+ */
+export function forcingEntry(forcing: readonly string[], path: string): string | undefined {
+    const at = path.replace(/\[\d+\]/g, "");
+    const hits = forcing.filter((f) => at === f || at.startsWith(`${f}.`) || f.startsWith(`${at}.`));
+    return hits.sort((a, b) => a.length - b.length || a.localeCompare(b))[0];
+}
+
 /** The resource types (deduplicated) that have no ForceNew data: each must be added to forceNew.json. */
 export function typesWithoutForceNew(types: readonly string[]): string[] {
     return [...new Set(types)].filter((t) => !hasForceNewData(t)).sort();

@@ -8,7 +8,7 @@
  */
 import { aliasIndex, AliasSpec } from "./urns";
 import { isStateful } from "./statefulTypes";
-import { forceNewInputs } from "./forceNew";
+import { forceNewInputs, forcingEntry } from "./forceNew";
 import { shortType } from "../offline/report";
 
 /** The part of a plan resource the diff reads (older saved plans may lack the optional fields). */
@@ -92,7 +92,6 @@ export function changedPaths(before: unknown, after: unknown, at = ""): string[]
 
 /** Input values are printed in the diff, except secret ones and anything named like a credential. */
 const CREDENTIAL = /password|secret(?!sManager)|token|credential|privatekey/i;
-const topLevel = (p: string) => p.split(/[.[]/)[0];
 function isSecretPath(path: string, ...resources: DiffedResource[]): boolean {
     if (CREDENTIAL.test(path)) return true;
     return resources.some((r) => (r.secretPaths ?? []).some((s) => path === s || path.startsWith(`${s}.`) || path.startsWith(`${s}[`) || s.startsWith(`${path}.`) || s.startsWith(`${path}[`)));
@@ -115,7 +114,7 @@ function compare(before: DiffedResource, after: DiffedResource): ResourceChange 
     if (properties.length === 0 && !protect && !provider && before.urn === after.urn) return undefined;
     const forcing = forceNewInputs(after.type);
     const replacedBecause = [
-        ...new Set(properties.map(topLevel).filter((p) => forcing.includes(p))),
+        ...new Set(properties.map((p) => forcingEntry(forcing, p)).filter((p): p is string => p !== undefined)),
         ...(provider ? ["provider"] : []),
     ];
     const values = properties.map((path) => ({ path, before: valueAt(before.inputs, path), after: valueAt(after.inputs, path), secret: isSecretPath(path, before, after) }));
@@ -165,7 +164,7 @@ function propagate(changes: Map<string, ResourceChange>, before: Map<string, Dif
                 }));
                 if (added.length === 0) continue;
                 const forcing = forceNewInputs(d.type);
-                const because = [...new Set(added.map((a) => topLevel(a.path)).filter((p) => forcing.includes(p)))].map((p) => `${p} (${old.name} replaced)`);
+                const because = [...new Set(added.map((a) => forcingEntry(forcing, a.path)).filter((p): p is string => p !== undefined))].map((p) => `${p} (${old.name} replaced)`);
                 const base: ResourceChange = existing ?? { ...ref(d), properties: [], values: [], replacedBecause: [] };
                 changes.set(d.urn, {
                     ...base,

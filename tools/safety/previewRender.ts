@@ -5,7 +5,7 @@
  * Lines fit `width` columns (long values are shortened, never wrapped).
  */
 import { shortType } from "../offline/report";
-import { forceNewInputs } from "./forceNew";
+import { forceNewInputs, forcingEntry } from "./forceNew";
 import { dataLossRisks, DiffedResource, PlanDiff, ResourceChange, UNKNOWN_AFTER_REPLACE, ValueChange } from "./planDiff";
 
 export interface PreviewCounts {
@@ -47,7 +47,7 @@ function valueLine(v: ValueChange, forcing: readonly string[], width: number): s
     const room = Math.max(20, Math.floor((width - v.path.length - 40) / 2));
     const from = v.secret ? REDACTED : showValue(v.before, room);
     const to = v.secret ? REDACTED : showValue(v.after, room);
-    const notes = [v.because ? `${v.because} replaced` : "", forcing.includes(v.path.split(/[.[]/)[0]) ? "forces replacement" : ""].filter(Boolean);
+    const notes = [v.because ? `${v.because} replaced` : "", forcingEntry(forcing, v.path) ? "forces replacement" : ""].filter(Boolean);
     const line = `        ~ ${v.path}: ${from} => ${to}`;
     const why = notes.length ? `  [${notes.join("; ")}]` : "";
     return line.length + why.length <= width ? line + why : line;

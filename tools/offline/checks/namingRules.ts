@@ -3,7 +3,11 @@
  * is the physical name, how the provider auto-names it when the program gives none, and AWS's limit.
  *
  * Auto-naming (pulumi/pulumi-aws `provider/resources.go`, read at commit 00ba5ea5, the v6 line that
- * @pulumi/aws 7.x continues): a resource without a name gets `<logical name><separator><7 random
+ * @pulumi/aws 7.x continues; the per-type overrides now live in `provider/resource_overrides.go`, every
+ * maximum below re-checked there on 2026-11-30 at commit 015d34381285, the default in
+ * `provider/autonaming.go` at 0c5f6583ebfb and the target group's 32 in `provider/aliases.go`
+ * (addLegacyAlias "aws_lb_target_group"); the DB instance identifier is 255 with no separator, 15 for
+ * SQL Server engines): a resource without a name gets `<logical name><separator><7 random
  * characters>`. Types without an entry of their own get `setAutonaming(255, "-")` on a TF `name` that is
  * Optional or Required: a maximum of 255 whatever AWS allows. The provider refuses an auto-name longer
  * than its maximum (`resource.NewUniqueHex`); AWS refuses one longer than its own limit, so the check
