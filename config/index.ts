@@ -13,6 +13,7 @@ import { costProblems, costSections } from "./keys/cost";
 import { dataProblems, dataSections } from "./keys/data";
 import { foundationProblems, foundationSections } from "./keys/foundation";
 import { monitoringProblems, monitoringSections } from "./keys/monitoring";
+import { operationsProblems, operationsSections } from "./keys/operations";
 import { securityProblems, securitySections } from "./keys/security";
 import { CONFIG_KEYS, ConfigKey, RawConfig, rawConfigSchema } from "./schema";
 
@@ -28,6 +29,7 @@ function sections(c: RawConfig) {
         ...computeSections(c),
         ...monitoringSections(c),
         ...costSections(c),
+        ...operationsSections(c),
     };
 }
 
@@ -69,6 +71,7 @@ export function parseStackConfig(raw: Readonly<Record<string, unknown>>): StackC
         ...computeProblems(c),
         ...monitoringProblems(c),
         ...costProblems(c),
+        ...operationsProblems(c),
     ];
     if (problems.length > 0) throw new StackConfigError(problems);
     return deepFreeze(sections(c));

@@ -17,6 +17,7 @@
  * these permissions: Pulumi manages the resources directly, it needs no CloudFormation rights.
  */
 import { PolicyDocument, policyDocument, PolicyStatement, accountRoot } from "./iamDocuments";
+import { MFA_CONDITION } from "./mfaPolicies";
 
 /** Session tag a limited (read-only) session must carry; the trust policy enforces its value. */
 export const LIMITED_SESSION_TAG = "fivestar-access";
@@ -42,7 +43,7 @@ export function deploymentTrustPolicy(trust: DeploymentTrust): PolicyDocument {
             Condition: {
                 StringEquals: { [`aws:RequestTag/${LIMITED_SESSION_TAG}`]: LIMITED_SESSION_VALUE },
                 "ForAllValues:StringEquals": { "aws:TagKeys": [LIMITED_SESSION_TAG] },
-                Bool: { "aws:MultiFactorAuthPresent": "true" },
+                ...MFA_CONDITION,
             },
         });
     }
@@ -53,12 +54,15 @@ export function deploymentTrustPolicy(trust: DeploymentTrust): PolicyDocument {
 export const REGIONAL_SERVICES = [
     "ec2", "elasticloadbalancing", "acm", "ecs", "ecr", "application-autoscaling", "lambda", "rds", "dynamodb", "kms", "secretsmanager",
     "ssm", "logs", "cloudwatch", "sns", "events", "guardduty", "config", "cloudtrail", "wafv2", "xray",
+    // Issue 16: EventBridge Scheduler (after-hours and weekly-cleanup schedules) has its own namespace.
+    "scheduler",
 ] as const;
 
 /** Services whose resources are all this program's (one account per environment): full rights in the region. */
 export const STACK_SERVICES = [
     "ec2", "elasticloadbalancing", "acm", "ecs", "application-autoscaling", "lambda", "rds", "dynamodb", "kms", "logs", "cloudwatch",
     "sns", "events", "budgets", "guardduty", "config", "cloudtrail", "wafv2", "xray",
+    "scheduler",
 ] as const;
 
 /** What a limited session may do: see deployments and metrics; no logs (they may hold personal data). */
@@ -71,6 +75,7 @@ export const LIMITED_READ_ACTIONS = [
 export const PASS_ROLE_SERVICES = [
     "ecs-tasks.amazonaws.com", "ecs.amazonaws.com", "lambda.amazonaws.com", "vpc-flow-logs.amazonaws.com", "monitoring.rds.amazonaws.com",
     "rds.amazonaws.com", "config.amazonaws.com", "cloudtrail.amazonaws.com", "application-autoscaling.amazonaws.com", "events.amazonaws.com",
+    "scheduler.amazonaws.com",
 ] as const;
 
 export const ADMIN_MANAGED_POLICIES = [
@@ -81,7 +86,21 @@ export const ADMIN_MANAGED_POLICIES = [
 export const GUARDRAIL_TEARDOWN_ACTIONS = [
     "cloudtrail:StopLogging", "cloudtrail:DeleteTrail", "guardduty:DeleteDetector", "config:StopConfigurationRecorder",
     "config:DeleteConfigurationRecorder", "config:DeleteDeliveryChannel", "kms:ScheduleKeyDeletion", "kms:DisableKey",
+    // §2.2.3 MFA for all users (issue 16)
+    "iam:DeleteAccountPasswordPolicy",
 ] as const;
+
+/**
+ * §2.2.3 MFA (issue 16): the account password policy, and the program's own group and managed policy
+ * (fivestar-*) that deny humans everything without MFA. No user management: the DeploymentRole still
+ * cannot create users or add anyone to a group.
+ */
+export const ACCOUNT_IDENTITY_ACTIONS = {
+    passwordPolicy: ["iam:GetAccountPasswordPolicy", "iam:UpdateAccountPasswordPolicy", "iam:DeleteAccountPasswordPolicy"],
+    groups: ["iam:CreateGroup", "iam:DeleteGroup", "iam:GetGroup", "iam:ListAttachedGroupPolicies", "iam:ListGroupPolicies", "iam:AttachGroupPolicy", "iam:DetachGroupPolicy"],
+    policies: ["iam:CreatePolicy", "iam:DeletePolicy", "iam:GetPolicy", "iam:GetPolicyVersion", "iam:ListPolicyVersions", "iam:CreatePolicyVersion",
+        "iam:DeletePolicyVersion", "iam:ListEntitiesForPolicy", "iam:TagPolicy", "iam:UntagPolicy"],
+} as const;
 
 export interface DeploymentPermissions {
     readonly accountId: string;
@@ -159,6 +178,21 @@ export function deploymentRolePolicy(p: DeploymentPermissions): PolicyDocument {
             Resource: "arn:aws:iam::aws:policy/*",
             Condition: notLimited,
         },
+        { Sid: "AccountPasswordPolicy", Effect: "Allow", Action: [...ACCOUNT_IDENTITY_ACTIONS.passwordPolicy], Resource: "*", Condition: notLimited },
+        {
+            Sid: "OwnGroupsAndPolicies",
+            Effect: "Allow",
+            Action: [...ACCOUNT_IDENTITY_ACTIONS.groups, ...ACCOUNT_IDENTITY_ACTIONS.policies],
+            Resource: [iam("group/fivestar-*"), iam("policy/fivestar-*")],
+            Condition: notLimited,
+        },
+        {
+            Sid: "OnlyOwnPoliciesOnGroups",
+            Effect: "Deny",
+            Action: "iam:AttachGroupPolicy",
+            Resource: "*",
+            Condition: { ArnNotLike: { "iam:PolicyARN": iam("policy/fivestar-*") } },
+        },
         { Sid: "LimitedRead", Effect: "Allow", Action: [...LIMITED_READ_ACTIONS], Resource: "*" },
         {
             Sid: "DenyOutsideRegion",
@@ -182,8 +216,19 @@ export function deploymentRolePolicy(p: DeploymentPermissions): PolicyDocument {
     return policyDocument(...statements);
 }
 
+/**
+ * The central monitoring account's principals, people among them, with MFA (§2.2.3 "MFA Required: All
+ * users"; issue 16). A machine reader in that account (a dashboard service) needs its own named role
+ * trusted without MFA: not in the guide, so not invented here (docs/decisions.md G3).
+ */
 export function monitoringTrustPolicy(monitoringAccountId: string): PolicyDocument {
-    return policyDocument({ Sid: "CentralMonitoringAccount", Effect: "Allow", Principal: { AWS: accountRoot(monitoringAccountId) }, Action: "sts:AssumeRole" });
+    return policyDocument({
+        Sid: "CentralMonitoringAccount",
+        Effect: "Allow",
+        Principal: { AWS: accountRoot(monitoringAccountId) },
+        Action: "sts:AssumeRole",
+        Condition: { ...MFA_CONDITION },
+    });
 }
 
 /** §2.3.1 MonitoringRole: CloudWatch read, X-Ray read, logs read (AWS-maintained read-only policies). */

@@ -1,0 +1,50 @@
+/**
+ * Trust policies and people (§2.2.3 "MFA Required: All users"): which Allow statements of a role's
+ * trust policy admit humans, and whether they require MFA. Pure.
+ */
+type Principal = Record<string, unknown> | string | undefined;
+
+const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
+
+/**
+ * Whether a trust statement's principal may be a person. Humans sign in as IAM users or assume roles
+ * from an account (the account root delegates to the account's IAM policies, which may name users);
+ * "*" admits anyone. Machines: AWS services, web-identity federation (OIDC such as GitHub Actions),
+ * and a named role (a role session is a workload; a human reaching it by chaining brought MFA to the
+ * first role, which this check covers where it is ours).
+ */
+export function admitsHumans(principal: Principal): boolean {
+    if (principal === "*") return true;
+    if (principal === undefined || typeof principal !== "object") return false;
+    const aws = asList((principal as Record<string, unknown>).AWS).filter((p): p is string => typeof p === "string");
+    const saml = asList((principal as Record<string, unknown>).Federated).filter((p): p is string => typeof p === "string" && p.includes(":saml-provider/"));
+    return saml.length > 0 || aws.some((p) => p === "*" || /^\d{12}$/.test(p) || /:root$/.test(p) || /:user\//.test(p));
+}
+
+/** Whether a condition block requires MFA (Bool or BoolIfExists aws:MultiFactorAuthPresent = true). */
+export function requiresMfa(condition: unknown): boolean {
+    if (!condition || typeof condition !== "object") return false;
+    return ["Bool", "BoolIfExists"].some((op) => {
+        const block = (condition as Record<string, unknown>)[op];
+        if (!block || typeof block !== "object") return false;
+        const entry = Object.entries(block as Record<string, unknown>).find(([k]) => k.toLowerCase() === "aws:multifactorauthpresent");
+        return entry !== undefined && asList(entry[1]).every((v) => String(v).toLowerCase() === "true") && asList(entry[1]).length > 0;
+    });
+}
+
+/** Sids (or positions) of Allow statements of a trust policy that admit humans without MFA. */
+export function trustStatementsWithoutMfa(trustPolicy: unknown): string[] {
+    let doc: unknown = trustPolicy;
+    if (typeof doc === "string") {
+        try {
+            doc = JSON.parse(doc);
+        } catch {
+            return ["(not valid JSON)"];
+        }
+    }
+    const statements = asList((doc as { Statement?: unknown })?.Statement) as Record<string, unknown>[];
+    return statements.flatMap((s, i) => {
+        if (s?.Effect !== "Allow" || !admitsHumans(s.Principal as Principal)) return [];
+        return requiresMfa(s.Condition) ? [] : [typeof s.Sid === "string" ? s.Sid : `#${i + 1}`];
+    });
+}
