@@ -53,6 +53,7 @@ export class DebugTask extends pulumi.ComponentResource {
             name: names.debugLogGroup(env),
             retentionInDays: args.logRetentionDays,
             kmsKeyId: args.logsKmsKeyArn,
+            deletionProtectionEnabled: args.protect,
         }, { parent: this, protect: args.protect });
 
         const role = new aws.iam.Role(`${name}-task`, {

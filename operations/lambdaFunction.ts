@@ -42,6 +42,7 @@ export class LambdaFunction extends pulumi.ComponentResource {
             name: names.lambdaLogGroup(args.functionName),
             retentionInDays: args.logRetentionDays,
             kmsKeyId: args.logsKmsKeyArn,
+            deletionProtectionEnabled: args.protect,
         }, { parent: this, protect: args.protect });
         const role = new aws.iam.Role(name, {
             name: args.roleName,

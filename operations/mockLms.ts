@@ -2,7 +2,8 @@
  * Dev's mock LMS (§4.1.1): a small Lambda behind a function URL (mockLmsHandler.ts). The URL becomes
  * the stack's LMS endpoint (integrations/lms_endpoint and the containers' settings). It serves fixed
  * fake data only, and its reserved concurrency caps what an internet caller can make it cost
- * (§2.2.1's Lambda guard). Config refuses it in prod.
+ * (§2.2.1's Lambda guard). Config refuses it in prod. Its type is in the security module: the
+ * integration parameters (security phase of a phased rollout) point at it, so it comes first.
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
@@ -25,7 +26,7 @@ export class MockLms extends pulumi.ComponentResource {
     public readonly endpoint: pulumi.Output<string>;
 
     constructor(name: string, args: MockLmsArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("fivestar:operations:MockLms", name, {}, opts);
+        super("fivestar:security:MockLms", name, {}, opts);
         if (args.environment === "prod") throw new Error("MockLms: refused in prod (§4.1.3: production uses the production LMS)");
         const fn = new LambdaFunction(`${name}-function`, {
             functionName: names.mockLmsFunction(args.environment),

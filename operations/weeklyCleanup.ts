@@ -1,7 +1,8 @@
 /**
  * Staging's weekly cleanup (§2.2.2): a Lambda that removes what test cycles leave behind (rules in
  * cleanupRules.ts), run weekly by EventBridge Scheduler. Config validation refuses it in prod
- * (config/keys/operations.ts); this component refuses it there too.
+ * (config/keys/operations.ts); this component refuses it there too. Its type is in the monitoring
+ * module: it runs last in a phased rollout, after the cluster whose services it reads.
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
@@ -43,7 +44,7 @@ export class WeeklyCleanup extends pulumi.ComponentResource {
     public readonly functionName: pulumi.Output<string>;
 
     constructor(name: string, args: WeeklyCleanupArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("fivestar:operations:WeeklyCleanup", name, {}, opts);
+        super("fivestar:monitoring:WeeklyCleanup", name, {}, opts);
         const env = args.environment;
         if (env === "prod") throw new Error("WeeklyCleanup: refused in prod (§2.2.2 gives the weekly cleanup to staging only)");
         const settings = cleanupSettings(env, args);

@@ -96,7 +96,7 @@ export const iamPolicies = [
 /** §2.2.3: every role a person may assume requires MFA in its trust policy (issue 16). */
 export const iamTrustPolicies = [
     resourceRule<Raw>({
-        name: "iam-human-roles-require-mfa",
+        name: "iam-5-human-roles-require-mfa",
         control: CONTROLS.IAM_5,
         description: "Every trust statement that admits people (an account, an IAM user, a SAML provider or \"*\") requires aws:MultiFactorAuthPresent = true. Service, OIDC web-identity and named-role principals are machines and exempt.",
         types: [IAM_ROLE],

@@ -47,7 +47,8 @@ describe("whole program: compute per stack", () => {
 
             it("ECR repositories fivestar-internal-pe and fivestar-customer-portal: scan on push, immutable tags, KMS", async () => {
                 const repos = (await planOf(stack)).ofType("aws:ecr/repository:Repository");
-                expect(repos.map((r) => r.inputs.name).sort()).to.deep.equal(["fivestar-customer-portal", "fivestar-internal-pe"]);
+                // ...and the debug task's tools image (§12.1.2, issue 16), held to the same rules.
+                expect(repos.map((r) => r.inputs.name).sort()).to.deep.equal(["fivestar-customer-portal", "fivestar-debug-tools", "fivestar-internal-pe"]);
                 for (const r of repos) {
                     expect(r.inputs).to.deep.include({ imageTagMutability: "IMMUTABLE", imageScanningConfiguration: { scanOnPush: true } });
                     expect(r.inputs.encryptionConfigurations).to.deep.equal([{ encryptionType: "KMS", kmsKey: `arn:aws:kms:ap-south-1:${(await planOf(stack)).outputs.accountId.value}:kms-general` }]);

@@ -41,6 +41,7 @@ const COMPUTED: Record<string, (name: string, inputs: State, account: MockAccoun
         arnWithoutRevision: `arn:aws:ecs:${a.region}:${a.accountId}:task-definition/${inputs.family ?? name}`,
         revision: 1,
     }),
+    "aws:lambda/functionUrl:FunctionUrl": (name, _inputs, a) => ({ functionUrl: `https://${name}-mock.lambda-url.${a.region}.on.aws/` }),
     "aws:cloudwatch/logGroup:LogGroup": (name, inputs, a) => ({ arn: `arn:aws:logs:${a.region}:${a.accountId}:log-group:${inputs.name ?? name}` }),
     "aws:s3/bucketV2:BucketV2": (name, inputs) => ({ bucket: inputs.bucket ?? name, bucketDomainName: `${inputs.bucket ?? name}.s3.amazonaws.com` }),
     "aws:s3/bucket:Bucket": (name, inputs) => ({ bucket: inputs.bucket ?? name, bucketDomainName: `${inputs.bucket ?? name}.s3.amazonaws.com` }),
