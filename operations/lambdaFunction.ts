@@ -14,6 +14,8 @@ import { serviceTrustPolicy } from "../security/iamDocuments";
 export const LAMBDA_RUNTIME = "nodejs22.x";
 
 export interface LambdaFunctionArgs {
+    /** The rollout module the function belongs to (its type token): fivestar:<module>:LambdaFunction. */
+    readonly module: "security" | "monitoring";
     readonly functionName: string;
     readonly roleName: string;
     readonly description: string;
@@ -36,7 +38,7 @@ export class LambdaFunction extends pulumi.ComponentResource {
     public readonly functionName: pulumi.Output<string>;
 
     constructor(name: string, args: LambdaFunctionArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("fivestar:operations:LambdaFunction", name, {}, opts);
+        super(`fivestar:${args.module}:LambdaFunction`, name, {}, opts);
         const parent = { parent: this };
         const logGroup = new aws.cloudwatch.LogGroup(name, {
             name: names.lambdaLogGroup(args.functionName),

@@ -29,6 +29,7 @@ export class MockLms extends pulumi.ComponentResource {
         super("fivestar:security:MockLms", name, {}, opts);
         if (args.environment === "prod") throw new Error("MockLms: refused in prod (§4.1.3: production uses the production LMS)");
         const fn = new LambdaFunction(`${name}-function`, {
+            module: "security",
             functionName: names.mockLmsFunction(args.environment),
             roleName: names.mockLmsRole(args.environment),
             description: `Mock LMS for ${args.environment} (4.1.1): fixed fake data, no storage`,

@@ -49,6 +49,7 @@ export class WeeklyCleanup extends pulumi.ComponentResource {
         if (env === "prod") throw new Error("WeeklyCleanup: refused in prod (§2.2.2 gives the weekly cleanup to staging only)");
         const settings = cleanupSettings(env, args);
         const fn = new LambdaFunction(`${name}-function`, {
+            module: "monitoring",
             functionName: names.cleanupFunction(env),
             roleName: names.cleanupRole(env),
             description: `Weekly cleanup of ${env} test leftovers (2.2.2): old task revisions, manual snapshots, untagged images`,
