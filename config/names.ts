@@ -52,7 +52,7 @@ export const names = {
     /**
      * §5.2.1's task definition names the roles `ecsTaskExecutionRole` and `ecsTaskRole`. Those are the names
      * the ECS console creates in any account, so a program-owned role of that name could collide with one
-     * that already exists; these names say whose and which environment's they are (docs/decisions.md G9).
+     * that already exists; these names say whose and which environment's they are (docs/decisions.md G1).
      */
     ecsExecutionRole: (env: Environment) => `${env}-fivestar-ecs-execution`,
     ecsTaskRole: (env: Environment) => `${env}-fivestar-ecs-task`,
