@@ -11,6 +11,7 @@ import { BOOTSTRAP_KEYS, BOOTSTRAP_PROJECT, parseBootstrapConfig } from "../../b
 import { bootstrapProgram } from "../../bootstrap/program";
 import { deploymentRolePolicy } from "../../security/crossAccountPolicies";
 import { readStackConfig } from "../../tools/offline/stackFiles";
+import { trustStatementsWithoutMfa } from "../../policy/lib/trust";
 import { construct, valueOf } from "../support/component";
 
 const DIR = path.resolve(__dirname, "..", "..", "..", "bootstrap");
@@ -125,6 +126,16 @@ describe("bootstrap project (§2.3.1)", () => {
         async function build(stack: "dev" | "prod") {
             return construct(() => bootstrapProgram(parseBootstrapConfig(complete(stack))));
         }
+
+        it("§2.2.3 (issue 16): no role people may assume lacks the MFA condition, in dev or prod; the CI/CD role's statement is a machine's", async () => {
+            for (const stack of ["dev", "prod"] as const) {
+                const roles = (await build(stack)).ofType("aws:iam/role:Role");
+                expect(roles.length, stack).to.equal(2);
+                for (const r of roles) expect(trustStatementsWithoutMfa(r.inputs.assumeRolePolicy), `${stack} ${r.name}`).to.deep.equal([]);
+            }
+            // the check itself fails a trust that lets an account in without MFA
+            expect(trustStatementsWithoutMfa(JSON.stringify({ Statement: [{ Sid: "X", Effect: "Allow", Principal: { AWS: "arn:aws:iam::999999999999:root" }, Action: "sts:AssumeRole" }] }))).to.deep.equal(["X"]);
+        });
 
         it("uses one explicit provider pinned to the account and region, with the caller's own credentials (no assumed role)", async () => {
             const built = await build("prod");
