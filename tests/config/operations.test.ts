@@ -33,7 +33,7 @@ describe("operations config per stack (§2.2.1, §2.2.2, §4.1.1)", () => {
     });
     it("refuses a bad cron, a keep count under 2 and latest as the debug image", () => {
         expect(rejection("staging", { cleanupCron: "weekly" })).to.include("fivestar-payments:cleanupCron");
-        expect(rejection("staging", { cleanupKeepTaskRevisions: "1" })).to.include("fivestar-payments:cleanupKeepTaskRevisions = 1");
+        expect(rejection("staging", { cleanupKeepTaskRevisions: "1" })).to.include("fivestar-payments:cleanupKeepTaskRevisions = \"1\": must be at least 2");
         expect(rejection("dev", { debugToolsImageTag: "latest" })).to.include("fivestar-payments:debugToolsImageTag");
     });
 });
