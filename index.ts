@@ -11,6 +11,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import { Compute } from "./compute/compute";
 import { loadStackConfig } from "./config";
+import { healthRoutes as albHealthRoutes } from "./config/albRouting";
 import { assertDeployable } from "./config/deployability";
 import { names } from "./config/names";
 import { deploymentProviderArgs } from "./config/provider";
@@ -28,6 +29,8 @@ import { DatabaseCredentials } from "./security/databaseCredentials";
 import { EcsRoles } from "./security/ecsRoles";
 import { AccountGuardrails } from "./security/guardrails";
 import { KmsKeys } from "./security/kms";
+import { PrivateBucket } from "./security/privateBucket";
+import { serverAccessLogBucketArgs, serverAccessLogSources } from "./security/serverAccessLogs";
 import { AppParameters } from "./security/parameters";
 import { AppSecrets } from "./security/secrets";
 import { HumanAccess } from "./security/humanAccess";
@@ -78,6 +81,13 @@ const ecsRoles = new EcsRoles("ecs-roles", {
     secretsKmsKeyArn: kms.generalKeyArn,
     databaseKmsKeyArn: kms.databaseKeyArn,
 }, inAccount);
+// Every bucket's S3 server access logs (PCI DSS v4 10.2.1.3: who read the audit logs), before the buckets that log to it.
+const serverAccessLogs = new PrivateBucket("s3-access-logs", serverAccessLogBucketArgs({
+    environment: env,
+    accountId: cfg.account.id,
+    sourceBuckets: serverAccessLogSources(env, cfg.account.id, cfg.guardrails),
+    protect,
+}), inAccount);
 const guardrails = new AccountGuardrails("guardrails", {
     environment: env,
     accountId: cfg.account.id,
@@ -87,10 +97,11 @@ const guardrails = new AccountGuardrails("guardrails", {
     logRetentionDays: cfg.monitoring.logRetentionDays,
     protect,
     wafRateLimit: cfg.guardrails.wafRateLimit,
+    serverAccessLogging: serverAccessLogs.asLogTarget(),
 }, inAccount);
 
 // §2.2.3 MFA for all users: password policy and the deny-unless-MFA group, in every account (issue 16).
-new HumanAccess("human-access", { accountId: cfg.account.id }, inAccount);
+new HumanAccess("human-access", { accountId: cfg.account.id, protect }, inAccount);
 // §4.1.1 dev talks to a mock LMS; its URL is the stack's LMS endpoint (issue 16).
 const mockLms = cfg.mockLms
     ? new MockLms("mock-lms", { environment: env, accountId: cfg.account.id, logRetentionDays: cfg.monitoring.logRetentionDays, logsKmsKeyArn: kms.logsKeyArn }, inAccount)
@@ -150,6 +161,7 @@ const database = new Database("database", {
     kmsKeyArn: kms.databaseKeyArn,
     masterPassword: dbCredentials.password,
     engineVersion: cfg.rds.engineVersion,
+    autoMinorVersionUpgrade: cfg.rds.autoMinorVersionUpgrade,
     slowQueryThresholdMs: cfg.rds.slowQueryThresholdMs,
     maxConnections: cfg.rds.maxConnections,
     protect,
@@ -157,11 +169,12 @@ const database = new Database("database", {
         ? { provider: backupRegionProvider, ...cfg.rds.backupReplication }
         : undefined,
     instanceDependsOn: logGroups.dbLogGroups,
-}, inAccount);
+}, withRandom);
 // How applications reach the database (§4.2): the secret's value and app/database_url, from the real endpoint.
-new DatabaseConnection("database-connection", {
+const databaseConnection = new DatabaseConnection("database-connection", {
     environment: env,
     secretId: appSecrets.databaseSecretId,
+    secretArn: appSecrets.databaseSecretArn,
     host: database.address,
     port: 5432,
     password: dbCredentials.password,
@@ -187,10 +200,12 @@ const compute = new Compute("compute", {
         ecsSecurityGroupId: securityGroups.ecsSecurityGroupId,
         executionRoleArn: ecsRoles.executionRoleArn,
         taskRoleArn: ecsRoles.taskRoleArn,
-        databaseSecretArn: appSecrets.databaseSecretArn,
+        // Resolves once the secret has its value: the tasks that read it wait for it.
+        databaseSecretArn: databaseConnection.databaseSecretArn,
         generalKeyArn: kms.generalKeyArn,
         // The guardrails create the web ACL exactly when the WAF switch is on (prod, staging).
         webAclArn: cfg.guardrails.waf ? (guardrails.webAclArn as pulumi.Output<string>) : undefined,
+        serverAccessLogging: serverAccessLogs.asLogTarget(),
     },
     logGroupNames: logGroups.serviceLogGroupNames,
     integrations: {
@@ -209,7 +224,8 @@ const debugTask = new DebugTask("debug-task", {
     protect,
     imageTag: cfg.debugTask.imageTag,
     executionRoleArn: ecsRoles.executionRoleArn,
-    databaseSecretArn: appSecrets.databaseSecretArn,
+    // Resolves once the secret has its value (happens-before), like the services' tasks.
+    databaseSecretArn: databaseConnection.databaseSecretArn,
     databaseAddress: database.address,
     databaseKmsKeyArn: kms.databaseKeyArn,
     generalKmsKeyArn: kms.generalKeyArn,
@@ -308,6 +324,8 @@ export const taskDefinitionArns = compute.taskDefinitionArns;
 export const repositoryUrls = compute.repositoryUrls;
 export const imageTags = cfg.images.tags;
 export const albDnsName = compute.albDnsName;
+/** Where §11 validation checks each service through the ALB (host name, path), as the listener routes. */
+export const healthRoutes = albHealthRoutes(cfg.alb.routing, cfg.alb.internalPeHostname);
 export const albArn = compute.albArn;
 export const albArnSuffix = compute.albArnSuffix;
 export const targetGroupArnSuffixes = compute.targetGroupArnSuffixes;
@@ -316,3 +334,4 @@ export const albAccessLogBucket = compute.albAccessLogBucketName;
 export const ecsSecurityGroupId = securityGroups.ecsSecurityGroupId;
 export const debugTaskFamily = debugTask.taskDefinitionFamily;
 export const debugToolsRepositoryUrl = debugTask.repositoryUrl;
+export const serverAccessLogBucket = serverAccessLogs.bucketName;

@@ -9,7 +9,6 @@ import { checkStackName } from "./stackFacts";
 
 export interface HealthArgs {
     readonly healthTimeoutSeconds: number;
-    readonly healthHost?: string;
 }
 
 export type Command =
@@ -34,8 +33,9 @@ commands
   up       <stack> [--confirm-prod]      pulumi up: dev/staging in one go, prod in phases
                                          (network, security, data, compute, monitoring), validating
                                          after each and stopping at the first failure
-  validate <stack>                       §11 checks: ECS services at desired count, RDS available,
-                                         https://<alb>/health answers 200; a table; exit 1 on any failure
+  validate <stack>                       §11 checks: ECS services at desired count running the release
+                                         the stack's state records, RDS available, each service's health
+                                         route at the ALB (stack output healthRoutes); a table; exit 1 on any failure
   rollback <stack> <service> [revision] [--confirm-prod]
                                          return a service (${SERVICES.join(", ")}) to the previous image
                                          (or that of task definition revision <n>) through Pulumi,
@@ -45,7 +45,6 @@ options
   --confirm-prod           required for up and rollback on the prod stack
   --policy-pack <dir>      (preview, up) run a policy pack; repeatable
   --health-timeout <s>     (up, validate, rollback) seconds the health endpoint may take; default ${DEFAULT_HEALTH_TIMEOUT_SECONDS}
-  --health-host <name>     (up, validate, rollback) request the ALB as <name> (TLS name, Host header)
   -h, --help               this text
 
 credentials: AWS credentials that may assume the DeploymentRole of the stack's account (validate also
@@ -57,11 +56,11 @@ const OPTIONS_OF: Record<string, readonly string[]> = {
     phases: [],
     debug: [],
     preview: ["--policy-pack"],
-    up: ["--confirm-prod", "--policy-pack", "--health-timeout", "--health-host"],
-    validate: ["--health-timeout", "--health-host"],
-    rollback: ["--confirm-prod", "--health-timeout", "--health-host"],
+    up: ["--confirm-prod", "--policy-pack", "--health-timeout"],
+    validate: ["--health-timeout"],
+    rollback: ["--confirm-prod", "--health-timeout"],
 };
-const TAKES_VALUE = new Set(["--policy-pack", "--health-timeout", "--health-host"]);
+const TAKES_VALUE = new Set(["--policy-pack", "--health-timeout"]);
 const POSITIONALS: Record<string, { min: number; max: number; names: string }> = {
     phases: { min: 1, max: 1, names: "<stack>" },
     debug: { min: 1, max: 1, names: "<stack>" },
@@ -102,7 +101,7 @@ export function parseArgs(argv: readonly string[], stacks: readonly string[]): C
         const raw = values["--health-timeout"]?.at(-1);
         const seconds = raw === undefined ? DEFAULT_HEALTH_TIMEOUT_SECONDS : Number(raw);
         if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 300) throw new UsageError(`--health-timeout must be a number of seconds in (0, 300], got "${raw}"`);
-        return { healthTimeoutSeconds: seconds, healthHost: values["--health-host"]?.at(-1) };
+        return { healthTimeoutSeconds: seconds };
     };
     const confirmProd = flags.has("--confirm-prod");
     const policyPacks = values["--policy-pack"] ?? [];

@@ -19,10 +19,9 @@ import { renderRolloutPlan, renderRolloutResult } from "./report";
 import { applyRollback, planRollback } from "./rollback/rollback";
 import { rolloutSteps, runRollout } from "./rollout";
 import { CredentialProvider, establishSession, Purpose, Session } from "./session";
-import { loadStackFacts, StackFacts } from "./stackFacts";
+import { loadStackFacts, StackFacts, stackFilePreviewOverride } from "./stackFacts";
 import { ALL_CHECKS, CheckName, renderTable } from "./validation/checks";
-import { waitForServicesStable } from "./validation/ecs";
-import { HTTPS_ENDPOINT } from "./validation/health";
+import { taskDefinitionsInState, waitForServicesStable } from "./validation/ecs";
 import { runValidation, ValidationClients } from "./validation/validate";
 import { policyPackConfigsFor } from "./policyConfig";
 import { debugRunTaskCommand } from "./debugTask";
@@ -47,10 +46,11 @@ async function session(facts: StackFacts, purpose: Purpose): Promise<Session> {
     return s;
 }
 
-async function validateStack(stack: StackOps, aws: ValidationClients, cmd: { healthTimeoutSeconds: number; healthHost?: string }, checks: readonly CheckName[], waitForStable: boolean): Promise<{ ok: boolean; detail: string }> {
+async function validateStack(stack: StackOps, aws: ValidationClients, cmd: { healthTimeoutSeconds: number }, checks: readonly CheckName[], waitForStable: boolean): Promise<{ ok: boolean; detail: string }> {
     const rows = await runValidation(await stack.outputs(), aws, {
         checks,
-        health: { timeoutMs: cmd.healthTimeoutSeconds * 1000, endpoint: HTTPS_ENDPOINT, hostName: cmd.healthHost },
+        health: { timeoutMs: cmd.healthTimeoutSeconds * 1000 },
+        taskDefinitionsInState: checks.includes("ecs") ? taskDefinitionsInState(await stack.stateResources()) : {},
         waitForStableSeconds: waitForStable ? STABLE_WAIT_SECONDS : undefined,
     });
     print(renderTable(rows));
@@ -86,7 +86,7 @@ async function run(cmd: Exclude<Command, { command: "help" }>, projectDir: strin
             return 0;
         }
         case "up": {
-            const problem = prodConfirmationProblem(facts.environment, "up", cmd.confirmProd);
+            const problem = stackFilePreviewOverride(facts.stack, projectDir) ?? prodConfirmationProblem(facts.environment, "up", cmd.confirmProd);
             if (problem) throw new RefusedError(problem);
             const s = await session(facts, "deploy");
             const plan = await loadOfflinePlan(facts.stack, projectDir);
@@ -114,7 +114,7 @@ async function run(cmd: Exclude<Command, { command: "help" }>, projectDir: strin
         }
         case "rollback": {
             const service = cmd.service;
-            const problem = prodConfirmationProblem(facts.environment, "rollback", cmd.confirmProd);
+            const problem = stackFilePreviewOverride(facts.stack, projectDir) ?? prodConfirmationProblem(facts.environment, "rollback", cmd.confirmProd);
             if (problem) throw new RefusedError(problem);
             const s = await session(facts, "deploy");
             const stack = await selectStack(facts.stack, projectDir);

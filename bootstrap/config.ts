@@ -6,7 +6,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { StackConfigError } from "../config";
-import { key, ParsedKeys, show } from "../config/keyHelpers";
+import { bool, key, ParsedKeys, show } from "../config/keyHelpers";
 import { FOUNDATION_KEYS } from "../config/keys/foundation";
 import { Environment } from "../config/names";
 
@@ -32,6 +32,11 @@ export const BOOTSTRAP_KEYS = {
         { default: [] as string[] }),
     deploymentRoleName: key("string", "Name of the DeploymentRole; must equal the main stack's deploymentRoleName.", roleName(), { default: "DeploymentRole" }),
     monitoringRoleName: key("string", "Name of the MonitoringRole.", roleName(), { default: "MonitoringRole" }),
+    githubRepository: key("string", "The GitHub repository (owner/name) whose pull-request runs may assume the PreviewRole through OIDC; not in the guide.",
+        z.string({ error: "must be a GitHub repository as owner/name" }).regex(/^[A-Za-z0-9-]{1,39}\/[A-Za-z0-9._-]{1,100}$/, "must be a GitHub repository as owner/name, e.g. fivestar/payments-infra")),
+    previewRoleName: key("string", "Name of the read-only PreviewRole; must equal what the preview workflow passes as previewRoleName.", roleName(), { default: "PreviewRole" }),
+    createGithubOidcProvider: key("boolean", "Create the account's token.actions.githubusercontent.com OIDC identity provider (false: the account has it already).",
+        bool(), { default: false }),
 } as const;
 
 type Raw = ParsedKeys<typeof BOOTSTRAP_KEYS>;
@@ -46,6 +51,9 @@ export interface BootstrapConfig {
     readonly additionalRegions: readonly string[];
     readonly deploymentRoleName: string;
     readonly monitoringRoleName: string;
+    readonly githubRepository: string;
+    readonly previewRoleName: string;
+    readonly createGithubOidcProvider: boolean;
 }
 
 function problems(c: Raw): string[] {
@@ -58,6 +66,11 @@ function problems(c: Raw): string[] {
     }
     if (c.additionalRegions.includes(c.region)) {
         found.push(`${bootstrapQualified("additionalRegions")} contains ${show(c.region)}, the stack's own region (${bootstrapQualified("region")}): list only other regions`);
+    }
+    const names = [c.deploymentRoleName, c.monitoringRoleName, c.previewRoleName];
+    if (new Set(names).size !== names.length) {
+        found.push(`${bootstrapQualified("previewRoleName")} = ${show(c.previewRoleName)}, ${bootstrapQualified("deploymentRoleName")} = ${show(c.deploymentRoleName)}, ` +
+            `${bootstrapQualified("monitoringRoleName")} = ${show(c.monitoringRoleName)}: the three roles need three different names`);
     }
     if (c.cicdRoleArn === `arn:aws:iam::${c.awsAccountId}:role/${c.deploymentRoleName}`) {
         found.push(`${bootstrapQualified("cicdRoleArn")} = ${show(c.cicdRoleArn)}: is the DeploymentRole itself; it must be the CI/CD role that assumes it`);
@@ -92,6 +105,9 @@ export function parseBootstrapConfig(raw: Readonly<Record<string, unknown>>): Bo
         additionalRegions: Object.freeze([...c.additionalRegions]),
         deploymentRoleName: c.deploymentRoleName,
         monitoringRoleName: c.monitoringRoleName,
+        githubRepository: c.githubRepository,
+        previewRoleName: c.previewRoleName,
+        createGithubOidcProvider: c.createGithubOidcProvider,
     });
 }
 

@@ -8,3 +8,4 @@ const roles = bootstrapProgram(loadBootstrapConfig());
 
 export const deploymentRoleArn = roles.deploymentRoleArn;
 export const monitoringRoleArn = roles.monitoringRoleArn;
+export const previewRoleArn = roles.previewRoleArn;

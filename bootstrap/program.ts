@@ -6,12 +6,33 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { OWNER_TAG, PROJECT_TAG } from "../config/names";
-import { CrossAccountRoles } from "../security/crossAccountRoles";
+import { CrossAccountRoles, CrossAccountRolesArgs } from "../security/crossAccountRoles";
+import { PreviewRole } from "../security/previewRole";
 import { BootstrapConfig } from "./config";
 
 export interface BootstrapOutputs {
     readonly deploymentRoleArn: pulumi.Output<string>;
     readonly monitoringRoleArn: pulumi.Output<string>;
+    readonly previewRoleArn: pulumi.Output<string>;
+}
+
+/** The roles' arguments for an account's config (prod: guardrails locked, roles protected). */
+export function crossAccountRolesArgs(cfg: BootstrapConfig): CrossAccountRolesArgs {
+    const prod = cfg.environment === "prod";
+    return {
+        environment: cfg.environment,
+        accountId: cfg.accountId,
+        region: cfg.region,
+        additionalRegions: cfg.additionalRegions,
+        deploymentRoleName: cfg.deploymentRoleName,
+        monitoringRoleName: cfg.monitoringRoleName,
+        previewRoleName: cfg.previewRoleName,
+        cicdRoleArn: cfg.cicdRoleArn,
+        limitedAccountIds: cfg.limitedAccountIds,
+        monitoringAccountId: cfg.monitoringAccountId,
+        lockGuardrails: prod,
+        protect: prod,
+    };
 }
 
 export function bootstrapProgram(cfg: BootstrapConfig): BootstrapOutputs {
@@ -21,18 +42,16 @@ export function bootstrapProgram(cfg: BootstrapConfig): BootstrapOutputs {
         defaultTags: { tags: { Environment: cfg.environment, Project: PROJECT_TAG, Owner: OWNER_TAG } },
     });
     const prod = cfg.environment === "prod";
-    const roles = new CrossAccountRoles("cross-account-roles", {
+    const roles = new CrossAccountRoles("cross-account-roles", crossAccountRolesArgs(cfg), { providers: { aws: provider } });
+    const preview = new PreviewRole("preview-role", {
         environment: cfg.environment,
         accountId: cfg.accountId,
         region: cfg.region,
         additionalRegions: cfg.additionalRegions,
-        deploymentRoleName: cfg.deploymentRoleName,
-        monitoringRoleName: cfg.monitoringRoleName,
-        cicdRoleArn: cfg.cicdRoleArn,
-        limitedAccountIds: cfg.limitedAccountIds,
-        monitoringAccountId: cfg.monitoringAccountId,
-        lockGuardrails: prod,
+        previewRoleName: cfg.previewRoleName,
+        githubRepository: cfg.githubRepository,
+        createGithubOidcProvider: cfg.createGithubOidcProvider,
         protect: prod,
     }, { providers: { aws: provider } });
-    return { deploymentRoleArn: roles.deploymentRoleArn, monitoringRoleArn: roles.monitoringRoleArn };
+    return { deploymentRoleArn: roles.deploymentRoleArn, monitoringRoleArn: roles.monitoringRoleArn, previewRoleArn: preview.roleArn };
 }

@@ -1,14 +1,17 @@
 /**
- * The private bucket the ALB writes its access logs to: owner-enforced, public access blocked, TLS only,
- * SSE-S3 (the only encryption ALB log delivery supports), versioned like every audit bucket, and expiring
- * logs after the configured retention. Protected in prod.
+ * The private bucket the ALB writes its access logs to: a PrivateBucket with SSE-S3 (the only
+ * encryption ALB log delivery supports, see accessLogPolicy.ts), the ALB's delivery grant, and logs
+ * expiring after the configured retention. Protected in prod; its own access is logged like every
+ * audit bucket's.
  */
-import * as aws from "@pulumi/aws";
-import * as pulumi from "@pulumi/pulumi";
 import { Environment, names } from "../config/names";
-import { accessLogBucketPolicy } from "./accessLogPolicy";
+import { PrivateBucketArgs, ServerAccessLogging } from "../security/privateBucket";
+import { albLogDeliveryStatement } from "./accessLogPolicy";
 
-export interface AccessLogBucketArgs {
+/** The component type this bucket had before PrivateBucket: its alias keeps the bucket's URNs. */
+export const FORMER_ACCESS_LOG_BUCKET_TYPE = "fivestar:compute:AccessLogBucket";
+
+export interface AccessLogBucketSettings {
     /** cfg.environment */
     readonly environment: Environment;
     /** cfg.account.id: names the bucket and scopes the delivery grant. */
@@ -21,52 +24,27 @@ export interface AccessLogBucketArgs {
     readonly retentionDays: number;
     /** cfg.protectStatefulResources: Pulumi protect, and no forceDestroy. */
     readonly protect: boolean;
+    /** The stack's S3 server access log bucket. */
+    readonly serverAccessLogging: ServerAccessLogging;
 }
 
 /** Replaced or deleted log versions stay this long, so a deleted log can still be recovered. */
 export const NONCURRENT_VERSION_DAYS = 30;
 
-export class AccessLogBucket extends pulumi.ComponentResource {
-    /** Resolves once the bucket policy admits the ALB: enable logging with this. */
-    public readonly bucketName: pulumi.Output<string>;
-    public readonly bucketArn: pulumi.Output<string>;
-
-    constructor(name: string, args: AccessLogBucketArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("fivestar:compute:AccessLogBucket", name, {}, opts);
-        const parent = { parent: this };
-
-        const bucket = new aws.s3.Bucket(name, {
-            bucket: names.albAccessLogBucket(args.environment, args.accountId),
-            forceDestroy: !args.protect,
-        }, { parent: this, protect: args.protect });
-        new aws.s3.BucketOwnershipControls(name, { bucket: bucket.id, rule: { objectOwnership: "BucketOwnerEnforced" } }, parent);
-        const block = new aws.s3.BucketPublicAccessBlock(name, {
-            bucket: bucket.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true,
-        }, parent);
-        new aws.s3.BucketServerSideEncryptionConfiguration(name, {
-            bucket: bucket.id,
-            rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }],
-        }, parent);
-        const versioning = new aws.s3.BucketVersioning(name, { bucket: bucket.id, versioningConfiguration: { status: "Enabled" } }, parent);
-        new aws.s3.BucketLifecycleConfiguration(name, {
-            bucket: bucket.id,
-            rules: [{
-                id: "expire-access-logs",
-                status: "Enabled",
-                filter: {},
-                expiration: { days: args.retentionDays },
-                noncurrentVersionExpiration: { noncurrentDays: NONCURRENT_VERSION_DAYS },
-                abortIncompleteMultipartUpload: { daysAfterInitiation: 7 },
-            }],
-        }, { parent: this, dependsOn: [versioning] });
-        const policy = new aws.s3.BucketPolicy(name, {
-            bucket: bucket.id,
-            policy: bucket.arn.apply((arn) => JSON.stringify(accessLogBucketPolicy(arn, args.prefix, args.accountId, args.region))),
-        }, { parent: this, dependsOn: [block] });
-
-        // ELB checks that it may write when logging is turned on: hand the name out only once it may.
-        this.bucketName = pulumi.all([bucket.bucket, policy.id]).apply(([bucketName]) => bucketName);
-        this.bucketArn = bucket.arn;
-        this.registerOutputs({ bucketName: this.bucketName, bucketArn: this.bucketArn });
-    }
+export function albAccessLogBucketArgs(s: AccessLogBucketSettings): PrivateBucketArgs {
+    return {
+        bucketName: names.albAccessLogBucket(s.environment, s.accountId),
+        encryption: "SSE-S3",
+        grants: (arn) => [albLogDeliveryStatement(arn, s.prefix, s.accountId, s.region)],
+        lifecycleRules: [{
+            id: "expire-access-logs",
+            status: "Enabled",
+            filter: {},
+            expiration: { days: s.retentionDays },
+            noncurrentVersionExpiration: { noncurrentDays: NONCURRENT_VERSION_DAYS },
+            abortIncompleteMultipartUpload: { daysAfterInitiation: 7 },
+        }],
+        serverAccessLogging: s.serverAccessLogging,
+        protect: s.protect,
+    };
 }

@@ -9,8 +9,7 @@
  *
  * ALB access logs support SSE-S3 only (AWS, same page, step 1): the bucket cannot use a KMS key.
  */
-import { tlsOnlyStatement } from "../security/guardrailPolicies";
-import { PolicyDocument, policyDocument } from "../security/iamDocuments";
+import { PolicyStatement } from "../security/iamDocuments";
 
 /** Elastic Load Balancing accounts of the commercial Regions opened before August 2022. */
 export const ELB_LOG_DELIVERY_ACCOUNTS: Readonly<Record<string, string>> = Object.freeze({
@@ -51,15 +50,13 @@ export function accessLogObjectsArn(bucketArn: string, prefix: string, accountId
     return `${bucketArn}/${prefix}/AWSLogs/${accountId}/*`;
 }
 
-export function accessLogBucketPolicy(bucketArn: string, prefix: string, accountId: string, region: string): PolicyDocument {
-    return policyDocument(
-        {
-            Sid: "AlbAccessLogDelivery",
-            Effect: "Allow",
-            Principal: elbLogDeliveryPrincipal(region),
-            Action: "s3:PutObject",
-            Resource: accessLogObjectsArn(bucketArn, prefix, accountId),
-        },
-        tlsOnlyStatement(bucketArn),
-    );
+/** The ALB's grant on its log bucket (the TLS-only deny is PrivateBucket's). */
+export function albLogDeliveryStatement(bucketArn: string, prefix: string, accountId: string, region: string): PolicyStatement {
+    return {
+        Sid: "AlbAccessLogDelivery",
+        Effect: "Allow",
+        Principal: elbLogDeliveryPrincipal(region),
+        Action: "s3:PutObject",
+        Resource: accessLogObjectsArn(bucketArn, prefix, accountId),
+    };
 }

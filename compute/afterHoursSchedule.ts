@@ -12,6 +12,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { Environment, names, ServiceName } from "../config/names";
 import { serviceTrustPolicy } from "../security/iamDocuments";
+import { roleArnWhenReady } from "../security/ready";
 import { AfterHoursAction, afterHoursCapacity, afterHoursSchedulerPolicy, RDS_SCHEDULER_TARGETS, rdsScheduleInput } from "./afterHoursPlan";
 import { ECS_SCALABLE_DIMENSION, ECS_SERVICE_NAMESPACE } from "./scaling";
 
@@ -74,6 +75,7 @@ export class AfterHoursSchedule extends pulumi.ComponentResource {
                 role: role.name,
                 policy: pulumi.output(db.arn).apply((arn) => JSON.stringify(afterHoursSchedulerPolicy(arn))),
             }, parent);
+            const roleArn = roleArnWhenReady(role, [policy]);
             for (const action of ACTIONS) {
                 new aws.scheduler.Schedule(`${name}-db-${action}`, {
                     name: names.afterHoursDbSchedule(env, action),
@@ -84,13 +86,13 @@ export class AfterHoursSchedule extends pulumi.ComponentResource {
                     state: "ENABLED",
                     target: {
                         arn: RDS_SCHEDULER_TARGETS[action],
-                        roleArn: role.arn,
+                        roleArn,
                         input: pulumi.output(db.identifier).apply(rdsScheduleInput),
                         retryPolicy: { maximumRetryAttempts: 3, maximumEventAgeInSeconds: 3600 },
                     },
-                }, { parent: this, dependsOn: [policy] });
+                }, parent);
             }
-            this.schedulerRoleArn = role.arn;
+            this.schedulerRoleArn = roleArn;
         }
         this.registerOutputs({ schedulerRoleArn: this.schedulerRoleArn });
     }

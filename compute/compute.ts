@@ -5,6 +5,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { Environment, SERVICES, ServiceName } from "../config/names";
+import type { ServerAccessLogging } from "../security/privateBucket";
 import { AfterHoursSchedule } from "./afterHoursSchedule";
 import { ServiceAutoscaling } from "./autoscaling";
 import { EcsCluster } from "./cluster";
@@ -70,6 +71,8 @@ export interface ComputeArgs {
         readonly generalKeyArn: pulumi.Input<string>;
         /** guardrails.webAclArn where the WAF is on; undefined otherwise. */
         readonly webAclArn?: pulumi.Input<string>;
+        /** The stack's S3 server access log bucket (the ALB log bucket logs its own access there). */
+        readonly serverAccessLogging: ServerAccessLogging;
     };
     /** logGroups.serviceLogGroupNames (monitoring module). */
     readonly logGroupNames: Readonly<Record<ServiceName, pulumi.Input<string>>>;
@@ -120,6 +123,7 @@ export class Compute extends pulumi.ComponentResource {
             routing: s.alb.routing,
             accessLogRetentionDays: s.alb.accessLogRetentionDays,
             webAclArn: args.security.webAclArn,
+            serverAccessLogging: args.security.serverAccessLogging,
         }, parent);
 
         const app = pulumi.output(args.integrations.lmsEndpoint).apply((lmsEndpoint) => ({

@@ -9,7 +9,8 @@
  *    writable task volumes; everything else is read-only.
  *  - Fargate creates a task volume owned by root unless the image declares `VOLUME` for that path, in
  *    which case it copies the image's directory (and its owner and mode) into it: both Dockerfiles must
- *    declare `VOLUME` for the writable paths below.
+ *    declare `VOLUME` for the writable paths below. The Dockerfiles are in docker/; tests/docker/
+ *    contract.test.ts fails when they and these definitions disagree (port, user, volumes, health check).
  *  - All Linux capabilities dropped (neither process needs one), an init process reaps zombies and
  *    forwards SIGTERM.
  */

@@ -7,7 +7,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { Environment, names, SERVICES, ServiceName } from "../config/names";
-import { AccessLogBucket } from "./accessLogBucket";
+import { PrivateBucket, ServerAccessLogging } from "../security/privateBucket";
+import { albAccessLogBucketArgs, FORMER_ACCESS_LOG_BUCKET_TYPE } from "./accessLogBucket";
 import { DEFAULT_SERVICE, HTTPS_REDIRECT, PORTAL_RULE_PRIORITY, portalRuleCondition, RoutingConfig, targetGroupSpec } from "./routing";
 
 export interface PublicLoadBalancerArgs {
@@ -35,11 +36,16 @@ export interface PublicLoadBalancerArgs {
     readonly routing: RoutingConfig;
     /** cfg.alb.accessLogRetentionDays */
     readonly accessLogRetentionDays: number;
+    /** The stack's S3 server access log bucket: the access log bucket's own access is logged there. */
+    readonly serverAccessLogging: ServerAccessLogging;
     /** guardrails.webAclArn when the WAF is on (prod, staging); undefined: no association. */
     readonly webAclArn?: pulumi.Input<string>;
 }
 
 export const ACCESS_LOG_PREFIX = "alb";
+
+/** Short enough for the provider's auto-name to fit AWS's 32 characters (+ "-" + 7 random). */
+export const targetGroupLogicalName = (service: ServiceName) => `${service}-tg`;
 
 export class PublicLoadBalancer extends pulumi.ComponentResource {
     public readonly albArn: pulumi.Output<string>;
@@ -59,14 +65,15 @@ export class PublicLoadBalancer extends pulumi.ComponentResource {
         const parent = { parent: this };
         const env = args.environment;
 
-        const logs = new AccessLogBucket(`${name}-access-logs`, {
+        const logs = new PrivateBucket(`${name}-access-logs`, albAccessLogBucketArgs({
             environment: env,
             accountId: args.accountId,
             region: args.region,
             prefix: ACCESS_LOG_PREFIX,
             retentionDays: args.accessLogRetentionDays,
             protect: args.protect,
-        }, parent);
+            serverAccessLogging: args.serverAccessLogging,
+        }), { parent: this, aliases: [{ type: FORMER_ACCESS_LOG_BUCKET_TYPE }] });
 
         const alb = new aws.lb.LoadBalancer(name, {
             name: names.loadBalancer(env),
@@ -86,8 +93,11 @@ export class PublicLoadBalancer extends pulumi.ComponentResource {
 
         const targetGroups = Object.fromEntries(SERVICES.map((service) => {
             const spec = targetGroupSpec(service);
-            // No fixed name: a target group change that forces replacement must not collide with the old one.
-            const group = new aws.lb.TargetGroup(`${name}-${service}`, {
+            // No fixed name: a target group change that forces replacement must not collide with the old one,
+            // so the provider names it `<logical name>-<7 random>` (new random on every replacement). AWS
+            // allows 32 characters, hence a short logical name ("customer-portal-tg-xxxxxxx" is 26); the
+            // offline plan's auto-naming check keeps it that way. The alias keeps the first name's URN.
+            const group = new aws.lb.TargetGroup(targetGroupLogicalName(service), {
                 vpcId: args.vpcId,
                 port: spec.port,
                 protocol: spec.protocol,
@@ -95,7 +105,7 @@ export class PublicLoadBalancer extends pulumi.ComponentResource {
                 deregistrationDelay: spec.deregistrationDelay,
                 healthCheck: { ...spec.healthCheck },
                 tags: { Name: `${env}-${service}`, Service: service },
-            }, parent);
+            }, { parent: this, aliases: [{ name: `${name}-${service}` }] });
             return [service, group];
         })) as Record<ServiceName, aws.lb.TargetGroup>;
 

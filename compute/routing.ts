@@ -7,14 +7,14 @@
  * serves its UI from wwwroot), and the ALB does not strip a path prefix, so path routing works only for
  * a portal built for a base path such as `/portal`.
  */
+import { AlbRouting } from "../config/albRouting";
 import { CONTAINER_PORTS, ServiceName } from "../config/names";
 
 export const DEFAULT_SERVICE: ServiceName = "internal-pe";
 export const PORTAL_RULE_PRIORITY = 100;
 
-export type RoutingConfig =
-    | { readonly mode: "host"; readonly portalHostnames: readonly string[] }
-    | { readonly mode: "path"; readonly portalPathPatterns: readonly string[] };
+/** cfg.alb.routing; config/albRouting.ts evaluates it as the listener does (routedService). */
+export type RoutingConfig = AlbRouting;
 
 export type RuleCondition = { hostHeader: { values: string[] } } | { pathPattern: { values: string[] } };
 

@@ -1,12 +1,15 @@
 /**
- * The one place that reads stack config. `loadStackConfig()` reads `pulumi.Config` once, validates
- * every key and the rules between keys, and returns one typed, frozen object. Components never read
- * config; they take plain typed args cut from this object.
+ * The one place that reads stack config. `loadStackConfig()` reads everything Pulumi hands the
+ * program once (every key of every namespace, and which are secrets), validates the input as a whole,
+ * every key, the rules between keys and the stack's binding to its environment and account, and returns
+ * one typed, frozen object. Components never read config; they take plain typed args cut from this object.
  *
- * Every failure names the config key, the value and what is allowed, and is thrown before the
- * program registers its first resource.
+ * Every failure names the config key, the value and what is allowed; all of them are reported together,
+ * and thrown before the program registers its first resource.
  */
-import * as pulumi from "@pulumi/pulumi";
+import { collect, withoutFailedKeys } from "./checks";
+import { StackConfigError } from "./errors";
+import { ConfigInput, inputProblems, runtimeConfigInput } from "./input";
 import { PROJECT_NAME, qualified, show } from "./keyHelpers";
 import { computeProblems, computeSections } from "./keys/compute";
 import { costProblems, costSections } from "./keys/cost";
@@ -15,9 +18,13 @@ import { foundationProblems, foundationSections } from "./keys/foundation";
 import { monitoringProblems, monitoringSections } from "./keys/monitoring";
 import { operationsProblems, operationsSections } from "./keys/operations";
 import { securityProblems, securitySections } from "./keys/security";
-import { CONFIG_KEYS, ConfigKey, RawConfig, rawConfigSchema } from "./schema";
+import { CONFIG_KEYS, ConfigKey, RawConfig } from "./schema";
+import { stackSecretsProblems } from "./secretKeys";
+import { stackBindingProblems } from "./stacks";
 
 export { PROJECT_NAME } from "./keyHelpers";
+export { StackConfigError } from "./errors";
+export type { ConfigInput } from "./input";
 
 type DeepReadonly<T> = T extends (infer U)[] ? readonly DeepReadonly<U>[] : T extends object ? { readonly [K in keyof T]: DeepReadonly<T[K]> } : T;
 
@@ -36,45 +43,58 @@ function sections(c: RawConfig) {
 /** Everything the program needs from stack config, validated: see config/keys/<module>.ts. */
 export type StackConfig = DeepReadonly<ReturnType<typeof sections>>;
 
-/** Raised for invalid stack config; `problems` holds one line per offending key. */
-export class StackConfigError extends Error {
-    constructor(public readonly problems: readonly string[]) {
-        super(`Invalid stack configuration (nothing was created):\n${problems.map((p) => `  - ${p}`).join("\n")}`);
-        this.name = "StackConfigError";
-    }
-}
-
-/** Reads this project's keys from the Pulumi runtime (once) and validates them. */
+/** Reads everything Pulumi hands the program (once) and validates it: see `checkStackConfig`. */
 export function loadStackConfig(): StackConfig {
-    const config = new pulumi.Config(PROJECT_NAME);
-    const raw: Record<string, string | undefined> = {};
-    for (const name of Object.keys(CONFIG_KEYS)) raw[name] = config.get(name);
-    return parseStackConfig(raw);
+    return checkStackConfig(runtimeConfigInput());
 }
 
-/** Pure: validates raw key/value strings (or typed values) and builds the frozen StackConfig. */
-export function parseStackConfig(raw: Readonly<Record<string, unknown>>): StackConfig {
-    const parsed = rawConfigSchema.safeParse(raw);
-    if (!parsed.success) {
-        throw new StackConfigError(parsed.error.issues.map((issue) => {
-            const name = String(issue.path[0]) as ConfigKey;
-            const given = raw[name];
-            const value = given === undefined ? "is not set" : `= ${show(given)}`;
-            return `${qualified(name)} ${value}: ${given === undefined && CONFIG_KEYS[name]?.required ? "required" : issue.message}`;
-        }));
+/**
+ * Pure: validates a whole config input (every namespace, secrecy, the stack's binding, every key and
+ * every rule between keys) and builds the frozen StackConfig; throws every problem at once.
+ */
+export function checkStackConfig(input: ConfigInput): StackConfig {
+    const prefix = `${PROJECT_NAME}:`;
+    const raw = Object.fromEntries(Object.entries(input.config).filter(([k]) => k.startsWith(prefix)).map(([k, v]) => [k.slice(prefix.length), v]));
+    const result = evaluateConfig(raw, input.stack);
+    const problems = [...inputProblems(input), ...stackSecretsProblems((k) => raw[k]), ...result.problems];
+    if (problems.length > 0 || !result.config) throw new StackConfigError(problems);
+    return result.config;
+}
+
+/**
+ * Pure: validates this project's keys (unqualified; strings as Pulumi hands them, or typed values) and
+ * builds the frozen StackConfig. With `stack`, also checks the stack's environment and account binding.
+ */
+export function parseStackConfig(raw: Readonly<Record<string, unknown>>, stack?: string): StackConfig {
+    const result = evaluateConfig(raw, stack);
+    if (!result.config) throw new StackConfigError(result.problems);
+    return result.config;
+}
+
+/** Every key on its own, then every rule between keys that does not read a refused key. */
+function evaluateConfig(raw: Readonly<Record<string, unknown>>, stack: string | undefined): { problems: string[]; config?: StackConfig } {
+    const problems: string[] = [];
+    const values: Record<string, unknown> = {};
+    const failed = new Set<string>();
+    for (const [name, spec] of Object.entries(CONFIG_KEYS) as [ConfigKey, (typeof CONFIG_KEYS)[ConfigKey]][]) {
+        const given = raw[name];
+        const parsed = spec.schema.safeParse(given);
+        if (parsed.success) {
+            values[name] = parsed.data;
+            continue;
+        }
+        failed.add(name);
+        const value = given === undefined ? "is not set" : `= ${show(given)}`;
+        for (const issue of parsed.error.issues) problems.push(`${qualified(name)} ${value}: ${given === undefined && spec.required ? "required" : issue.message}`);
     }
-    const c = parsed.data;
-    const problems = [
-        ...foundationProblems(c),
-        ...securityProblems(c),
-        ...dataProblems(c),
-        ...computeProblems(c),
-        ...monitoringProblems(c),
-        ...costProblems(c),
-        ...operationsProblems(c),
-    ];
-    if (problems.length > 0) throw new StackConfigError(problems);
-    return deepFreeze(sections(c));
+    const c = withoutFailedKeys(values as RawConfig, failed);
+    const rules = [foundationProblems, securityProblems, dataProblems, computeProblems, monitoringProblems, costProblems, operationsProblems];
+    problems.push(...collect(
+        ...rules.map((rule) => () => rule(c)),
+        () => stack !== undefined && stackBindingProblems(stack, c),
+    ));
+    if (problems.length > 0) return { problems };
+    return { problems, config: deepFreeze(sections(values as RawConfig)) };
 }
 
 function deepFreeze<T>(value: T): T {

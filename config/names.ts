@@ -75,6 +75,8 @@ export const names = {
     costBudget: (env: Environment) => `${env}-fivestar-payments-monthly`,
     /** Compute (issue 5): names the guide does not fix, chosen once. Global S3 name: the account id keeps it unique. */
     albAccessLogBucket: (env: Environment, accountId: string) => `fivestar-payments-${env}-alb-logs-${accountId}`,
+    /** Issue 14: where every bucket's S3 server access logs go (at most 53 characters: S3 allows 63). */
+    serverAccessLogBucket: (env: Environment, accountId: string) => `fivestar-payments-${env}-s3-access-logs-${accountId}`,
     /** §2.2.1 auto-shutdown: the EventBridge Scheduler schedules that stop/start the database, and their role. */
     afterHoursDbSchedule: (env: Environment, action: "stop" | "start") => `${env}-fivestar-payments-db-after-hours-${action}`,
     afterHoursSchedulerRole: (env: Environment) => `${env}-fivestar-after-hours-scheduler`,

@@ -1,11 +1,12 @@
 /**
  * The stack config schema: every key this program reads, gathered from one file per module
- * (config/keys/<module>.ts). This table is the single source: the loader validates against it, and
- * a test checks that Pulumi.yaml declares the same keys with the same types and descriptions.
+ * (config/keys/<module>.ts). This table is the single source: the loader validates against it, any
+ * other key of the project (bar the secret keys of config/secretKeys.ts) is refused as unknown
+ * (config/input.ts), and a test checks that Pulumi.yaml declares the same keys with the same types
+ * and descriptions.
  *
  * Keys are flat so that an error can name the exact key to pass to `pulumi config set`.
  */
-import { z } from "zod";
 import { ParsedKeys } from "./keyHelpers";
 import { COMPUTE_KEYS } from "./keys/compute";
 import { COST_KEYS } from "./keys/cost";
@@ -27,7 +28,3 @@ export const CONFIG_KEYS = {
 
 export type ConfigKey = keyof typeof CONFIG_KEYS;
 export type RawConfig = ParsedKeys<typeof CONFIG_KEYS>;
-
-export const rawConfigSchema = z.object(
-    Object.fromEntries(Object.entries(CONFIG_KEYS).map(([name, spec]) => [name, spec.schema])),
-) as unknown as z.ZodType<RawConfig>;

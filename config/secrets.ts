@@ -8,14 +8,11 @@
  * gateway is refused, because it would otherwise silently write nothing.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { PROJECT_NAME, qualified } from "./keyHelpers";
-import { StackConfigError } from "./index";
+import { StackConfigError } from "./errors";
+import { PROJECT_NAME } from "./keyHelpers";
+import { SECRET_CONFIG_KEYS, stackSecretsProblems } from "./secretKeys";
 
-/** The config key of each value of each §4.2.2 integration secret. */
-export const SECRET_CONFIG_KEYS = {
-    razorpay: { keyId: "razorpayKeyId", keySecret: "razorpayKeySecret", webhookSecret: "razorpayWebhookSecret" },
-    juspay: { merchantId: "juspayMerchantId", apiKey: "juspayApiKey", webhookUsername: "juspayWebhookUsername", webhookPassword: "juspayWebhookPassword" },
-} as const;
+export { SECRET_CONFIG_KEYS, stackSecretsProblems } from "./secretKeys";
 
 type SecretValue = pulumi.Output<string> | undefined;
 
@@ -43,27 +40,6 @@ export interface JuspaySecrets {
 export interface StackSecrets {
     readonly razorpay: RazorpaySecrets;
     readonly juspay: JuspaySecrets;
-}
-
-/**
- * Pure: what is wrong with the set of secret keys a stack has. `valueOf(key)` is the raw config
- * text of a key (undefined when unset); only its presence and emptiness are looked at.
- */
-export function stackSecretsProblems(valueOf: (key: string) => string | undefined): string[] {
-    const problems: string[] = [];
-    for (const [gateway, keys] of Object.entries(SECRET_CONFIG_KEYS)) {
-        const all = Object.values(keys) as string[];
-        for (const k of all) {
-            const v = valueOf(k);
-            if (v !== undefined && v.trim() === "") problems.push(`${qualified(k)} is empty: set the real value with \`pulumi config set --secret ${k} <value>\` or remove the key`);
-        }
-        const unset = all.filter((k) => valueOf(k) === undefined);
-        if (unset.length > 0 && unset.length < all.length) {
-            problems.push(`${unset.map(qualified).join(", ")} not set while other ${gateway} keys are: set all of ${all.join(", ")} ` +
-                `(with \`pulumi config set --secret\`) or none, in which case the ${gateway} secret is left empty for operators`);
-        }
-    }
-    return problems;
 }
 
 /** Reads the integration secrets of the current stack (values stay secret Outputs). */

@@ -5,8 +5,11 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import * as random from "@pulumi/random";
 import { Environment, names } from "../config/names";
 import { serviceTrustPolicy } from "../security/iamDocuments";
+import { roleArnWhenReady } from "../security/ready";
+import { finalSnapshotIdentifier, finalSnapshotKeepers } from "./finalSnapshot";
 import { parameterGroupFamily, postgresParameters } from "./postgres";
 import { replicaPlacements } from "./replicaPlacement";
 
@@ -53,8 +56,10 @@ export interface DatabaseArgs {
     readonly kmsKeyArn: pulumi.Input<string>;
     /** The security module's DatabaseCredentials.password; kept secret here. */
     readonly masterPassword: pulumi.Input<string>;
-    /** cfg.rds.engineVersion: PostgreSQL 15 ("15.15" or "15"). */
+    /** cfg.rds.engineVersion: PostgreSQL 15 ("15", or an exact minor such as "15.15"). */
     readonly engineVersion: string;
+    /** cfg.rds.autoMinorVersionUpgrade: true with a major-only engineVersion, false with an exact one (config checks the pair). */
+    readonly autoMinorVersionUpgrade: boolean;
     /** cfg.rds.slowQueryThresholdMs: log_min_duration_statement (§12.2.2). */
     readonly slowQueryThresholdMs: number;
     /** cfg.rds.maxConnections: max_connections, the 100% of the §12.2.1 alarm. */
@@ -105,8 +110,7 @@ export class Database extends pulumi.ComponentResource {
             role: monitoringRole.name,
             policyArn: ENHANCED_MONITORING_POLICY_ARN,
         }, parent);
-        // RDS checks the role's permissions at creation, so the attachment must exist first.
-        const instanceDependsOn = [monitoringPolicy, ...(args.instanceDependsOn ?? [])];
+        const instanceDependsOn = args.instanceDependsOn ?? [];
 
         // Settings the primary and every replica share.
         const shared = {
@@ -123,10 +127,11 @@ export class Database extends pulumi.ComponentResource {
             // A hot standby needs max_connections >= the primary's: one group keeps them equal.
             parameterGroupName: parameterGroup.name,
             maintenanceWindow: MAINTENANCE_WINDOW,
-            autoMinorVersionUpgrade: true,
+            autoMinorVersionUpgrade: args.autoMinorVersionUpgrade,
             copyTagsToSnapshot: true,
             monitoringInterval: 60,
-            monitoringRoleArn: monitoringRole.arn,
+            // RDS checks the role's permissions at creation: the ARN resolves once the policy is attached.
+            monitoringRoleArn: roleArnWhenReady(monitoringRole, [monitoringPolicy]),
             performanceInsightsEnabled: true,
             performanceInsightsRetentionPeriod: 7,
             performanceInsightsKmsKeyId: args.kmsKeyArn,
@@ -134,7 +139,7 @@ export class Database extends pulumi.ComponentResource {
             deletionProtection: args.protect,
         };
 
-        const primary = new aws.rds.Instance(`${name}-primary`, {
+        const primaryInputs = {
             ...shared,
             identifier: names.dbInstance(env),
             engine: "postgres",
@@ -148,7 +153,14 @@ export class Database extends pulumi.ComponentResource {
             backupWindow: BACKUP_WINDOW,
             deleteAutomatedBackups: false,
             skipFinalSnapshot: !args.protect,
-            finalSnapshotIdentifier: args.protect ? names.dbFinalSnapshot(env) : undefined,
+        };
+        // A new name for every final snapshot: the suffix is drawn again whenever the instance is replaced.
+        const snapshotSuffix = args.protect
+            ? new random.RandomId(`${name}-final-snapshot`, { byteLength: 4, keepers: finalSnapshotKeepers(primaryInputs) }, { parent: this, protect: args.protect })
+            : undefined;
+        const primary = new aws.rds.Instance(`${name}-primary`, {
+            ...primaryInputs,
+            finalSnapshotIdentifier: snapshotSuffix?.hex.apply((hex) => finalSnapshotIdentifier(names.dbFinalSnapshot(env), hex)),
         }, { parent: this, protect: args.protect, dependsOn: instanceDependsOn });
 
         const replicaInstances = replicas.map((r) => new aws.rds.Instance(`${name}-replica-${r.index + 1}`, {

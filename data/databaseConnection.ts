@@ -9,12 +9,15 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { Environment, names } from "../config/names";
 import { databaseUrl } from "../security/parameterPlan";
+import { after } from "../security/ready";
 import { databaseSecretDocument } from "../security/secretValues";
 
 export interface DatabaseConnectionArgs {
     readonly environment: Environment;
     /** AppSecrets.databaseSecretId: the `fivestar/payments/<env>/database` secret to write. */
     readonly secretId: pulumi.Input<string>;
+    /** AppSecrets.databaseSecretArn: handed on as `databaseSecretArn` once the value is written. */
+    readonly secretArn: pulumi.Input<string>;
     /** Database.address: the RDS host name, no port. */
     readonly host: pulumi.Input<string>;
     /** 5432 (§4.2.2). */
@@ -24,6 +27,11 @@ export interface DatabaseConnectionArgs {
 }
 
 export class DatabaseConnection extends pulumi.ComponentResource {
+    /**
+     * The database secret's ARN, resolving once its value is written: give consumers (task definitions)
+     * this, never the secret's own ARN, so they wait for the value (RDS comes 10-40 minutes after the secret).
+     */
+    public readonly databaseSecretArn: pulumi.Output<string>;
     /** `/fivestar/payments/<env>/app/database_url`. */
     public readonly databaseUrlParameterName: pulumi.Output<string>;
 
@@ -31,7 +39,8 @@ export class DatabaseConnection extends pulumi.ComponentResource {
         super("fivestar:data:DatabaseConnection", name, {}, opts);
         const document = pulumi.all([args.host, args.password])
             .apply(([host, password]) => JSON.stringify(databaseSecretDocument({ host, password, port: args.port })));
-        new aws.secretsmanager.SecretVersion(`${name}-secret`, { secretId: args.secretId, secretString: pulumi.secret(document) }, { parent: this });
+        const version = new aws.secretsmanager.SecretVersion(`${name}-secret`, { secretId: args.secretId, secretString: pulumi.secret(document) }, { parent: this });
+        this.databaseSecretArn = after(args.secretArn, [version]);
 
         // No credentials in the URL: applications take them from the secret.
         const parameter = new aws.ssm.Parameter(`${name}-database-url`, {
@@ -42,6 +51,6 @@ export class DatabaseConnection extends pulumi.ComponentResource {
         }, { parent: this });
 
         this.databaseUrlParameterName = parameter.name;
-        this.registerOutputs({ databaseUrlParameterName: this.databaseUrlParameterName });
+        this.registerOutputs({ databaseUrlParameterName: this.databaseUrlParameterName, databaseSecretArn: this.databaseSecretArn });
     }
 }

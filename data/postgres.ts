@@ -7,10 +7,14 @@
 export const POSTGRES_MAJOR = 15;
 
 /**
- * 15.15 is what RDS moved every retired 15.x minor to when it ended 15.9-15.12 on 31 May 2026, so
- * it is offered for new instances through 2026. The guide's 15.4 was retired long before.
+ * The major version only: RDS creates the instance on its current default 15.x minor (15.15 or later;
+ * the guide's 15.4 was retired long ago) and, with automatic minor upgrades on, moves it forward in the
+ * maintenance window. The provider keeps a major-only `engineVersion` in state when the running minor
+ * is newer (@pulumi/aws rds.Instance `engineVersion`: "If autoMinorVersionUpgrade is enabled, you can
+ * provide a prefix of the version such as 8.0 (for 8.0.36)"; the running one is `engineVersionActual`),
+ * so an upgrade by AWS never shows up as a planned downgrade.
  */
-export const DEFAULT_ENGINE_VERSION = "15.15";
+export const DEFAULT_ENGINE_VERSION = "15";
 
 /** Minors RDS no longer creates (15.12 and earlier reached end of standard support by 31 May 2026). */
 export const LAST_RETIRED_MINOR = 12;
@@ -36,6 +40,25 @@ export function isAcceptedEngineVersion(version: string): boolean {
     const parsed = parseEngineVersion(version);
     if (!parsed || parsed.major !== POSTGRES_MAJOR) return false;
     return parsed.minor === undefined || parsed.minor > LAST_RETIRED_MINOR;
+}
+
+/**
+ * Which version/upgrade combinations cannot drift: a major-only version with automatic minor upgrades
+ * (RDS advances the minor, Pulumi keeps "15"), or an exact minor with them off (the minor changes only
+ * when the key does). An exact minor with automatic upgrades drifts: after AWS upgrades, the next `up`
+ * plans a downgrade that RDS refuses. A major-only version without them is never patched.
+ */
+export function engineVersionUpgradeProblem(version: string, autoMinorVersionUpgrade: boolean): string | undefined {
+    const parsed = parseEngineVersion(version);
+    if (!parsed) return undefined;
+    if (autoMinorVersionUpgrade && parsed.minor !== undefined) {
+        return `pins the minor while automatic minor upgrades are on: after RDS upgrades the instance the next \`pulumi up\` plans a downgrade to ${version}, ` +
+            `which RDS refuses; use "${parsed.major}" (RDS picks and advances the minor) or turn automatic minor upgrades off and upgrade by changing the version`;
+    }
+    if (!autoMinorVersionUpgrade && parsed.minor === undefined) {
+        return `names only the major while automatic minor upgrades are off: the instance would never be patched; pin the minor ("${parsed.major}.<minor>") and upgrade by changing it`;
+    }
+    return undefined;
 }
 
 export function parameterGroupFamily(version: string): string {

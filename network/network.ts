@@ -7,6 +7,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { Environment, names } from "../config/names";
 import { serviceTrustPolicy } from "../security/iamDocuments";
+import { roleArnWhenReady } from "../security/ready";
 import { flowLogDeliveryPolicy } from "./flowLogPolicy";
 import { PlannedSubnet, SubnetPlan, SubnetTier } from "./subnetPlan";
 
@@ -146,7 +147,7 @@ export class Network extends pulumi.ComponentResource {
             assumeRolePolicy: JSON.stringify(serviceTrustPolicy("vpc-flow-logs.amazonaws.com", args.accountId)),
             description: `Lets VPC flow logs of ${env} write to ${names.flowLogGroup(env)}`,
         }, parent);
-        new aws.iam.RolePolicy(`${name}-flow-logs`, {
+        const flowLogPolicy = new aws.iam.RolePolicy(`${name}-flow-logs`, {
             role: flowLogRole.id,
             policy: flowLogGroup.arn.apply((arn) => JSON.stringify(flowLogDeliveryPolicy(arn))),
         }, parent);
@@ -155,7 +156,7 @@ export class Network extends pulumi.ComponentResource {
             trafficType: "ALL",
             logDestinationType: "cloud-watch-logs",
             logDestination: flowLogGroup.arn,
-            iamRoleArn: flowLogRole.arn,
+            iamRoleArn: roleArnWhenReady(flowLogRole, [flowLogPolicy]),
             maxAggregationInterval: 60,
             tags: nameTag("flow-log"),
         }, parent);

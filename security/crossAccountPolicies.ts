@@ -53,16 +53,13 @@ export function deploymentTrustPolicy(trust: DeploymentTrust): PolicyDocument {
 /** Regional services the program deploys; denied outside the stack's region. */
 export const REGIONAL_SERVICES = [
     "ec2", "elasticloadbalancing", "acm", "ecs", "ecr", "application-autoscaling", "lambda", "rds", "dynamodb", "kms", "secretsmanager",
-    "ssm", "logs", "cloudwatch", "sns", "events", "guardduty", "config", "cloudtrail", "wafv2", "xray",
-    // Issue 16: EventBridge Scheduler (after-hours and weekly-cleanup schedules) has its own namespace.
-    "scheduler",
+    "ssm", "logs", "cloudwatch", "sns", "events", "scheduler", "guardduty", "config", "cloudtrail", "wafv2", "xray",
 ] as const;
 
 /** Services whose resources are all this program's (one account per environment): full rights in the region. */
 export const STACK_SERVICES = [
     "ec2", "elasticloadbalancing", "acm", "ecs", "application-autoscaling", "lambda", "rds", "dynamodb", "kms", "logs", "cloudwatch",
     "sns", "events", "budgets", "guardduty", "config", "cloudtrail", "wafv2", "xray",
-    "scheduler",
 ] as const;
 
 /** What a limited session may do: see deployments and metrics; no logs (they may hold personal data). */
@@ -77,6 +74,14 @@ export const PASS_ROLE_SERVICES = [
     "rds.amazonaws.com", "config.amazonaws.com", "cloudtrail.amazonaws.com", "application-autoscaling.amazonaws.com", "events.amazonaws.com",
     "scheduler.amazonaws.com",
 ] as const;
+
+/**
+ * EventBridge Scheduler (dev after-hours shutdown; staging's weekly cleanup, issue 16): the provider's aws_scheduler_schedule calls exactly
+ * these (create, read, update, delete; schedules take no tags). Schedules of the default group only:
+ * the program creates no schedule group. Service authorization reference, "Actions defined by Amazon
+ * EventBridge Scheduler": each acts on `schedule/${GroupName}/${ScheduleName}`.
+ */
+export const SCHEDULE_ACTIONS = ["scheduler:CreateSchedule", "scheduler:GetSchedule", "scheduler:UpdateSchedule", "scheduler:DeleteSchedule"] as const;
 
 export const ADMIN_MANAGED_POLICIES = [
     "arn:aws:iam::aws:policy/AdministratorAccess", "arn:aws:iam::aws:policy/PowerUserAccess", "arn:aws:iam::aws:policy/IAMFullAccess",
@@ -97,9 +102,10 @@ export const GUARDRAIL_TEARDOWN_ACTIONS = [
  */
 export const ACCOUNT_IDENTITY_ACTIONS = {
     passwordPolicy: ["iam:GetAccountPasswordPolicy", "iam:UpdateAccountPasswordPolicy", "iam:DeleteAccountPasswordPolicy"],
-    groups: ["iam:CreateGroup", "iam:DeleteGroup", "iam:GetGroup", "iam:ListAttachedGroupPolicies", "iam:ListGroupPolicies", "iam:AttachGroupPolicy", "iam:DetachGroupPolicy"],
+    groups: ["iam:CreateGroup", "iam:DeleteGroup", "iam:GetGroup", "iam:UpdateGroup", "iam:ListAttachedGroupPolicies", "iam:ListGroupPolicies", "iam:AttachGroupPolicy",
+        "iam:DetachGroupPolicy"],
     policies: ["iam:CreatePolicy", "iam:DeletePolicy", "iam:GetPolicy", "iam:GetPolicyVersion", "iam:ListPolicyVersions", "iam:CreatePolicyVersion",
-        "iam:DeletePolicyVersion", "iam:ListEntitiesForPolicy", "iam:TagPolicy", "iam:UntagPolicy"],
+        "iam:DeletePolicyVersion", "iam:SetDefaultPolicyVersion", "iam:ListEntitiesForPolicy", "iam:TagPolicy", "iam:UntagPolicy", "iam:ListPolicyTags"],
 } as const;
 
 export interface DeploymentPermissions {
@@ -144,6 +150,13 @@ export function deploymentRolePolicy(p: DeploymentPermissions): PolicyDocument {
             Effect: "Allow",
             Action: ["s3:ListAllMyBuckets", "secretsmanager:ListSecrets", "secretsmanager:GetRandomPassword", "ssm:DescribeParameters", "ecr:GetAuthorizationToken"],
             Resource: "*",
+            Condition: notLimited,
+        },
+        {
+            Sid: "DefaultGroupSchedules",
+            Effect: "Allow",
+            Action: [...SCHEDULE_ACTIONS],
+            Resource: `arn:aws:scheduler:${p.region}:${p.accountId}:schedule/default/*`,
             Condition: notLimited,
         },
         {

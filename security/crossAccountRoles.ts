@@ -7,7 +7,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { Environment } from "../config/names";
-import { deploymentRolePolicy, deploymentTrustPolicy, MONITORING_MANAGED_POLICIES, monitoringTrustPolicy } from "./crossAccountPolicies";
+import { DeploymentPermissions, deploymentRolePolicy, deploymentTrustPolicy, MONITORING_MANAGED_POLICIES, monitoringTrustPolicy } from "./crossAccountPolicies";
 
 export interface CrossAccountRolesArgs {
     readonly environment: Environment;
@@ -28,8 +28,22 @@ export interface CrossAccountRolesArgs {
     readonly monitoringAccountId: string;
     /** Deny switching off CloudTrail/GuardDuty/Config and deleting KMS keys through the DeploymentRole (prod). */
     readonly lockGuardrails: boolean;
+    /** The PreviewRole of the account (security/previewRole.ts): the DeploymentRole may not change it either. */
+    readonly previewRoleName?: string;
     /** Pulumi protect on both roles (prod): deleting the DeploymentRole locks CI/CD out of the account. */
     readonly protect: boolean;
+}
+
+/** What the DeploymentRole's permission policy is built from: the offline coverage check builds it the same way. */
+export function deploymentPermissions(args: CrossAccountRolesArgs): DeploymentPermissions {
+    const roleArn = (roleName: string) => `arn:aws:iam::${args.accountId}:role/${roleName}`;
+    return {
+        accountId: args.accountId,
+        region: args.region,
+        additionalRegions: args.additionalRegions,
+        bootstrapRoleArns: [args.deploymentRoleName, args.monitoringRoleName, ...(args.previewRoleName ? [args.previewRoleName] : [])].map(roleArn),
+        lockGuardrails: args.lockGuardrails,
+    };
 }
 
 export class CrossAccountRoles extends pulumi.ComponentResource {
@@ -39,7 +53,6 @@ export class CrossAccountRoles extends pulumi.ComponentResource {
     constructor(name: string, args: CrossAccountRolesArgs, opts?: pulumi.ComponentResourceOptions) {
         super("fivestar:security:CrossAccountRoles", name, {}, opts);
         const parent = { parent: this };
-        const roleArn = (roleName: string) => `arn:aws:iam::${args.accountId}:role/${roleName}`;
 
         const deployment = new aws.iam.Role(`${name}-deployment`, {
             name: args.deploymentRoleName,
@@ -49,13 +62,7 @@ export class CrossAccountRoles extends pulumi.ComponentResource {
         new aws.iam.RolePolicy(`${name}-deployment`, {
             role: deployment.name,
             name: "fivestar-deployment",
-            policy: JSON.stringify(deploymentRolePolicy({
-                accountId: args.accountId,
-                region: args.region,
-                additionalRegions: args.additionalRegions,
-                bootstrapRoleArns: [roleArn(args.deploymentRoleName), roleArn(args.monitoringRoleName)],
-                lockGuardrails: args.lockGuardrails,
-            })),
+            policy: JSON.stringify(deploymentRolePolicy(deploymentPermissions(args))),
         }, parent);
 
         const monitoring = new aws.iam.Role(`${name}-monitoring`, {

@@ -7,6 +7,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { Environment, names } from "../config/names";
 import { ECS_TASK_EXECUTION_MANAGED_POLICY, executionRolePolicy, taskRolePolicy } from "./ecsPolicies";
 import { serviceTrustPolicy } from "./iamDocuments";
+import { roleArnWhenReady } from "./ready";
 
 export interface EcsRolesArgs {
     /** cfg.environment: scopes secrets, parameters and tables, names the roles. */
@@ -22,7 +23,9 @@ export interface EcsRolesArgs {
 }
 
 export class EcsRoles extends pulumi.ComponentResource {
+    /** Resolves once the role's policies are attached: task definitions given it wait for them. */
     public readonly executionRoleArn: pulumi.Output<string>;
+    /** Resolves once the role's policy is in place. */
     public readonly taskRoleArn: pulumi.Output<string>;
     public readonly executionRoleName: pulumi.Output<string>;
     public readonly taskRoleName: pulumi.Output<string>;
@@ -40,8 +43,8 @@ export class EcsRoles extends pulumi.ComponentResource {
             assumeRolePolicy: trust,
             description: `ECS task execution role of ${env}: image pull, logs, secrets injection (3.2.2)`,
         }, parent);
-        new aws.iam.RolePolicyAttachment(`${name}-execution-managed`, { role: execution.name, policyArn: ECS_TASK_EXECUTION_MANAGED_POLICY }, parent);
-        new aws.iam.RolePolicy(`${name}-execution-secrets`, {
+        const executionManaged = new aws.iam.RolePolicyAttachment(`${name}-execution-managed`, { role: execution.name, policyArn: ECS_TASK_EXECUTION_MANAGED_POLICY }, parent);
+        const executionSecrets = new aws.iam.RolePolicy(`${name}-execution-secrets`, {
             role: execution.name,
             name: "environment-secrets",
             policy: keyArns.apply((keys) => JSON.stringify(executionRolePolicy(ctx, keys))),
@@ -52,14 +55,14 @@ export class EcsRoles extends pulumi.ComponentResource {
             assumeRolePolicy: trust,
             description: `ECS task role of ${env}: transaction tables, secrets, parameters (7.1.1)`,
         }, parent);
-        new aws.iam.RolePolicy(`${name}-task-access`, {
+        const taskAccess = new aws.iam.RolePolicy(`${name}-task-access`, {
             role: task.name,
             name: "application-access",
             policy: keyArns.apply((keys) => JSON.stringify(taskRolePolicy(ctx, keys))),
         }, parent);
 
-        this.executionRoleArn = execution.arn;
-        this.taskRoleArn = task.arn;
+        this.executionRoleArn = roleArnWhenReady(execution, [executionManaged, executionSecrets]);
+        this.taskRoleArn = roleArnWhenReady(task, [taskAccess]);
         this.executionRoleName = execution.name;
         this.taskRoleName = task.name;
         this.registerOutputs({

@@ -20,16 +20,10 @@ export function tlsOnlyStatement(bucketArn: string): PolicyStatement {
     };
 }
 
-/** The AWS Config bucket: TLS only; Config writes through its role, not a bucket grant. */
-export function configBucketPolicy(bucketArn: string): PolicyDocument {
-    return policyDocument(tlsOnlyStatement(bucketArn));
-}
-
-/** CloudTrail writes its own files: only this stack's trail, only under this account's prefix. */
-export function cloudTrailBucketPolicy(bucketArn: string, accountId: string, trailArn: string): PolicyDocument {
+/** CloudTrail writes its own files: only this stack's trail, only under this account's prefix (TLS-only is PrivateBucket's). */
+export function cloudTrailBucketStatements(bucketArn: string, accountId: string, trailArn: string): PolicyStatement[] {
     const fromTrail = { "aws:SourceArn": trailArn };
-    return policyDocument(
-        tlsOnlyStatement(bucketArn),
+    return [
         {
             Sid: "CloudTrailAclCheck",
             Effect: "Allow",
@@ -46,7 +40,7 @@ export function cloudTrailBucketPolicy(bucketArn: string, accountId: string, tra
             Resource: `${bucketArn}/AWSLogs/${accountId}/*`,
             Condition: { StringEquals: { ...fromTrail, "s3:x-amz-acl": "bucket-owner-full-control" } },
         },
-    );
+    ];
 }
 
 /** What the AWS Config role needs beyond AWS_ConfigRole: write snapshots and history to its bucket. */

@@ -1,16 +1,18 @@
 /**
  * Account guardrails (§2.2.3, §4.1.3), each behind its own switch: GuardDuty, AWS Config,
  * CloudTrail and a WAFv2 web ACL for the ALB. Audit logs land in private, versioned, KMS-encrypted,
- * TLS-only buckets that are protected in prod.
+ * TLS-only buckets (PrivateBucket) that are protected in prod and log every access to them.
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { Environment, names } from "../config/names";
 import {
-    AWS_CONFIG_MANAGED_POLICY, cloudTrailBucketPolicy, cloudTrailLogsPolicy, configBucketPolicy, configDeliveryPolicy,
+    AWS_CONFIG_MANAGED_POLICY, cloudTrailBucketStatements, cloudTrailLogsPolicy, configDeliveryPolicy,
     WAF_REDACTED_HEADERS, wafLogDeliveryPolicy, webAclRules, webAclVisibility,
 } from "./guardrailPolicies";
-import { serviceTrustPolicy } from "./iamDocuments";
+import { PolicyStatement, serviceTrustPolicy } from "./iamDocuments";
+import { PrivateBucket, ServerAccessLogging } from "./privateBucket";
+import { roleArnWhenReady } from "./ready";
 import { trailArn } from "./kmsPolicies";
 
 export interface GuardrailSwitches {
@@ -37,6 +39,8 @@ export interface AccountGuardrailsArgs {
     readonly protect: boolean;
     /** cfg.guardrails.wafRateLimit: requests per client IP per 5 minutes. */
     readonly wafRateLimit: number;
+    /** The stack's S3 server access log bucket: who reads the audit buckets is recorded there (PCI DSS 10.2.1.3). */
+    readonly serverAccessLogging: ServerAccessLogging;
 }
 
 export class AccountGuardrails extends pulumi.ComponentResource {
@@ -48,11 +52,10 @@ export class AccountGuardrails extends pulumi.ComponentResource {
 
     constructor(name: string, args: AccountGuardrailsArgs, opts?: pulumi.ComponentResourceOptions) {
         super("fivestar:security:AccountGuardrails", name, {}, opts);
-        const parent = { parent: this };
         const on = args.switches;
 
         const detector = on.guardDuty
-            ? new aws.guardduty.Detector(`${name}-guardduty`, { enable: true, findingPublishingFrequency: "FIFTEEN_MINUTES" }, parent)
+            ? new aws.guardduty.Detector(`${name}-guardduty`, { enable: true, findingPublishingFrequency: "FIFTEEN_MINUTES" }, this.guardrailOptions(args))
             : undefined;
         const configBucket = on.awsConfig ? this.awsConfig(name, args) : undefined;
         const trailBucket = on.cloudTrail ? this.cloudTrail(name, args) : undefined;
@@ -60,8 +63,8 @@ export class AccountGuardrails extends pulumi.ComponentResource {
 
         this.webAclArn = webAcl ? webAcl.arn : pulumi.output(undefined);
         this.guardDutyDetectorId = detector ? detector.id : pulumi.output(undefined);
-        this.cloudTrailBucketName = trailBucket ? trailBucket.bucket : pulumi.output(undefined);
-        this.configBucketName = configBucket ? configBucket.bucket : pulumi.output(undefined);
+        this.cloudTrailBucketName = trailBucket ? trailBucket.bucketName : pulumi.output(undefined);
+        this.configBucketName = configBucket ? configBucket.bucketName : pulumi.output(undefined);
         this.registerOutputs({
             webAclArn: this.webAclArn,
             guardDutyDetectorId: this.guardDutyDetectorId,
@@ -70,60 +73,60 @@ export class AccountGuardrails extends pulumi.ComponentResource {
         });
     }
 
-    /** A private, versioned, SSE-KMS, TLS-only bucket; resolves once its policy is in place. */
-    private auditBucket(name: string, args: AccountGuardrailsArgs, purpose: "cloudtrail" | "config",
-        policy: (bucketArn: string) => string): { bucket: aws.s3.Bucket; ready: aws.s3.BucketPolicy } {
-        const parent = { parent: this };
-        const id = `${name}-${purpose}-bucket`;
-        const bucket = new aws.s3.Bucket(id, {
-            bucket: names.auditBucket(args.environment, args.accountId, purpose),
-            forceDestroy: false,
-        }, { parent: this, protect: args.protect });
-        new aws.s3.BucketOwnershipControls(id, { bucket: bucket.id, rule: { objectOwnership: "BucketOwnerEnforced" } }, parent);
-        const block = new aws.s3.BucketPublicAccessBlock(id, {
-            bucket: bucket.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true,
-        }, parent);
-        new aws.s3.BucketServerSideEncryptionConfiguration(id, {
-            bucket: bucket.id,
-            rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: args.logsKmsKeyArn }, bucketKeyEnabled: true }],
-        }, parent);
-        new aws.s3.BucketVersioning(id, { bucket: bucket.id, versioningConfiguration: { status: "Enabled" } }, parent);
-        const ready = new aws.s3.BucketPolicy(id, { bucket: bucket.id, policy: bucket.arn.apply(policy) }, { parent: this, dependsOn: [block] });
-        return { bucket, ready };
+    /**
+     * Where the stack protects its stateful resources (prod), the trail, the detector and the Config recorder
+     * are protected too: the DeploymentRole denies stopping or deleting them there (DenyGuardrailTeardown), so a
+     * delete or replacement must stop at Pulumi, before it fails half-way with AccessDenied in AWS.
+     */
+    private guardrailOptions(args: AccountGuardrailsArgs): pulumi.CustomResourceOptions {
+        return { parent: this, protect: args.protect };
     }
 
-    private awsConfig(name: string, args: AccountGuardrailsArgs): aws.s3.Bucket {
+    /** An audit bucket: a PrivateBucket on the logs key, kept forever (no lifecycle). */
+    private auditBucket(name: string, args: AccountGuardrailsArgs, purpose: "cloudtrail" | "config",
+        grants: (bucketArn: string) => PolicyStatement[]): PrivateBucket {
+        return new PrivateBucket(`${name}-${purpose}-bucket`, {
+            bucketName: names.auditBucket(args.environment, args.accountId, purpose),
+            encryption: { kmsKeyArn: args.logsKmsKeyArn },
+            grants,
+            serverAccessLogging: args.serverAccessLogging,
+            protect: args.protect,
+            // Built inline by this component before PrivateBucket existed: same names, so only the parent moves.
+            formerParent: this,
+        }, { parent: this });
+    }
+
+    private awsConfig(name: string, args: AccountGuardrailsArgs): PrivateBucket {
         const parent = { parent: this };
-        const { bucket, ready } = this.auditBucket(name, args, "config", (arn) => JSON.stringify(configBucketPolicy(arn)));
+        const bucket = this.auditBucket(name, args, "config", () => []);
         const role = new aws.iam.Role(`${name}-config`, {
             assumeRolePolicy: JSON.stringify(serviceTrustPolicy("config.amazonaws.com", args.accountId)),
             description: `AWS Config recorder of ${args.environment}: reads resource configuration, writes to its bucket`,
         }, parent);
-        new aws.iam.RolePolicyAttachment(`${name}-config-managed`, { role: role.name, policyArn: AWS_CONFIG_MANAGED_POLICY }, parent);
+        const managed = new aws.iam.RolePolicyAttachment(`${name}-config-managed`, { role: role.name, policyArn: AWS_CONFIG_MANAGED_POLICY }, parent);
         const delivery = new aws.iam.RolePolicy(`${name}-config-delivery`, {
             role: role.name,
-            policy: pulumi.all([bucket.arn, args.logsKmsKeyArn]).apply(([b, k]) => JSON.stringify(configDeliveryPolicy(b, args.accountId, k))),
+            policy: pulumi.all([bucket.bucketArn, args.logsKmsKeyArn]).apply(([b, k]) => JSON.stringify(configDeliveryPolicy(b, args.accountId, k))),
         }, parent);
         const recorder = new aws.cfg.Recorder(`${name}-config-recorder`, {
             name: names.configRecorder(args.environment),
-            roleArn: role.arn,
+            roleArn: roleArnWhenReady(role, [managed, delivery]),
             recordingGroup: { allSupported: true, includeGlobalResourceTypes: true },
-        }, parent);
+        }, this.guardrailOptions(args));
         const channel = new aws.cfg.DeliveryChannel(`${name}-config-delivery`, {
             name: names.configRecorder(args.environment),
-            s3BucketName: bucket.bucket,
+            s3BucketName: bucket.bucketName,
             s3KmsKeyArn: args.logsKmsKeyArn,
             snapshotDeliveryProperties: { deliveryFrequency: "TwentyFour_Hours" },
-        }, { parent: this, dependsOn: [recorder, ready, delivery] });
-        new aws.cfg.RecorderStatus(`${name}-config-recorder`, { name: recorder.name, isEnabled: true }, { parent: this, dependsOn: [channel] });
+        }, { ...this.guardrailOptions(args), dependsOn: [recorder, bucket.policy, delivery] });
+        new aws.cfg.RecorderStatus(`${name}-config-recorder`, { name: recorder.name, isEnabled: true }, { ...this.guardrailOptions(args), dependsOn: [channel] });
         return bucket;
     }
 
-    private cloudTrail(name: string, args: AccountGuardrailsArgs): aws.s3.Bucket {
+    private cloudTrail(name: string, args: AccountGuardrailsArgs): PrivateBucket {
         const parent = { parent: this };
         const ctx = { environment: args.environment, accountId: args.accountId, region: args.region };
-        const { bucket, ready } = this.auditBucket(name, args, "cloudtrail",
-            (arn) => JSON.stringify(cloudTrailBucketPolicy(arn, args.accountId, trailArn(ctx))));
+        const bucket = this.auditBucket(name, args, "cloudtrail", (arn) => cloudTrailBucketStatements(arn, args.accountId, trailArn(ctx)));
         const logGroup = new aws.cloudwatch.LogGroup(`${name}-cloudtrail`, {
             name: names.cloudTrailLogGroup(args.environment),
             retentionInDays: args.logRetentionDays,
@@ -140,15 +143,15 @@ export class AccountGuardrails extends pulumi.ComponentResource {
         }, parent);
         new aws.cloudtrail.Trail(`${name}-cloudtrail`, {
             name: names.cloudTrail(args.environment),
-            s3BucketName: bucket.bucket,
+            s3BucketName: bucket.bucketName,
             isMultiRegionTrail: true,
             includeGlobalServiceEvents: true,
             enableLogFileValidation: true,
             enableLogging: true,
             kmsKeyId: args.logsKmsKeyArn,
             cloudWatchLogsGroupArn: pulumi.interpolate`${logGroup.arn}:*`,
-            cloudWatchLogsRoleArn: role.arn,
-        }, { parent: this, dependsOn: [ready, delivery] });
+            cloudWatchLogsRoleArn: roleArnWhenReady(role, [delivery]),
+        }, { ...this.guardrailOptions(args), dependsOn: [bucket.policy] });
         return bucket;
     }
 

@@ -12,6 +12,11 @@ import { PASSWORD_POLICY, requireMfaPolicy } from "./mfaPolicies";
 
 export interface HumanAccessArgs {
     readonly accountId: string;
+    /**
+     * Protect the password policy (prod): the DeploymentRole is denied iam:DeleteAccountPasswordPolicy there
+     * (GUARDRAIL_TEARDOWN_ACTIONS), so a delete could only fail half-way; like the other guardrails.
+     */
+    readonly protect: boolean;
 }
 
 export class HumanAccess extends pulumi.ComponentResource {
@@ -21,7 +26,7 @@ export class HumanAccess extends pulumi.ComponentResource {
     constructor(name: string, args: HumanAccessArgs, opts?: pulumi.ComponentResourceOptions) {
         super("fivestar:security:HumanAccess", name, {}, opts);
         const parent = { parent: this };
-        new aws.iam.AccountPasswordPolicy(`${name}-password-policy`, { ...PASSWORD_POLICY }, parent);
+        new aws.iam.AccountPasswordPolicy(`${name}-password-policy`, { ...PASSWORD_POLICY }, { parent: this, protect: args.protect });
         const policy = new aws.iam.Policy(`${name}-require-mfa`, {
             name: names.mfaRequiredPolicy,
             description: "2.2.3 MFA required: denies everything but MFA set-up until the user signs in with MFA",

@@ -8,13 +8,14 @@
  * Exit codes: 0 estimated, 1 the config or the plan failed, 2 bad usage or an unreadable --diff file.
  */
 import * as fs from "fs";
-import { parseStackConfig, PROJECT_NAME, StackConfig } from "../config";
+import { checkStackConfig, StackConfig } from "../config";
 import { diffEstimates, parseSavedEstimate, renderDiff } from "./cost/diff";
 import { assumptionsFromConfig, estimateCost } from "./cost/estimate";
 import { CostEstimate } from "./cost/model";
 import { planInChildProcess } from "./offline/planProcess";
 import { loadPriceBook } from "./cost/priceTable";
 import { renderEstimate } from "./cost/render";
+import { DEFAULT_WIDTH } from "./offline/fit";
 import { listStacks, parseConfigOverride, projectDir, readStackConfig } from "./offline/stackFiles";
 import { exitWhenFlushed } from "./exit";
 
@@ -24,14 +25,17 @@ export interface CostArgs {
     save?: string;
     diff?: string;
     overrides: Record<string, string>;
+    /** Print every column in full instead of fitting 160 columns. */
+    wide?: true;
 }
 
-const USAGE = `usage: npm run cost -- <stack> [--json] [--save <file>] [--diff <file>] [--set key=value ...]
+const USAGE = `usage: npm run cost -- <stack> [--json] [--save <file>] [--diff <file>] [--set key=value ...] [--wide]
   <stack>          one of: ${listStacks().join(", ")}
   --json           print the estimate as JSON (only JSON on stdout; with --diff: {estimate, diff})
   --save <file>    also write the estimate as JSON to <file> (the input of a later --diff)
   --diff <file>    print what changed against a saved estimate instead of the table
-  --set key=value  override a config key for this estimate only (e.g. --set costNatDataGbPerMonth=500)`;
+  --set key=value  override a config key for this estimate only (e.g. --set costNatDataGbPerMonth=500)
+  --wide           print every column in full (by default the table fits 160 columns)`;
 
 export function parseArgs(argv: readonly string[]): CostArgs {
     const args: CostArgs = { stack: "", json: false, overrides: {} };
@@ -43,6 +47,7 @@ export function parseArgs(argv: readonly string[]): CostArgs {
     for (let i = 0; i < argv.length; i++) {
         const arg = argv[i];
         if (arg === "--json") args.json = true;
+        else if (arg === "--wide") args.wide = true;
         else if (arg === "--save") args.save = value(++i, "--save");
         else if (arg === "--diff") args.diff = value(++i, "--diff");
         else if (arg === "--set") {
@@ -57,12 +62,9 @@ export function parseArgs(argv: readonly string[]): CostArgs {
     return args;
 }
 
-/** The stack's validated config, read from its files the way the plan reads them. */
+/** The stack's validated config, read from its files the way the plan reads them (every check the program makes). */
 export function stackConfigOf(stack: string, dir: string, overrides: Record<string, string>): StackConfig {
-    const file = readStackConfig(stack, dir, overrides);
-    const prefix = `${PROJECT_NAME}:`;
-    const raw = Object.fromEntries(Object.entries(file.config).filter(([k]) => k.startsWith(prefix)).map(([k, v]) => [k.slice(prefix.length), v]));
-    return parseStackConfig(raw);
+    return checkStackConfig(readStackConfig(stack, dir, overrides));
 }
 
 /** Every region the plan's AWS providers (or resources) point at, so their price tables are loaded. */
@@ -108,7 +110,7 @@ async function main(argv: readonly string[]): Promise<number> {
     if (args.save) fs.writeFileSync(args.save, JSON.stringify(estimate, null, 2) + "\n");
     const diff = saved ? diffEstimates(saved, estimate) : undefined;
     if (args.json) process.stdout.write(JSON.stringify(diff ? { estimate, diff } : estimate, null, 2) + "\n");
-    else console.log(diff ? renderDiff(diff) : renderEstimate(estimate));
+    else console.log(diff ? renderDiff(diff) : renderEstimate(estimate, args.wide ? Infinity : DEFAULT_WIDTH));
     return 0;
 }
 

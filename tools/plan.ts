@@ -1,18 +1,29 @@
 /**
- * The offline plan: `npm run plan -- <stack> [--json <file>|-] [--set key=value ...] [--quiet] [--diff <plan.json>]`.
+ * The offline plan: `npm run plan -- <stack> [--json <file>|-] [--set key=value ...] [--quiet] [--diff <plan.json>] [--show-secrets]`.
  *
  * Evaluates the program for a stack from its real Pulumi.<stack>.yaml under mocks and prints what
  * `pulumi up` would create. Needs no Pulumi CLI, no credentials and no network. With --diff it prints
  * instead what changed against a saved plan (e.g. the base branch's), stateful resources flagged.
+ * With --diagram it also draws the stack's architecture (tools/diagram/). The table fits 160 columns
+ * unless --wide, and ends with a summary line and the placeholders `pulumi up` would refuse.
  * Exit codes: 0 planned, 1 the program or its config failed, 2 bad usage,
- * 3 (--diff) a stateful resource would be deleted or replaced.
+ * 3 (--diff) a stateful resource, or the VPC/subnets/DB subnet group one sits in, would be deleted or replaced,
+ * 4 a plan check failed (tools/offline/checks, and the DeploymentRole's coverage of the plan:
+ * tools/iam/deploymentCoverage.ts).
  */
 import * as fs from "fs";
 import { evaluateStack, ProgramError } from "./offline/evaluate";
-import { dataLossRisks, DiffedPlan, diffPlans, parseSavedPlan, renderDiff } from "./safety/planDiff";
+import { dataLossRisks, DiffedPlan, diffPlans, parseSavedPlan } from "./safety/planDiff";
+import { renderPreview } from "./safety/previewRender";
+import { redactSecrets } from "./offline/redact";
+import { checkPlan, CHECKS_FAILED_EXIT_CODE, renderCheckReport } from "./offline/checks";
 import { renderPlan } from "./offline/report";
+import { checkDeploymentRole } from "./iam/deploymentCoverage";
 import { listStacks, parseConfigOverride, projectDir } from "./offline/stackFiles";
 import { exitWhenFlushed } from "./exit";
+import { writeDiagram } from "./diagram/svg";
+import { DEFAULT_WIDTH } from "./offline/fit";
+import { planFooter } from "./offline/footer";
 
 interface PlanArgs {
     stack: string;
@@ -20,15 +31,24 @@ interface PlanArgs {
     overrides: Record<string, string>;
     quiet: boolean;
     diff?: string;
+    showSecrets?: boolean;
+    diagram?: string;
+    wide?: true;
 }
 
-const USAGE = `usage: npm run plan -- <stack> [--json <file>|-] [--set key=value ...] [--quiet] [--diff <file>]
+const USAGE = `usage: npm run plan -- <stack> [--json <file>|-] [--set key=value ...] [--quiet] [--diff <file>] [--diagram <file>] [--wide] [--show-secrets]
   <stack>          one of: ${listStacks().join(", ")}
   --json <file>    also write the full plan (every resource, its options and inputs) as JSON; - for stdout
-  --set key=value  override a config key for this plan only (try a change before committing it)
+  --set key=value  override a config key for this plan only (try a change before committing it); a key that
+                   holds a secret stays a secret
   --quiet          do not print the table
   --diff <file>    print what changed against a saved plan (from --json) instead of the table;
-                   exit code 3 if a stateful resource would be deleted or replaced`;
+                   exit code 3 if a stateful resource (or the VPC, subnet or DB subnet group it sits in)
+                   would be deleted or replaced
+  --diagram <file> also draw the stack's architecture: <file>.svg (Graphviz layout) or <file>.mmd (Mermaid)
+  --wide           print every column in full (by default the table fits 160 columns)
+  --show-secrets   write secret values into --json (by default every secret is "[secret]")
+Exit code 4: a check (auto-naming, happens-before, DeploymentRole coverage) found what a real provider or AWS would refuse.`;
 
 export function parseArgs(argv: readonly string[]): PlanArgs {
     const args: PlanArgs = { stack: "", overrides: {}, quiet: false };
@@ -37,6 +57,9 @@ export function parseArgs(argv: readonly string[]): PlanArgs {
         if (arg === "--json") args.json = argv[++i];
         else if (arg === "--diff") args.diff = argv[++i];
         else if (arg === "--quiet") args.quiet = true;
+        else if (arg === "--show-secrets") args.showSecrets = true;
+        else if (arg === "--diagram") args.diagram = argv[++i];
+        else if (arg === "--wide") args.wide = true;
         else if (arg === "--set") {
             const [key, value] = parseConfigOverride(argv[++i] ?? "");
             args.overrides[key] = value;
@@ -48,6 +71,8 @@ export function parseArgs(argv: readonly string[]): PlanArgs {
     if (!args.stack) throw new Error("missing <stack>");
     if (args.json === undefined && argv.includes("--json")) throw new Error("--json needs a file name or -");
     if (args.diff === undefined && argv.includes("--diff")) throw new Error("--diff needs the file of a saved plan");
+    if (args.diagram !== undefined && !/\.(svg|mmd)$/.test(args.diagram)) throw new Error("--diagram needs a file ending in .svg or .mmd");
+    if (args.diagram === undefined && argv.includes("--diagram")) throw new Error("--diagram needs a file ending in .svg or .mmd");
     return args;
 }
 
@@ -76,18 +101,31 @@ async function main(argv: readonly string[]): Promise<number> {
         return 2;
     }
     try {
-        const plan = await evaluateStack(args.stack, { projectDir: projectDir(), overrides: args.overrides });
+        const evaluated = await evaluateStack(args.stack, { projectDir: projectDir(), overrides: args.overrides });
+        const plan = args.showSecrets ? evaluated : redactSecrets(evaluated);
         // With --json - stdout carries the JSON, so the human-readable text goes to stderr.
         const print = args.json === "-" ? console.error : console.log;
+        const width = args.wide ? Infinity : DEFAULT_WIDTH;
+        // The DeploymentRole as bootstrap builds it must allow every request the plan makes (issue 13).
+        const coverage = await checkDeploymentRole(evaluated, projectDir());
+        const findings = [...checkPlan(evaluated), ...coverage.problems.map((message) =>
+            ({ check: "deployment-role", type: "DeploymentRole", name: `bootstrap/Pulumi.${args.stack}.yaml`, message }))];
+        const checked = findings.length > 0 ? CHECKS_FAILED_EXIT_CODE : 0;
+        // Findings always reach the terminal, --quiet or not.
+        if (findings.length > 0) console.error(renderCheckReport(findings));
+        if (args.diagram) await writeDiagram(plan, args.diagram);
         if (saved) {
             const diff = diffPlans(saved, plan);
-            print(renderDiff(diff, saved.resources.length, plan.resources.length));
+            print(renderPreview(diff, plan.resources.length, { width, before: saved.resources, after: plan.resources }));
             write(plan);
-            return dataLossRisks(diff).length > 0 ? 3 : 0;
+            return dataLossRisks(diff, saved.resources, plan.resources).length > 0 ? 3 : checked;
         }
-        if (!args.quiet && args.json !== "-") console.log(renderPlan(plan));
+        if (!args.quiet && args.json !== "-") {
+            const roleLine = coverage.problems.length === 0 ? `\nDeploymentRole: allows all ${coverage.requests} requests of the plan (tools/iam/deploymentCoverage.ts).` : "";
+            console.log(`${renderPlan(plan, width)}\n\n${renderCheckReport(findings)}${roleLine}\n\n${planFooter(plan, projectDir(), args.overrides, width)}`);
+        }
         write(plan);
-        return 0;
+        return checked;
     } catch (e) {
         const registered = e instanceof ProgramError ? e.registeredBeforeFailure : 0;
         console.error(`Plan of stack "${args.stack}" failed; ${registered} resources were registered before the failure.\n${(e as Error).message}`);

@@ -2,6 +2,8 @@
  * The post-deployment checks of §11, as data: which checks exist, which module each needs deployed,
  * and which stack outputs each reads. The checks themselves are in ecs.ts, rds.ts and health.ts.
  */
+import type { HealthRoute } from "../../config/albRouting";
+import { SERVICES } from "../../config/names";
 import { PHASE_MODULES, PhaseModule } from "../phases";
 
 export const CHECK_NAMES = ["rds", "ecs", "health"] as const;
@@ -36,14 +38,21 @@ export interface ValidationOutputs {
     readonly dbInstanceIdentifier?: string;
     readonly dbReplicaIdentifiers?: readonly string[];
     readonly albDnsName?: string;
+    /** Where each service's health is checked through the ALB (config/albRouting.ts). */
+    readonly healthRoutes?: readonly HealthRoute[];
 }
 
 const isString = (v: unknown): v is string => typeof v === "string" && v.length > 0;
+const isHealthRoute = (v: unknown): v is HealthRoute => {
+    const r = v as Partial<HealthRoute> | null;
+    return typeof r === "object" && r !== null && SERVICES.includes(r.service as never) && isString(r.host) && isString(r.path) && r.path.startsWith("/");
+};
 
 /** Pure: picks the outputs the checks need, ignoring any of the wrong shape (they read as missing). */
 export function validationOutputs(outputs: Readonly<Record<string, unknown>>): ValidationOutputs {
     const serviceNames = outputs.serviceNames;
     const replicas = outputs.dbReplicaIdentifiers;
+    const routes = outputs.healthRoutes;
     return {
         clusterName: isString(outputs.clusterName) ? outputs.clusterName : undefined,
         serviceNames: serviceNames && typeof serviceNames === "object" && !Array.isArray(serviceNames) && Object.values(serviceNames).every(isString)
@@ -51,6 +60,7 @@ export function validationOutputs(outputs: Readonly<Record<string, unknown>>): V
         dbInstanceIdentifier: isString(outputs.dbInstanceIdentifier) ? outputs.dbInstanceIdentifier : undefined,
         dbReplicaIdentifiers: Array.isArray(replicas) && replicas.every(isString) ? replicas : undefined,
         albDnsName: isString(outputs.albDnsName) ? outputs.albDnsName : undefined,
+        healthRoutes: Array.isArray(routes) && routes.every(isHealthRoute) ? routes : undefined,
     };
 }
 

@@ -5,9 +5,11 @@
  */
 import { ECSClient } from "@aws-sdk/client-ecs";
 import { RDSClient } from "@aws-sdk/client-rds";
+import { qualified } from "../../config/keyHelpers";
+import { SERVICES } from "../../config/names";
 import { CheckName, CheckRow, missingOutput, validationOutputs } from "./checks";
 import { checkEcsServices, waitForServicesStable } from "./ecs";
-import { checkHealth, HealthOptions } from "./health";
+import { checkHealthRoute, HealthOptions } from "./health";
 import { checkRdsInstance } from "./rds";
 
 export interface ValidationClients {
@@ -18,6 +20,8 @@ export interface ValidationClients {
 export interface ValidateOptions {
     readonly checks: readonly CheckName[];
     readonly health: HealthOptions;
+    /** ECS service name → the task definition ARN the stack's state records for it (ecs.ts taskDefinitionsInState). */
+    readonly taskDefinitionsInState: Readonly<Record<string, string>>;
     /** Wait up to this long for the ECS services to be stable before checking them (after an up). */
     readonly waitForStableSeconds?: number;
 }
@@ -37,11 +41,20 @@ export async function runValidation(rawOutputs: Readonly<Record<string, unknown>
         else {
             const services = Object.values(outputs.serviceNames);
             if (options.waitForStableSeconds) await waitForServicesStable(clients.ecs, outputs.clusterName, services, options.waitForStableSeconds);
-            rows.push(...await checkEcsServices(clients.ecs, outputs.clusterName, services));
+            rows.push(...await checkEcsServices(clients.ecs, outputs.clusterName, services, options.taskDefinitionsInState));
         }
     }
     if (options.checks.includes("health")) {
-        rows.push(outputs.albDnsName ? await checkHealth(outputs.albDnsName, options.health) : missingOutput("health", "albDnsName"));
+        if (!outputs.albDnsName) rows.push(missingOutput("health", "albDnsName"));
+        else {
+            for (const service of SERVICES) {
+                const route = outputs.healthRoutes?.find((r) => r.service === service);
+                rows.push(route ? await checkHealthRoute(outputs.albDnsName, route, options.health) : {
+                    check: "health", target: service, ok: false,
+                    detail: `no route in stack output healthRoutes: set ${qualified("internalPeHostname")} (the host name internal-pe is reached at) and run up`,
+                });
+            }
+        }
     }
     return rows;
 }

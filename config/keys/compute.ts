@@ -2,6 +2,8 @@
  * ECS, images, load balancer, scaling and after-hours keys (§2.2.1, §3.2.2, §4.1, §5). Issue 5 (compute).
  */
 import { z } from "zod";
+import { collect } from "../checks";
+import { healthRouteProblems } from "../albRouting";
 import { describeMemoryRange, isValidFargatePair } from "../fargate";
 import { bool, int, key, oneOf, ParsedKeys, qualified, show } from "../keyHelpers";
 import { Environment } from "../names";
@@ -28,6 +30,9 @@ const MAX_RULE_VALUES = 5;
 
 const hostname = z.string().regex(/^(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/,
     "must be lower-case DNS names such as portal.example.com (a leading *. is allowed)");
+/** One exact host name (no wildcard): a name a client connects to and a certificate covers. */
+const exactHostname = z.string({ error: "must be a host name" }).regex(/^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/,
+    "must be one lower-case DNS name such as payments.example.com (no wildcard)");
 const pathPattern = z.string().regex(/^\/[A-Za-z0-9_\-.$/~"'@:+*?&]{0,127}$/, "must be ALB path patterns starting with / (up to 128 characters)");
 
 /**
@@ -78,6 +83,8 @@ export const COMPUTE_KEYS = {
     customerPortalHostnames: key("array", `Host names routed to customer-portal in host mode (at most ${MAX_RULE_VALUES}); the certificate must cover them.`,
         z.array(hostname, { error: "must be a list of host names" }).max(MAX_RULE_VALUES, `must list at most ${MAX_RULE_VALUES} host names (one ALB rule)`),
         { default: [] as string[] }),
+    internalPeHostname: key("string", "Host name internal-pe is reached at through the ALB (the listener's default action); the certificate must cover it " +
+        "and the portal rule must not take it. §11 validation checks https://<this name>/health at the ALB.", exactHostname, { default: undefined }),
     customerPortalPathPatterns: key("array", `URL path patterns routed to customer-portal in path mode (at most ${MAX_RULE_VALUES}).`,
         z.array(pathPattern, { error: "must be a list of path patterns" }).min(1, "must list at least one path pattern")
             .max(MAX_RULE_VALUES, `must list at most ${MAX_RULE_VALUES} path patterns (one ALB rule)`),
@@ -94,7 +101,9 @@ export const COMPUTE_KEYS = {
 
     // After-hours shutdown (§2.2.1)
     afterHoursShutdown: key("boolean", "Scale the services to 0 and stop the database outside business hours (§2.2.1: dev); never in prod.", bool(), { default: false }),
-    afterHoursStopCron: key("string", "When after-hours shutdown stops everything (in afterHoursTimezone).", cron(), { default: "cron(0 20 * * ? *)" }),
+    // Business hours are weekdays: stop and start on the same days, or the stop fires against a stopped database.
+    afterHoursStopCron: key("string", "When after-hours shutdown stops everything (in afterHoursTimezone); the same days as afterHoursStartCron.",
+        cron(), { default: "cron(0 20 ? * MON-FRI *)" }),
     afterHoursStartCron: key("string", "When after-hours shutdown starts everything again (in afterHoursTimezone).", cron(), { default: "cron(0 8 ? * MON-FRI *)" }),
     afterHoursTimezone: key("string", "IANA time zone of the after-hours schedules (IST: Asia/Kolkata).",
         z.string({ error: "must be an IANA time zone such as Asia/Kolkata" }).refine(isTimeZone, "must be an IANA time zone such as Asia/Kolkata"),
@@ -110,51 +119,63 @@ type Raw = ParsedKeys<typeof COMPUTE_KEYS> & {
 
 function certificateProblems(c: Raw): string[] {
     const [, , , region, account] = c.albCertificateArn.split(":");
-    const problems: string[] = [];
-    if (region !== c.region) {
-        problems.push(`${qualified("albCertificateArn")} = ${show(c.albCertificateArn)} is in region ${region}: an ALB can only use a certificate ` +
-            `from its own region, ${qualified("region")} = "${c.region}"`);
-    }
-    if (account !== c.awsAccountId) {
-        problems.push(`${qualified("albCertificateArn")} = ${show(c.albCertificateArn)} belongs to account ${account}: it must be in the stack's account, ` +
-            `${qualified("awsAccountId")} = "${c.awsAccountId}"`);
-    }
-    return problems;
+    return collect(
+        () => region !== c.region &&
+            `${qualified("albCertificateArn")} = ${show(c.albCertificateArn)} is in region ${region}: an ALB can only use a certificate ` +
+            `from its own region, ${qualified("region")} = "${c.region}"`,
+        () => account !== c.awsAccountId &&
+            `${qualified("albCertificateArn")} = ${show(c.albCertificateArn)} belongs to account ${account}: it must be in the stack's account, ` +
+            `${qualified("awsAccountId")} = "${c.awsAccountId}"`,
+    );
+}
+
+/** The day fields of a six-field cron, "day-of-month month day-of-week" (the days it fires on). */
+export function cronDays(expression: string): string {
+    const fields = expression.replace(/^cron\(|\)$/g, "").split(/\s+/);
+    return fields.slice(2, 5).join(" ");
 }
 
 function afterHoursProblems(c: Raw): string[] {
     if (!c.afterHoursShutdown) return [];
-    const problems: string[] = [];
-    if (c.environment === "prod") {
-        problems.push(`${qualified("afterHoursShutdown")} = true in environment "prod": §2.2.1 shuts down non-prod resources only; prod serves customers around the clock`);
-    }
-    if (c.rdsReadReplicas > 0) {
-        problems.push(`${qualified("afterHoursShutdown")} = true with ${qualified("rdsReadReplicas")} = ${c.rdsReadReplicas}: RDS cannot stop an instance that has read replicas; set 0 replicas or turn the shutdown off`);
-    }
-    if (c.afterHoursStopCron === c.afterHoursStartCron) {
-        problems.push(`${qualified("afterHoursStartCron")} = ${show(c.afterHoursStartCron)} equals ${qualified("afterHoursStopCron")}: start and stop must differ`);
-    }
-    return problems;
+    return collect(
+        () => c.environment === "prod" &&
+            `${qualified("afterHoursShutdown")} = true in environment "prod": §2.2.1 shuts down non-prod resources only; prod serves customers around the clock`,
+        () => c.rdsReadReplicas > 0 &&
+            `${qualified("afterHoursShutdown")} = true with ${qualified("rdsReadReplicas")} = ${c.rdsReadReplicas}: RDS cannot stop an instance that has read replicas; set 0 replicas or turn the shutdown off`,
+        () => c.afterHoursStopCron === c.afterHoursStartCron &&
+            `${qualified("afterHoursStartCron")} = ${show(c.afterHoursStartCron)} equals ${qualified("afterHoursStopCron")}: start and stop must differ`,
+        () => {
+            const [stopDays, startDays] = [cronDays(c.afterHoursStopCron), cronDays(c.afterHoursStartCron)];
+            return stopDays !== startDays &&
+                `${qualified("afterHoursStopCron")} = ${show(c.afterHoursStopCron)} runs on days "${stopDays}" and ${qualified("afterHoursStartCron")} = ` +
+                `${show(c.afterHoursStartCron)} on "${startDays}": they must run on the same days (e.g. both ? * MON-FRI), or a stop fires against an already stopped database`;
+        },
+    );
 }
 
 export function computeProblems(c: Raw): string[] {
-    const problems: string[] = [];
-    if (!isValidFargatePair(c.ecsCpu, c.ecsMemory)) {
-        problems.push(`${qualified("ecsMemory")} = ${c.ecsMemory} with ${qualified("ecsCpu")} = ${c.ecsCpu}: not a Fargate size; ` +
-            `for cpu ${c.ecsCpu} memory must be ${describeMemoryRange(c.ecsCpu)} MiB`);
-    }
-    if (c.ecsMinCapacity > c.ecsMaxCapacity) {
-        problems.push(`${qualified("ecsMinCapacity")} = ${c.ecsMinCapacity} is greater than ${qualified("ecsMaxCapacity")} = ${c.ecsMaxCapacity}`);
-    }
-    if (c.ecsDesiredCount < c.ecsMinCapacity || c.ecsDesiredCount > c.ecsMaxCapacity) {
-        problems.push(`${qualified("ecsDesiredCount")} = ${c.ecsDesiredCount} must lie within ${qualified("ecsMinCapacity")}..${qualified("ecsMaxCapacity")} (${c.ecsMinCapacity}..${c.ecsMaxCapacity})`);
-    }
-    if (c.albRoutingMode === "host" && c.customerPortalHostnames.length === 0) {
-        problems.push(`${qualified("customerPortalHostnames")} is empty with ${qualified("albRoutingMode")} = "host": list the portal's host names, ` +
-            `or set ${qualified("albRoutingMode")} to "path"`);
-    }
-    problems.push(...certificateProblems(c), ...afterHoursProblems(c));
-    return problems;
+    return collect(
+        () => !isValidFargatePair(c.ecsCpu, c.ecsMemory) &&
+            `${qualified("ecsMemory")} = ${c.ecsMemory} with ${qualified("ecsCpu")} = ${c.ecsCpu}: not a Fargate size; ` +
+            `for cpu ${c.ecsCpu} memory must be ${describeMemoryRange(c.ecsCpu)} MiB`,
+        () => c.ecsMinCapacity > c.ecsMaxCapacity &&
+            `${qualified("ecsMinCapacity")} = ${c.ecsMinCapacity} is greater than ${qualified("ecsMaxCapacity")} = ${c.ecsMaxCapacity}`,
+        () => (c.ecsDesiredCount < c.ecsMinCapacity || c.ecsDesiredCount > c.ecsMaxCapacity) &&
+            `${qualified("ecsDesiredCount")} = ${c.ecsDesiredCount} must lie within ${qualified("ecsMinCapacity")}..${qualified("ecsMaxCapacity")} (${c.ecsMinCapacity}..${c.ecsMaxCapacity})`,
+        () => c.albRoutingMode === "host" && c.customerPortalHostnames.length === 0 &&
+            `${qualified("customerPortalHostnames")} is empty with ${qualified("albRoutingMode")} = "host": list the portal's host names, ` +
+            `or set ${qualified("albRoutingMode")} to "path"`,
+        () => certificateProblems(c),
+        () => afterHoursProblems(c),
+        () => healthRouteProblems(routingOf(c), c.internalPeHostname).map((p) =>
+            `${qualified(p.key)} = ${show(p.key === "internalPeHostname" ? c.internalPeHostname : c.customerPortalPathPatterns)} ${p.problem}`),
+    );
+}
+
+function routingOf(c: Raw) {
+    return c.albRoutingMode === "host"
+        ? { mode: "host" as const, portalHostnames: c.customerPortalHostnames }
+        : { mode: "path" as const, portalPathPatterns: c.customerPortalPathPatterns };
 }
 
 export function computeSections(c: Raw) {
@@ -179,9 +200,8 @@ export function computeSections(c: Raw) {
             sslPolicy: c.albSslPolicy,
             desyncMitigationMode: c.albDesyncMitigationMode,
             accessLogRetentionDays: c.albAccessLogRetentionDays,
-            routing: c.albRoutingMode === "host"
-                ? { mode: "host" as const, portalHostnames: c.customerPortalHostnames }
-                : { mode: "path" as const, portalPathPatterns: c.customerPortalPathPatterns },
+            routing: routingOf(c),
+            internalPeHostname: c.internalPeHostname,
         },
         afterHours: {
             enabled: c.afterHoursShutdown,

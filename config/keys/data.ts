@@ -3,8 +3,9 @@
  */
 import { z } from "zod";
 import {
-    DEFAULT_ENGINE_VERSION, ENGINE_VERSION_RULE, isAcceptedEngineVersion, maxConnectionsCeiling, supportsPerformanceInsights,
+    DEFAULT_ENGINE_VERSION, ENGINE_VERSION_RULE, engineVersionUpgradeProblem, isAcceptedEngineVersion, maxConnectionsCeiling, supportsPerformanceInsights,
 } from "../../data/postgres";
+import { collect } from "../checks";
 import { Environment } from "../names";
 import { bool, int, key, ParsedKeys, qualified, show } from "../keyHelpers";
 
@@ -20,8 +21,11 @@ export const DATA_KEYS = {
     rdsMaxAllocatedStorageGb: key("integer", "Storage autoscaling ceiling of the RDS instance in GB (§6.1.1); at least 10% above rdsAllocatedStorageGb.",
         int(20, 65536)),
     rdsMaxConnections: key("integer", "PostgreSQL max_connections, set in the parameter group; the §12.2.1 alarm fires at 80% of it.", int(20, 5000)),
-    rdsEngineVersion: key("string", `PostgreSQL engine version (§6.1.1 pins 15.4, long retired); quote it in YAML ("15.20"), or 15.10 reads as 15.1.`,
+    rdsEngineVersion: key("string", `PostgreSQL engine version (§6.1.1 pins 15.4, long retired): "15" with rdsAutoMinorVersionUpgrade (default), ` +
+        `an exact minor without it; quote it in YAML ("15.20"), or 15.10 reads as 15.1.`,
         z.string({ error: ENGINE_VERSION_RULE }).refine(isAcceptedEngineVersion, ENGINE_VERSION_RULE), { default: DEFAULT_ENGINE_VERSION }),
+    rdsAutoMinorVersionUpgrade: key("boolean", "RDS applies minor engine upgrades in the maintenance window (then rdsEngineVersion names the major only).",
+        bool(), { default: true }),
     rdsSlowQueryThresholdMs: key("integer", "log_min_duration_statement in ms: slower statements are logged for the §12.2.2 slow-query search.",
         int(10, 60_000), { default: 1000 }),
     rdsBackupReplicationRegion: key("string", "Region the primary's automated backups are replicated to (§2.2.3 RPO < 1 h); unset: no replication.",
@@ -33,32 +37,38 @@ export const DATA_KEYS = {
 type Raw = ParsedKeys<typeof DATA_KEYS> & { environment: Environment; region: string; availabilityZones: string[] };
 
 export function dataProblems(c: Raw): string[] {
-    const problems: string[] = [];
-    // AWS refuses a ceiling less than 10% above the allocated storage.
-    const minCeiling = Math.ceil((c.rdsAllocatedStorageGb * 11) / 10);
-    if (c.rdsMaxAllocatedStorageGb < minCeiling) {
-        problems.push(`${qualified("rdsMaxAllocatedStorageGb")} = ${c.rdsMaxAllocatedStorageGb} with ${qualified("rdsAllocatedStorageGb")} = ${c.rdsAllocatedStorageGb}: ` +
-            `the autoscaling ceiling must be at least 10% above the allocated storage (${minCeiling} or more)`);
-    }
-    const ceiling = maxConnectionsCeiling(c.rdsInstanceClass);
-    if (ceiling !== undefined && c.rdsMaxConnections > ceiling) {
-        problems.push(`${qualified("rdsMaxConnections")} = ${c.rdsMaxConnections} with ${qualified("rdsInstanceClass")} = "${c.rdsInstanceClass}": ` +
-            `must be at most ${ceiling}, RDS's memory-based default for that class (more connections than memory risks out-of-memory restarts)`);
-    }
-    if (!supportsPerformanceInsights(c.rdsInstanceClass)) {
-        problems.push(`${qualified("rdsInstanceClass")} = "${c.rdsInstanceClass}": Performance Insights (§6.1.1) is not offered on micro and small burstable classes; use db.t3.medium or larger`);
-    }
-    if (c.rdsReadReplicas > c.availabilityZones.length) {
-        problems.push(`${qualified("rdsReadReplicas")} = ${c.rdsReadReplicas}: each replica gets its own availability zone and ` +
-            `${qualified("availabilityZones")} = ${show(c.availabilityZones)} lists ${c.availabilityZones.length}`);
-    }
-    if (c.rdsBackupReplicationRegion === c.region) {
-        problems.push(`${qualified("rdsBackupReplicationRegion")} = "${c.rdsBackupReplicationRegion}": must be another region than ${qualified("region")}, or a regional outage takes the copies too`);
-    }
-    if (c.environment === "prod" && c.rdsBackupReplicationRegion === undefined) {
-        problems.push(`${qualified("rdsBackupReplicationRegion")} is not set in environment "prod": production backups are replicated cross-region (§2.2.3); set it, e.g. ap-south-2`);
-    }
-    return problems;
+    return collect(
+        () => {
+            // AWS refuses a ceiling less than 10% above the allocated storage.
+            const minCeiling = Math.ceil((c.rdsAllocatedStorageGb * 11) / 10);
+            return c.rdsMaxAllocatedStorageGb < minCeiling &&
+                `${qualified("rdsMaxAllocatedStorageGb")} = ${c.rdsMaxAllocatedStorageGb} with ${qualified("rdsAllocatedStorageGb")} = ${c.rdsAllocatedStorageGb}: ` +
+                `the autoscaling ceiling must be at least 10% above the allocated storage (${minCeiling} or more)`;
+        },
+        () => {
+            const ceiling = maxConnectionsCeiling(c.rdsInstanceClass);
+            return ceiling !== undefined && c.rdsMaxConnections > ceiling &&
+                `${qualified("rdsMaxConnections")} = ${c.rdsMaxConnections} with ${qualified("rdsInstanceClass")} = "${c.rdsInstanceClass}": ` +
+                `must be at most ${ceiling}, RDS's memory-based default for that class (more connections than memory risks out-of-memory restarts)`;
+        },
+        () => !supportsPerformanceInsights(c.rdsInstanceClass) &&
+            `${qualified("rdsInstanceClass")} = "${c.rdsInstanceClass}": Performance Insights (§6.1.1) is not offered on micro and small burstable classes; use db.t3.medium or larger`,
+        () => c.rdsReadReplicas > c.availabilityZones.length &&
+            `${qualified("rdsReadReplicas")} = ${c.rdsReadReplicas}: each replica gets its own availability zone and ` +
+            `${qualified("availabilityZones")} = ${show(c.availabilityZones)} lists ${c.availabilityZones.length}`,
+        () => {
+            const upgrade = engineVersionUpgradeProblem(c.rdsEngineVersion, c.rdsAutoMinorVersionUpgrade);
+            return upgrade !== undefined &&
+                `${qualified("rdsEngineVersion")} = "${c.rdsEngineVersion}" with ${qualified("rdsAutoMinorVersionUpgrade")} = ${c.rdsAutoMinorVersionUpgrade}: ${upgrade}`;
+        },
+        () => c.rdsBackupReplicationRegion === c.region &&
+            `${qualified("rdsBackupReplicationRegion")} = "${c.rdsBackupReplicationRegion}": must be another region than ${qualified("region")}, or a regional outage takes the copies too`,
+        () => c.environment === "prod" && c.rdsBackupReplicationRegion === undefined &&
+            `${qualified("rdsBackupReplicationRegion")} is not set in environment "prod": production backups are replicated cross-region (§2.2.3); set it, e.g. ap-south-2`,
+        () => c.environment === "prod" && !c.rdsMultiAz &&
+            `${qualified("rdsMultiAz")} = false in environment "prod": must be true, production runs a Multi-AZ database ` +
+            `(§2.2.3 "Multi-AZ deployment: Required", §4.1.3 MultiAZ: true)`,
+    );
 }
 
 export function dataSections(c: Raw) {
@@ -72,6 +82,7 @@ export function dataSections(c: Raw) {
             maxAllocatedStorageGb: c.rdsMaxAllocatedStorageGb,
             maxConnections: c.rdsMaxConnections,
             engineVersion: c.rdsEngineVersion,
+            autoMinorVersionUpgrade: c.rdsAutoMinorVersionUpgrade,
             slowQueryThresholdMs: c.rdsSlowQueryThresholdMs,
             /** Undefined: automated backups stay in the stack's region. */
             backupReplication: c.rdsBackupReplicationRegion === undefined

@@ -3,17 +3,26 @@
  */
 import { z } from "zod";
 import { checkSubnetPlanInput, planSubnets, SubnetPlanInput } from "../../network/subnetPlan";
+import { collect } from "../checks";
 import { ENVIRONMENTS, OWNER_TAG, PROJECT_TAG } from "../names";
 import { bool, int, key, oneOf, ParsedKeys, qualified, show } from "../keyHelpers";
+
+/** An unquoted id in YAML is a number: `012345678901` reaches the program as 12345678901. */
+const ACCOUNT_ID_RULE = "must be a 12-digit AWS account id, quoted in the stack file (an unquoted one is a YAML number and loses leading zeros)";
 
 export const FOUNDATION_KEYS = {
     environment: key("string", "Environment name; one of dev, staging, prod (the CloudFormation AllowedValues of §3.2.1).", oneOf(ENVIRONMENTS)),
     awsAccountId: key("string", "The 12-digit AWS account this stack deploys into (§2.2); the provider refuses any other account.",
-        z.string({ error: "must be a 12-digit AWS account id" }).regex(/^\d{12}$/, "must be a 12-digit AWS account id")),
+        z.string({ error: ACCOUNT_ID_RULE }).regex(/^\d{12}$/, ACCOUNT_ID_RULE)),
     region: key("string", "AWS region of the stack, e.g. ap-south-1 (§3.1.1).",
         z.string({ error: "must be an AWS region name such as ap-south-1" }).regex(/^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/, "must be an AWS region name such as ap-south-1")),
     deploymentRoleName: key("string", "Name of the IAM role in the stack's account that Pulumi assumes to deploy (§2.3.1 DeploymentRole).",
         z.string({ error: "must be an IAM role name" }).regex(/^[\w+=,.@-]{1,64}$/, "must be an IAM role name (1-64 of letters, digits and +=,.@_-)")),
+    previewRoleName: key("string",
+        "Preview path only: the read-only role (bootstrap's PreviewRole) the provider assumes instead of deploymentRoleName. Set only by the pull-request " +
+        "preview workflow (pulumi preview --config); never in a stack file, and `pulumi up` refuses to run with it (config/previewRole.ts).",
+        z.string({ error: "must be an IAM role name" }).regex(/^[\w+=,.@-]{1,64}$/, "must be an IAM role name (1-64 of letters, digits and +=,.@_-)"),
+        { default: undefined }),
     vpcCidr: key("string", "IPv4 CIDR of the VPC (§3.1.1: 192.168.0.0/24).", z.string({ error: "must be an IPv4 CIDR such as 192.168.0.0/24" })),
     availabilityZones: key("array", "Availability zones that get one subnet per tier, in order (§3.1.1: a and b).",
         z.array(z.string(), { error: "must be a list of availability zone names" }).min(2, "must list at least 2 availability zones (the ALB and the DB subnet group need two)")),
@@ -32,19 +41,17 @@ function subnetPlanInput(c: Raw): SubnetPlanInput {
 }
 
 export function foundationProblems(c: Raw): string[] {
-    const problems: string[] = [];
-    for (const az of c.availabilityZones) {
-        if (!new RegExp(`^${c.region}[a-z]$`).test(az)) {
-            problems.push(`${qualified("availabilityZones")} contains "${az}": must be a zone of ${qualified("region")} "${c.region}", e.g. ${c.region}a`);
-        }
-    }
-    if (new Set(c.availabilityZones).size !== c.availabilityZones.length) {
-        problems.push(`${qualified("availabilityZones")} = ${show(c.availabilityZones)}: lists a zone twice`);
-    }
-    for (const p of checkSubnetPlanInput(subnetPlanInput(c))) {
-        problems.push(`${qualified(p.key)} = ${show(c[p.key])}: ${p.message}`);
-    }
-    return problems;
+    return collect(
+        () => c.availabilityZones.filter((az) => !new RegExp(`^${c.region}[a-z]$`).test(az)).map((az) =>
+            `${qualified("availabilityZones")} contains "${az}": must be a zone of ${qualified("region")} "${c.region}", e.g. ${c.region}a`),
+        () => new Set(c.availabilityZones).size !== c.availabilityZones.length &&
+            `${qualified("availabilityZones")} = ${show(c.availabilityZones)}: lists a zone twice`,
+        () => checkSubnetPlanInput(subnetPlanInput(c)).map((p) => `${qualified(p.key)} = ${show(c[p.key])}: ${p.message}`),
+        // Production data is never left deletable by accident (§6.1.1: DeletionProtection in production).
+        () => c.environment === "prod" && !c.protectStatefulResources &&
+            `${qualified("protectStatefulResources")} = false in environment "prod": must be true, production's stateful resources keep ` +
+            `Pulumi protect and deletion protection (§6.1.1 DeletionProtection: !If [IsProduction, true, false])`,
+    );
 }
 
 export function foundationSections(c: Raw) {
@@ -55,6 +62,9 @@ export function foundationSections(c: Raw) {
             region: c.region,
             deploymentRoleName: c.deploymentRoleName,
             deploymentRoleArn: `arn:aws:iam::${c.awsAccountId}:role/${c.deploymentRoleName}`,
+            /** The role the provider assumes: the PreviewRole on the preview path, else the DeploymentRole. */
+            providerRoleArn: `arn:aws:iam::${c.awsAccountId}:role/${c.previewRoleName ?? c.deploymentRoleName}`,
+            previewRoleName: c.previewRoleName,
         },
         /** Tags every AWS resource gets through the provider's default tags (§9.1). */
         tags: { Environment: c.environment, Project: PROJECT_TAG, Owner: OWNER_TAG },

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { bool, int, key, ParsedKeys, qualified, show } from "../keyHelpers";
+import { collect } from "../checks";
 import { Environment } from "../names";
 import { cron, isTimeZone } from "./compute";
 
@@ -40,19 +41,16 @@ export const OPERATIONS_KEYS = {
 type Raw = ParsedKeys<typeof OPERATIONS_KEYS> & { environment: Environment; lmsEnvironment: string; lmsEndpoint?: string };
 
 export function operationsProblems(c: Raw): string[] {
-    const problems: string[] = [];
-    if (c.cleanupEnabled && c.environment === "prod") {
-        problems.push(`${qualified("cleanupEnabled")} = true in environment "prod": the weekly cleanup deletes snapshots, images and task revisions; ` +
-            `§2.2.2 gives it to staging only, and nothing in prod may be removed by a scheduled job`);
-    }
-    if (c.lmsEnvironment === "mock" && c.environment === "prod") {
-        problems.push(`${qualified("lmsEnvironment")} = "mock" in environment "prod": production talks to the production LMS (§4.1.3)`);
-    }
-    if (c.lmsEnvironment === "mock" && c.lmsEndpoint !== undefined) {
-        problems.push(`${qualified("lmsEndpoint")} = ${show(c.lmsEndpoint)} with ${qualified("lmsEnvironment")} = "mock": the mock LMS's own URL is used; ` +
-            `unset ${qualified("lmsEndpoint")} or choose another lmsEnvironment`);
-    }
-    return problems;
+    return collect(
+        () => c.cleanupEnabled && c.environment === "prod" &&
+            `${qualified("cleanupEnabled")} = true in environment "prod": the weekly cleanup deletes snapshots, images and task revisions; ` +
+            `§2.2.2 gives it to staging only, and nothing in prod may be removed by a scheduled job`,
+        () => c.lmsEnvironment === "mock" && c.environment === "prod" &&
+            `${qualified("lmsEnvironment")} = "mock" in environment "prod": production talks to the production LMS (§4.1.3)`,
+        () => c.lmsEnvironment === "mock" && c.lmsEndpoint !== undefined &&
+            `${qualified("lmsEndpoint")} = ${show(c.lmsEndpoint)} with ${qualified("lmsEnvironment")} = "mock": the mock LMS's own URL is used; ` +
+            `unset ${qualified("lmsEndpoint")} or choose another lmsEnvironment`,
+    );
 }
 
 export function operationsSections(c: Raw) {

@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { bool, int, key, oneOf, ParsedKeys, qualified } from "../keyHelpers";
+import { collect } from "../checks";
 import { Environment } from "../names";
 
 /** URLs end up in String parameters anyone with ssm:GetParameter reads: credentials belong in a secret. */
@@ -59,20 +60,13 @@ type Raw = ParsedKeys<typeof SECURITY_KEYS> & { environment: Environment };
 const GUARDRAIL_SWITCHES = ["guardDutyEnabled", "awsConfigEnabled", "cloudTrailEnabled", "wafEnabled"] as const;
 
 export function securityProblems(c: Raw): string[] {
-    const problems: string[] = [];
-    if (c.environment !== "prod") {
+    return collect(
         // Real money moves through production gateways: only the production environment may use them.
-        for (const k of ["razorpayEnvironment", "juspayEnvironment"] as const) {
-            if (c[k] === "production") {
-                problems.push(`${qualified(k)} = "production" in environment "${c.environment}": only prod may use a production payment gateway (§4.1)`);
-            }
-        }
-    } else {
-        for (const k of GUARDRAIL_SWITCHES) {
-            if (!c[k]) problems.push(`${qualified(k)} = false in environment "prod": must be true, the guide requires it in production (§2.2.3, §4.1.3)`);
-        }
-    }
-    return problems;
+        ...(["razorpayEnvironment", "juspayEnvironment"] as const).map((k) => () => c.environment !== "prod" && c[k] === "production" &&
+            `${qualified(k)} = "production" in environment "${c.environment}": only prod may use a production payment gateway (§4.1)`),
+        ...GUARDRAIL_SWITCHES.map((k) => () => c.environment === "prod" && !c[k] &&
+            `${qualified(k)} = false in environment "prod": must be true, the guide requires it in production (§2.2.3, §4.1.3)`),
+    );
 }
 
 export function securitySections(c: Raw) {

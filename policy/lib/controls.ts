@@ -72,6 +72,7 @@ export const CONTROLS = {
     IAM_21: fsbp("IAM.21", "IAM customer managed policies that you create should not allow wildcard actions for services", "low"),
     CLOUDWATCH_15: fsbp("CloudWatch.15", "CloudWatch alarms should have specified actions configured", "high"),
     S3_8: fsbp("S3.8", "S3 general purpose buckets should block public access", "high"),
+    S3_9: fsbp("S3.9", "S3 general purpose buckets should have server access logging enabled", "medium"),
     S3_17: fsbp("S3.17", "S3 general purpose buckets should be encrypted at rest with AWS KMS keys", "medium"),
     SECRETSMANAGER_CMK: {
         id: "secretsmanager-using-cmk",

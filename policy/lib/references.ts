@@ -24,7 +24,13 @@ export function refersTo(source: PolicyResource, property: string, target: Polic
     if (source.dependencies.some((d) => d.urn === target.urn)) return true;
 
     const value = known(() => pick(source.props[property]));
-    if (value === UNKNOWN || value === undefined || value === null || value === "") return false;
+    return isKnownValue(value) && identifiedBy(value, target, targetKeys);
+}
+
+const isKnownValue = (value: unknown) => value !== UNKNOWN && value !== undefined && value !== null && value !== "";
+
+/** Whether one of the target's identifying properties holds `value`. */
+function identifiedBy(value: unknown, target: PolicyResource, targetKeys: readonly string[]): boolean {
     return targetKeys.some((key) => {
         const identifier = known(() => target.props[key] as unknown);
         return identifier !== UNKNOWN && identifier !== undefined && identifier === value;
@@ -34,4 +40,17 @@ export function refersTo(source: PolicyResource, property: string, target: Polic
 /** The resources among `candidates` whose `property` refers to `target`. */
 export function referencing(candidates: readonly PolicyResource[], property: string, target: PolicyResource, targetKeys: readonly string[]): PolicyResource[] {
     return candidates.filter((c) => refersTo(c, property, target, targetKeys));
+}
+
+/**
+ * Like `refersTo`, for a resource that names two resources of the same type (a bucket logging
+ * configuration names its bucket and its target bucket): a dependency alone cannot tell which
+ * property it came from, so a known value decides before the dependencies do.
+ */
+export function namesByValue(source: PolicyResource, property: string, target: PolicyResource, targetKeys: readonly string[]): boolean {
+    const fromProperty = source.propertyDependencies?.[property];
+    if (fromProperty && fromProperty.length > 0) return fromProperty.some((d) => d.urn === target.urn);
+    const value = known(() => source.props[property]);
+    if (isKnownValue(value)) return identifiedBy(value, target, targetKeys);
+    return source.dependencies.some((d) => d.urn === target.urn);
 }

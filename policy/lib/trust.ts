@@ -32,6 +32,22 @@ export function requiresMfa(condition: unknown): boolean {
     });
 }
 
+/**
+ * Whether a condition limits the caller to named roles (aws:PrincipalArn equal to role ARNs, no
+ * wildcards): the same as naming those roles as the principal, a workload (see admitsHumans). The
+ * PreviewRole's trust lets its own sessions re-assume it this way (security/previewRolePolicies.ts).
+ */
+export function pinnedToRoles(condition: unknown): boolean {
+    if (!condition || typeof condition !== "object") return false;
+    return ["ArnEquals", "StringEquals"].some((op) => {
+        const block = (condition as Record<string, unknown>)[op];
+        if (!block || typeof block !== "object") return false;
+        const entry = Object.entries(block as Record<string, unknown>).find(([k]) => k.toLowerCase() === "aws:principalarn");
+        const values = entry ? asList(entry[1]) : [];
+        return values.length > 0 && values.every((v) => typeof v === "string" && /^arn:aws:iam::\d{12}:role\/[^*?]+$/.test(v));
+    });
+}
+
 /** Sids (or positions) of Allow statements of a trust policy that admit humans without MFA. */
 export function trustStatementsWithoutMfa(trustPolicy: unknown): string[] {
     let doc: unknown = trustPolicy;
@@ -44,7 +60,7 @@ export function trustStatementsWithoutMfa(trustPolicy: unknown): string[] {
     }
     const statements = asList((doc as { Statement?: unknown })?.Statement) as Record<string, unknown>[];
     return statements.flatMap((s, i) => {
-        if (s?.Effect !== "Allow" || !admitsHumans(s.Principal as Principal)) return [];
+        if (s?.Effect !== "Allow" || !admitsHumans(s.Principal as Principal) || pinnedToRoles(s.Condition)) return [];
         return requiresMfa(s.Condition) ? [] : [typeof s.Sid === "string" ? s.Sid : `#${i + 1}`];
     });
 }

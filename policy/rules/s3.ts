@@ -1,21 +1,25 @@
 /**
- * S3 buckets are private and encrypted. In @pulumi/aws v7 a bucket's public access block and
- * default encryption are separate resources (BucketPublicAccessBlock,
- * BucketServerSideEncryptionConfiguration) that name the bucket in their `bucket` property, so
- * both rules look at the whole stack and match them to their bucket.
+ * S3 buckets are private, encrypted and log who accesses them. In @pulumi/aws v7 a bucket's public
+ * access block, default encryption and server access logging are separate resources
+ * (BucketPublicAccessBlock, BucketServerSideEncryptionConfiguration, BucketLogging) that name the
+ * bucket in their `bucket` property, so the rules look at the whole stack and match them to their bucket.
  */
 import type * as aws from "@pulumi/aws";
 import type { PolicyResource } from "@pulumi/policy";
 import { CONTROLS } from "../lib/controls";
 import { Props, resourcesOf, stackRule, StackFinding } from "../lib/define";
-import { referencing, refersTo } from "../lib/references";
-import { BUCKET, BUCKET_ACL, BUCKET_ENCRYPTION, BUCKET_PUBLIC_ACCESS_BLOCK, LOAD_BALANCER } from "../lib/types";
+import { namesByValue, referencing, refersTo } from "../lib/references";
+import { known, UNKNOWN } from "../lib/values";
+import {
+    BUCKET, BUCKET_ACL, BUCKET_ENCRYPTION, BUCKET_LOGGING, BUCKET_PUBLIC_ACCESS_BLOCK, CONFIG_DELIVERY_CHANNEL, LOAD_BALANCER, TRAIL,
+} from "../lib/types";
 
 type Bucket = Props<aws.s3.BucketArgs>;
 type PublicAccessBlock = Props<aws.s3.BucketPublicAccessBlockArgs>;
 type Encryption = Props<aws.s3.BucketServerSideEncryptionConfigurationArgs>;
 type Acl = Props<aws.s3.BucketAclArgs>;
 type LoadBalancer = Props<aws.lb.LoadBalancerArgs>;
+type Logging = Props<aws.s3.BucketLoggingArgs>;
 
 /** What identifies a bucket in the `bucket` property of its configuration resources. */
 const BUCKET_KEYS = ["bucket", "id"] as const;
@@ -68,10 +72,59 @@ function encryptionAlgorithms(resources: readonly PolicyResource[], bucket: Poli
     return [inline, ...separate].filter((a): a is string => typeof a === "string");
 }
 
+/** The server access logging configurations of the stack whose `property` (bucket or targetBucket) names the bucket. */
+function loggingNaming(resources: readonly PolicyResource[], property: "bucket" | "targetBucket", bucket: PolicyResource) {
+    return resourcesOf<Logging>(resources, BUCKET_LOGGING).filter((l) => namesByValue(l, property, bucket, BUCKET_KEYS));
+}
+
+/** What writes audit logs of another service into the bucket: a CloudTrail trail, the AWS Config delivery channel, an ALB. */
+export function auditLogWriters(resources: readonly PolicyResource[], bucket: PolicyResource): string[] {
+    const writing = (types: readonly string[]) => resources.filter((r) => types.includes(r.type) && refersTo(r, "s3BucketName", bucket, BUCKET_KEYS));
+    return [
+        ...writing(TRAIL).map((t) => `the trail ${t.name}`),
+        ...writing([CONFIG_DELIVERY_CHANNEL]).map((c) => `the Config delivery channel ${c.name}`),
+        ...(isAlbAccessLogBucket(resources, bucket) ? ["an application load balancer"] : []),
+    ];
+}
+
+/**
+ * A dedicated S3 server access log bucket: other buckets deliver their server access logs to it, and
+ * no service writes its own audit logs there. AWS advises that such a destination not log itself
+ * (each delivery would be logged again, without end), so S3.9 exempts it, and S3.17 accepts its
+ * SSE-S3 (a destination cannot use SSE-KMS default encryption; S3 User Guide, "Enabling Amazon S3
+ * server access logging"). An audit bucket never qualifies, whatever logs into it.
+ */
+export function isServerAccessLogBucket(resources: readonly PolicyResource[], bucket: PolicyResource): boolean {
+    const receives = loggingNaming(resources, "targetBucket", bucket).some((l) => !namesByValue(l, "bucket", bucket, BUCKET_KEYS));
+    return receives && auditLogWriters(resources, bucket).length === 0;
+}
+
+/** Target buckets of the deprecated inline forms (`logging` on Bucket, `loggings` on BucketV2). */
+function inlineLogTargets(bucket: PolicyResource & { props: Bucket }): unknown[] {
+    const inline = known(() => bucket.props.logging?.targetBucket);
+    const v2 = known(() => ((bucket.props as { loggings?: { targetBucket?: unknown }[] }).loggings ?? []).map((l) => l.targetBucket));
+    return [inline, ...(v2 === UNKNOWN ? [UNKNOWN] : v2)].filter((t) => t !== undefined);
+}
+
+export function accessLoggingFindings(resources: readonly PolicyResource[]): StackFinding[] {
+    return resourcesOf<Bucket>(resources, BUCKET).flatMap((bucket) => {
+        const own = loggingNaming(resources, "bucket", bucket);
+        const inline = inlineLogTargets(bucket);
+        const toItself = own.some((l) => namesByValue(l, "targetBucket", bucket, BUCKET_KEYS)) || inline.includes(bucket.props.bucket);
+        if (toItself) {
+            return [{ message: `bucket ${bucket.name} delivers its server access logs to itself: each delivery is logged again, without end. Log to the stack's server access log bucket.`, urn: bucket.urn }];
+        }
+        if (own.length > 0 || inline.length > 0 || isServerAccessLogBucket(resources, bucket)) return [];
+        const writers = auditLogWriters(resources, bucket);
+        const why = writers.length > 0 ? ` It holds audit logs (${writers.join(", ")}): who reads them must be recorded (PCI DSS v4 10.2.1.3).` : "";
+        return [{ message: `bucket ${bucket.name} has no server access logging.${why} Add aws.s3.BucketLogging to the stack's server access log bucket (PrivateBucket does).`, urn: bucket.urn }];
+    });
+}
+
 export function encryptionFindings(resources: readonly PolicyResource[], options: S3EncryptionOptions): StackFinding[] {
     return resourcesOf<Bucket>(resources, BUCKET).flatMap((bucket) => {
         const algorithms = encryptionAlgorithms(resources, bucket);
-        const sseS3Allowed = options.sseS3Buckets?.includes(bucket.name) || isAlbAccessLogBucket(resources, bucket);
+        const sseS3Allowed = options.sseS3Buckets?.includes(bucket.name) || isAlbAccessLogBucket(resources, bucket) || isServerAccessLogBucket(resources, bucket);
         const allowed = sseS3Allowed ? [...KMS_ALGORITHMS, "AES256"] : KMS_ALGORITHMS;
         if (algorithms.length > 0 && algorithms.every((a) => allowed.includes(a))) return [];
         const found = algorithms.length === 0 ? "no default-encryption configuration" : `default encryption ${algorithms.join(", ")}`;
@@ -81,6 +134,12 @@ export function encryptionFindings(resources: readonly PolicyResource[], options
 
 export const s3Policies = [
     stackRule({
+        name: "s3-9-server-access-logging",
+        control: CONTROLS.S3_9,
+        description: "Every bucket delivers S3 server access logs to another bucket; a bucket that logs to itself fails. Exempt: the dedicated log bucket receiving them (logging it would loop), never a bucket a trail, Config or an ALB writes to.",
+        check: (resources) => accessLoggingFindings(resources),
+    }),
+    stackRule({
         name: "s3-8-block-public-access",
         control: CONTROLS.S3_8,
         description: "Every bucket has a public access block with all four settings on, and no public ACL.",
@@ -89,7 +148,7 @@ export const s3Policies = [
     stackRule({
         name: "s3-17-kms-encryption",
         control: CONTROLS.S3_17,
-        description: "Every bucket has a default-encryption configuration with SSE-KMS. An ALB access-log bucket may use SSE-S3 (the only encryption ALB log delivery supports), as may buckets listed in sseS3Buckets (config).",
+        description: "Every bucket has a default-encryption configuration with SSE-KMS. An ALB access-log bucket and a dedicated S3 server access log bucket may use SSE-S3 (the only encryption their log delivery supports), as may buckets listed in sseS3Buckets (config).",
         configSchema: {
             properties: {
                 sseS3Buckets: {

@@ -14,13 +14,13 @@ describe("delivery tool: command line", () => {
 
     it("up with confirmation, a policy pack and the default health timeout", () => {
         expect(parseArgs(["up", "prod", "--confirm-prod", "--policy-pack", "policy"], STACKS)).to.deep.equal({
-            command: "up", stack: "prod", confirmProd: true, policyPacks: ["policy"], healthTimeoutSeconds: 10, healthHost: undefined,
+            command: "up", stack: "prod", confirmProd: true, policyPacks: ["policy"], healthTimeoutSeconds: 10,
         });
     });
 
-    it("validate with a health timeout and host", () => {
-        expect(parseArgs(["validate", "staging", "--health-timeout", "3", "--health-host", "pay.example.in"], STACKS)).to.deep.equal({
-            command: "validate", stack: "staging", healthTimeoutSeconds: 3, healthHost: "pay.example.in",
+    it("validate with a health timeout", () => {
+        expect(parseArgs(["validate", "staging", "--health-timeout", "3"], STACKS)).to.deep.equal({
+            command: "validate", stack: "staging", healthTimeoutSeconds: 3,
         });
     });
 
@@ -36,6 +36,7 @@ describe("delivery tool: command line", () => {
         ["an extra argument", ["preview", "dev", "prod"], /preview takes <stack>, got dev prod/],
         ["an option of another command", ["validate", "dev", "--confirm-prod"], /option --confirm-prod is not valid for validate/],
         ["an option without its value", ["up", "dev", "--policy-pack"], /--policy-pack needs a value/],
+        ["--health-host (the host names come from the stack output healthRoutes)", ["validate", "dev", "--health-host", "x.example.in"], /option --health-host is not valid for validate/],
         ["a health timeout that is not a positive number", ["validate", "dev", "--health-timeout", "0"], /--health-timeout must be a number of seconds/],
         ["an unknown service", ["rollback", "dev", "payments-api"], /unknown service "payments-api": services are internal-pe, customer-portal/],
         ["a rollback without a service", ["rollback", "dev"], /rollback takes <stack> <service> \[revision\], got dev/],

@@ -1,18 +1,20 @@
 /**
- * §11 validation: ECS and RDS through the SDK mocked with aws-sdk-client-mock, the health endpoint
- * against a real HTTP server on 127.0.0.1 (healthy, failing, hanging), each bounded and stopped.
+ * §11 validation: ECS and RDS through the SDK mocked with aws-sdk-client-mock; the health checks
+ * against a fake ALB (a TLS server on 127.0.0.1 whose throw-away certificate names the services' host
+ * names, routing as the listener does), each bounded and stopped.
  */
-import { DescribeServicesCommand, ECSClient, ClusterNotFoundException } from "@aws-sdk/client-ecs";
+import { DescribeServicesCommand, ECSClient, ClusterNotFoundException, Deployment } from "@aws-sdk/client-ecs";
 import { DBInstanceNotFoundFault, DescribeDBInstancesCommand, RDSClient } from "@aws-sdk/client-rds";
 import { mockClient } from "aws-sdk-client-mock";
 import { expect } from "chai";
-import * as http from "http";
-import { AddressInfo } from "net";
 import { ALL_CHECKS, renderTable, validationOutputs } from "../../automation/validation/checks";
-import { checkEcsServices, serviceRow } from "../../automation/validation/ecs";
-import { checkHealth, HealthEndpoint, healthUrl } from "../../automation/validation/health";
+import { checkEcsServices, serviceRow, taskDefinitionsInState } from "../../automation/validation/ecs";
+import { checkHealthRoute, healthProblem } from "../../automation/validation/health";
 import { checkRdsInstance } from "../../automation/validation/rds";
 import { runValidation } from "../../automation/validation/validate";
+import { AlbRouting, HealthRoute, healthRoutes } from "../../config/albRouting";
+import { ServiceName } from "../../config/names";
+import { Backend, Certificate, certificateFor, FakeAlb, INTERNAL_PE, PORTAL, startFakeAlb } from "./fakeAlb";
 
 // Instance mocks: no other test's clients are affected.
 const ecs = new ECSClient({ region: "ap-south-1" });
@@ -20,57 +22,43 @@ const rds = new RDSClient({ region: "ap-south-1" });
 const ecsMock = mockClient(ecs);
 const rdsMock = mockClient(rds);
 
-const service = (name: string, running: number, desired: number, deployments = 1, status = "ACTIVE") => ({
+const TD = (family: string, revision: number) => `arn:aws:ecs:ap-south-1:123456789014:task-definition/${family}:${revision}`;
+const PE_TD = (revision: number) => TD("prod-fivestar-internal-pe", revision);
+const PORTAL_TD = (revision: number) => TD("prod-fivestar-customer-portal", revision);
+/** What the stack's state records: both services at revision 42. */
+const RECORDED: Record<string, string> = { "prod-internal-pe-service": PE_TD(42), "prod-customer-portal-service": PORTAL_TD(42) };
+
+const service = (name: string, running: number, desired: number, deployments = 1, status = "ACTIVE", primary: Partial<Deployment> = {}) => ({
     serviceName: name,
     serviceArn: `arn:aws:ecs:ap-south-1:123456789014:service/prod-fivestar-payments/${name}`,
     status, runningCount: running, desiredCount: desired,
-    deployments: Array.from({ length: deployments }, (_, i) => ({ id: `ecs-svc/${i}`, status: i === 0 ? "PRIMARY" : "ACTIVE" })),
+    deployments: Array.from({ length: deployments }, (_, i): Deployment => (i === 0
+        ? { id: "ecs-svc/0", status: "PRIMARY", rolloutState: "COMPLETED", taskDefinition: RECORDED[name] ?? PE_TD(42), ...primary }
+        : { id: `ecs-svc/${i}`, status: "ACTIVE", rolloutState: "COMPLETED", taskDefinition: PE_TD(41) })),
 });
-
-/** A local server answering /health as told; `hang` never answers. Closed after each test. */
-type Behaviour = { status: number } | "hang";
-let server: http.Server | undefined;
-const seenHosts: string[] = [];
-async function serve(behaviour: Behaviour): Promise<HealthEndpoint> {
-    server = http.createServer((req, res) => {
-        seenHosts.push(String(req.headers.host));
-        if (behaviour === "hang") return; // keep the request open: the check must give up on its own
-        res.writeHead(req.url === "/health" ? behaviour.status : 404).end("ok");
-    });
-    await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
-    return { scheme: "http", port: (server.address() as AddressInfo).port };
-}
 
 describe("delivery tool: validation (§11)", () => {
     beforeEach(() => {
         ecsMock.reset();
         rdsMock.reset();
-        seenHosts.length = 0;
-    });
-    afterEach(async () => {
-        if (server) {
-            server.closeAllConnections();
-            await new Promise((resolve) => server!.close(resolve));
-            server = undefined;
-        }
     });
 
     describe("ECS services run their desired count", () => {
         it("passes a service running its desired count with one deployment", () => {
-            expect(serviceRow("prod-internal-pe-service", service("prod-internal-pe-service", 3, 3) as never))
+            expect(serviceRow("prod-internal-pe-service", service("prod-internal-pe-service", 3, 3) as never, PE_TD(42)))
                 .to.deep.equal({ check: "ECS service", target: "prod-internal-pe-service", ok: true, detail: "running 3/3" });
         });
 
         it("fails a service short of its desired count", () => {
-            expect(serviceRow("s", service("s", 2, 3) as never)).to.include({ ok: false, detail: "running 2/3" });
+            expect(serviceRow("s", service("s", 2, 3) as never, PE_TD(42))).to.include({ ok: false, detail: "running 2/3" });
         });
 
         it("fails a service still rolling out, even at its count", () => {
-            expect(serviceRow("s", service("s", 3, 3, 2) as never)).to.include({ ok: false, detail: "running 3/3, 2 deployments (rollout in progress)" });
+            expect(serviceRow("s", service("s", 3, 3, 2) as never, PE_TD(42))).to.include({ ok: false, detail: "running 3/3, 2 deployments (rollout in progress)" });
         });
 
         it("fails a draining service", () => {
-            expect(serviceRow("s", service("s", 0, 0, 1, "DRAINING") as never)).to.include({ ok: false, detail: "running 0/0, status DRAINING" });
+            expect(serviceRow("s", service("s", 0, 0, 1, "DRAINING") as never, PE_TD(42))).to.include({ ok: false, detail: "running 0/0, status DRAINING" });
         });
 
         it("asks for the stack's services in its cluster and rows each, a missing one failed", async () => {
@@ -78,7 +66,7 @@ describe("delivery tool: validation (§11)", () => {
                 services: [service("prod-internal-pe-service", 3, 3)],
                 failures: [{ arn: "arn:aws:ecs:ap-south-1:123456789014:service/prod-fivestar-payments/prod-customer-portal-service", reason: "MISSING" }],
             });
-            const rows = await checkEcsServices(ecs, "prod-fivestar-payments", ["prod-internal-pe-service", "prod-customer-portal-service"]);
+            const rows = await checkEcsServices(ecs, "prod-fivestar-payments", ["prod-internal-pe-service", "prod-customer-portal-service"], RECORDED);
             expect(rows.map((r) => [r.target, r.ok, r.detail])).to.deep.equal([
                 ["prod-internal-pe-service", true, "running 3/3"],
                 ["prod-customer-portal-service", false, "not found (MISSING)"],
@@ -87,7 +75,7 @@ describe("delivery tool: validation (§11)", () => {
 
         it("a missing cluster fails every service with the SDK's error", async () => {
             ecsMock.on(DescribeServicesCommand).rejects(new ClusterNotFoundException({ message: "Cluster not found.", $metadata: {} }));
-            const rows = await checkEcsServices(ecs, "prod-fivestar-payments", ["a", "b"]);
+            const rows = await checkEcsServices(ecs, "prod-fivestar-payments", ["a", "b"], RECORDED);
             expect(rows.map((r) => r.detail)).to.deep.equal(["ClusterNotFoundException: Cluster not found.", "ClusterNotFoundException: Cluster not found."]);
         });
     });
@@ -110,85 +98,208 @@ describe("delivery tool: validation (§11)", () => {
         });
     });
 
-    describe("health endpoint answers 200 in time", () => {
-        it("requests https://<alb>/health in production", () => {
-            expect(healthUrl("prod-internal-pe-alb-1234.ap-south-1.elb.amazonaws.com")).to.equal("https://prod-internal-pe-alb-1234.ap-south-1.elb.amazonaws.com/health");
+    describe("a failed release that reports success is caught (issue 13, fault 4; terraform-provider-aws#19519)", () => {
+        it("passes a service whose primary deployment runs the task definition the state records", () => {
+            expect(serviceRow("prod-internal-pe-service", service("prod-internal-pe-service", 3, 3) as never, PE_TD(42))).to.include({ ok: true });
         });
 
-        it("passes a healthy endpoint", async () => {
-            const endpoint = await serve({ status: 200 });
-            const row = await checkHealth("127.0.0.1", { timeoutMs: 2000, endpoint });
-            expect(`${row.ok} ${row.target} ${row.detail}`).to.match(new RegExp(`^true http://127\\.0\\.0\\.1:${endpoint.port}/health HTTP 200 in \\d+ ms$`));
+        it("fails, naming the service, when the circuit breaker rolled back: steady on the old revision, the state on the new", () => {
+            const rolledBack = service("prod-internal-pe-service", 3, 3, 1, "ACTIVE", { taskDefinition: PE_TD(41) });
+            expect(serviceRow("prod-internal-pe-service", rolledBack as never, PE_TD(42))).to.deep.equal({
+                check: "ECS service", target: "prod-internal-pe-service", ok: false,
+                detail: "running 3/3, runs prod-fivestar-internal-pe:41 but the stack's state records prod-fivestar-internal-pe:42 " +
+                    "(the release failed and was rolled back, or was changed outside Pulumi)",
+            });
         });
 
-        it("fails an endpoint answering 500", async () => {
-            const endpoint = await serve({ status: 500 });
-            const row = await checkHealth("127.0.0.1", { timeoutMs: 2000, endpoint });
-            expect([row.ok, row.detail.split(" in ")[0]]).to.deep.equal([false, "HTTP 500"]);
+        it("fails a service whose last deployment's rollout state is FAILED, with ECS's reason", () => {
+            const failed = {
+                ...service("prod-customer-portal-service", 2, 2),
+                deployments: [
+                    { id: "ecs-svc/9", status: "PRIMARY", rolloutState: "FAILED", rolloutStateReason: "ECS deployment circuit breaker: tasks failed to start.", taskDefinition: PORTAL_TD(42) },
+                ],
+            };
+            expect(serviceRow("prod-customer-portal-service", failed as never, PORTAL_TD(42))).to.deep.include({
+                ok: false,
+                detail: "running 2/2, deployment ecs-svc/9 of prod-fivestar-customer-portal:42 FAILED: ECS deployment circuit breaker: tasks failed to start.",
+            });
         });
 
-        it("fails an endpoint that does not answer within the timeout, and returns promptly", async () => {
-            const endpoint = await serve("hang");
-            const started = Date.now();
-            const row = await checkHealth("127.0.0.1", { timeoutMs: 150, endpoint });
-            expect([row.ok, row.detail, Date.now() - started < 2000]).to.deep.equal([false, "no answer within 150 ms", true]);
+        it("fails a service the state records nothing for (the check cannot pass unseen)", () => {
+            expect(serviceRow("prod-internal-pe-service", service("prod-internal-pe-service", 3, 3) as never, undefined))
+                .to.include({ ok: false, detail: "running 3/3, the stack's state records no task definition for it" });
         });
 
-        it("fails when nothing listens", async () => {
-            const endpoint = await serve({ status: 200 });
-            await new Promise((resolve) => server!.close(resolve));
-            server = undefined;
-            const row = await checkHealth("127.0.0.1", { timeoutMs: 2000, endpoint });
-            expect([row.ok, row.detail.split(":")[0]]).to.deep.equal([false, "ECONNREFUSED"]);
+        it("through DescribeServices: one service rolled back, the other fine", async () => {
+            ecsMock.on(DescribeServicesCommand).resolves({ services: [
+                service("prod-internal-pe-service", 3, 3, 1, "ACTIVE", { taskDefinition: PE_TD(41) }),
+                service("prod-customer-portal-service", 3, 3),
+            ] });
+            const rows = await checkEcsServices(ecs, "prod-fivestar-payments", ["prod-internal-pe-service", "prod-customer-portal-service"], RECORDED);
+            expect(rows.map((r) => [r.target, r.ok])).to.deep.equal([["prod-internal-pe-service", false], ["prod-customer-portal-service", true]]);
         });
 
-        it("sends the --health-host name as Host header", async () => {
-            const endpoint = await serve({ status: 200 });
-            await checkHealth("127.0.0.1", { timeoutMs: 2000, endpoint, hostName: "payments.example.in" });
-            expect(seenHosts).to.deep.equal(["payments.example.in"]);
+        it("the recorded task definitions are the ECS services' taskDefinition inputs in the stack's state", () => {
+            expect(taskDefinitionsInState([
+                { urn: "urn:a", type: "aws:ecs/service:Service", inputs: { name: "prod-internal-pe-service", taskDefinition: PE_TD(42) } },
+                { urn: "urn:b", type: "aws:ecs/taskDefinition:TaskDefinition", inputs: { family: "prod-fivestar-internal-pe" } },
+                { urn: "urn:c", type: "aws:ecs/service:Service", inputs: { name: "prod-customer-portal-service", taskDefinition: PORTAL_TD(7) } },
+            ])).to.deep.equal({ "prod-internal-pe-service": PE_TD(42), "prod-customer-portal-service": PORTAL_TD(7) });
         });
     });
 
-    describe("the whole validation from the stack outputs", () => {
-        const outputs = (port: number | undefined) => ({
-            clusterName: "prod-fivestar-payments",
-            serviceNames: { "internal-pe": "prod-internal-pe-service", "customer-portal": "prod-customer-portal-service" },
-            dbInstanceIdentifier: "prod-fivestar-payments-db",
-            dbReplicaIdentifiers: ["prod-fivestar-payments-db-replica-1"],
-            albDnsName: port === undefined ? undefined : "127.0.0.1",
-        });
+    describe("health: each service's real route through the ALB (issue 13, fault 6)", () => {
+        // The committed stacks' routing: the portal by host name, internal-pe on its own host (the default action).
+        const ROUTING: AlbRouting = { mode: "host", portalHostnames: ["portal.fivestar.test"] };
+        const ROUTES = healthRoutes(ROUTING, "payments.fivestar.test");
+        const route = (service: string) => ROUTES.find((r) => r.service === service)!;
+        const HEALTHY: Record<ServiceName, Backend> = { "internal-pe": INTERNAL_PE, "customer-portal": PORTAL };
+        let certificate: Certificate;
+        let alb: FakeAlb | undefined;
 
-        it("runs every check: RDS primary and replicas, both services, health", async () => {
-            const endpoint = await serve({ status: 200 });
-            rdsMock.on(DescribeDBInstancesCommand).resolves({ DBInstances: [{ DBInstanceStatus: "available" }] });
-            ecsMock.on(DescribeServicesCommand).resolves({ services: [service("prod-internal-pe-service", 3, 3), service("prod-customer-portal-service", 3, 3)] });
-            const rows = await runValidation(outputs(endpoint.port), { ecs, rds }, { checks: ALL_CHECKS, health: { timeoutMs: 2000, endpoint } });
-            expect(rows.map((r) => `${r.check}|${r.target}|${r.ok}`)).to.deep.equal([
-                "RDS instance|prod-fivestar-payments-db|true",
-                "RDS instance|prod-fivestar-payments-db-replica-1|true",
-                "ECS service|prod-internal-pe-service|true",
-                "ECS service|prod-customer-portal-service|true",
-                `health|http://127.0.0.1:${endpoint.port}/health|true`,
+        before(async () => {
+            certificate = await certificateFor(["payments.fivestar.test", "portal.fivestar.test"]);
+        });
+        afterEach(async () => {
+            await alb?.close();
+            alb = undefined;
+        });
+        const check = (r: HealthRoute, opts: { ca?: string; timeoutMs?: number } = {}) =>
+            checkHealthRoute("127.0.0.1", r, { timeoutMs: opts.timeoutMs ?? 5000, port: alb!.port, ca: "ca" in opts ? opts.ca : certificate.cert });
+
+        it("the routes: internal-pe's /health on its host, the portal's / on the portal's host", () => {
+            expect(ROUTES).to.deep.equal([
+                { service: "internal-pe", host: "payments.fivestar.test", path: "/health" },
+                { service: "customer-portal", host: "portal.fivestar.test", path: "/" },
             ]);
         });
 
-        it("runs only the requested checks (after the data phase: RDS)", async () => {
-            rdsMock.on(DescribeDBInstancesCommand).resolves({ DBInstances: [{ DBInstanceStatus: "available" }] });
-            const rows = await runValidation(outputs(undefined), { ecs, rds }, { checks: ["rds"], health: { timeoutMs: 100 } });
-            expect([rows.map((r) => r.check), ecsMock.commandCalls(DescribeServicesCommand).length]).to.deep.equal([["RDS instance", "RDS instance"], 0]);
+        for (const svc of ["internal-pe", "customer-portal"]) {
+            it(`${svc}: connects to the ALB's address, verifies the certificate for the service's host name (SNI + Host), reaches ${svc}`, async () => {
+                alb = await startFakeAlb(certificate, ROUTING, HEALTHY);
+                const row = await check(route(svc));
+                expect(row.ok, row.detail).to.equal(true);
+                expect(row.target).to.equal(`${svc} https://${route(svc).host}:${alb.port}${route(svc).path}`);
+                expect(alb.seen).to.deep.equal([{ servername: route(svc).host, host: route(svc).host, path: route(svc).path, routedTo: svc }]);
+            });
+        }
+
+        it("fails when the certificate does not name the service's host", async () => {
+            certificate = await certificateFor(["payments.fivestar.test"]);
+            alb = await startFakeAlb(certificate, ROUTING, HEALTHY);
+            const [pe, portal] = [await check(route("internal-pe")), await check(route("customer-portal"))];
+            expect([pe.ok, portal.ok, portal.detail.split(":")[0]]).to.deep.equal([true, false, "ERR_TLS_CERT_ALTNAME_INVALID"]);
+            certificate = await certificateFor(["payments.fivestar.test", "portal.fivestar.test"]);
         });
 
-        it("a missing output fails its check rather than skipping it", async () => {
-            const rows = await runValidation({}, { ecs, rds }, { checks: ALL_CHECKS, health: { timeoutMs: 100 } });
-            expect(rows.map((r) => [r.target, r.ok])).to.deep.equal([
-                ["stack output dbInstanceIdentifier", false], ["stack output clusterName", false], ["stack output albDnsName", false],
-            ]);
+        it("fails a certificate that is not trusted (the production path: the system's roots)", async () => {
+            alb = await startFakeAlb(certificate, ROUTING, HEALTHY);
+            const row = await check(route("internal-pe"), { ca: undefined });
+            expect([row.ok, row.detail.split(":")[0]]).to.deep.equal([false, "DEPTH_ZERO_SELF_SIGNED_CERT"]);
         });
 
+        it("fails a service answering 503", async () => {
+            alb = await startFakeAlb(certificate, ROUTING, { ...HEALTHY, "internal-pe": () => ({ status: 503, contentType: "text/plain", body: "Unhealthy" }) });
+            const row = await check(route("internal-pe"));
+            expect([row.ok, row.detail.split(" in ")[0]]).to.deep.equal([false, "HTTP 503"]);
+        });
+
+        it("fails when /health reaches the portal (the old check with the portal's host name): the SPA's 200 is not internal-pe's answer", async () => {
+            alb = await startFakeAlb(certificate, ROUTING, HEALTHY);
+            const row = await check({ service: "internal-pe", host: "portal.fivestar.test", path: "/health" });
+            expect(alb.seen.map((s) => s.routedTo)).to.deep.equal(["customer-portal"]);
+            expect(row.ok).to.equal(false);
+            expect(row.detail).to.match(/^HTTP 200 but not internal-pe's health answer \("Healthy"\): text\/html; charset=utf-8 "<!doctype html><title>customer portal<\/t"; routed to another service\? in \d+ ms \(at 127\.0\.0\.1\)$/);
+        });
+
+        it("fails a service that does not answer within the timeout, and returns promptly", async () => {
+            alb = await startFakeAlb(certificate, ROUTING, { ...HEALTHY, "customer-portal": () => "hang" });
+            const started = Date.now();
+            const row = await check(route("customer-portal"), { timeoutMs: 150 });
+            expect([row.ok, row.detail, Date.now() - started < 2000]).to.deep.equal([false, "no answer within 150 ms (at 127.0.0.1)", true]);
+        });
+
+        it("fails when nothing listens", async () => {
+            alb = await startFakeAlb(certificate, ROUTING, HEALTHY);
+            const port = alb.port;
+            await alb.close();
+            alb = undefined;
+            const row = await checkHealthRoute("127.0.0.1", route("internal-pe"), { timeoutMs: 2000, port, ca: certificate.cert });
+            expect([row.ok, row.detail.split(":")[0]]).to.deep.equal([false, "ECONNREFUSED"]);
+        });
+
+        it("what counts as healthy, per service", () => {
+            expect([
+                healthProblem("internal-pe", 200, "text/plain", "Healthy"),
+                healthProblem("internal-pe", 200, "application/json", "{\"status\":\"Healthy\"}"),
+                healthProblem("customer-portal", 200, "text/html", "<html>"),
+                healthProblem("customer-portal", 200, "text/plain", "Healthy"),
+                healthProblem("customer-portal", 404, "text/html", ""),
+            ]).to.deep.equal([undefined, undefined, undefined, "HTTP 200 but not the portal's page (text/html): text/plain \"Healthy\"; routed to another service?", "HTTP 404"]);
+        });
+
+        describe("the whole validation from the stack outputs", () => {
+            const outputs = (withAlb: boolean) => ({
+                clusterName: "prod-fivestar-payments",
+                serviceNames: { "internal-pe": "prod-internal-pe-service", "customer-portal": "prod-customer-portal-service" },
+                dbInstanceIdentifier: "prod-fivestar-payments-db",
+                dbReplicaIdentifiers: ["prod-fivestar-payments-db-replica-1"],
+                albDnsName: withAlb ? "127.0.0.1" : undefined,
+                healthRoutes: ROUTES,
+            });
+            const options = (checks = ALL_CHECKS) => ({ checks, health: { timeoutMs: 5000, port: alb?.port, ca: certificate.cert }, taskDefinitionsInState: RECORDED });
+
+            it("runs every check: RDS primary and replicas, both services, both health routes", async () => {
+                alb = await startFakeAlb(certificate, ROUTING, HEALTHY);
+                rdsMock.on(DescribeDBInstancesCommand).resolves({ DBInstances: [{ DBInstanceStatus: "available" }] });
+                ecsMock.on(DescribeServicesCommand).resolves({ services: [service("prod-internal-pe-service", 3, 3), service("prod-customer-portal-service", 3, 3)] });
+                const rows = await runValidation(outputs(true), { ecs, rds }, options());
+                expect(rows.map((r) => `${r.check}|${r.target}|${r.ok}`)).to.deep.equal([
+                    "RDS instance|prod-fivestar-payments-db|true",
+                    "RDS instance|prod-fivestar-payments-db-replica-1|true",
+                    "ECS service|prod-internal-pe-service|true",
+                    "ECS service|prod-customer-portal-service|true",
+                    `health|internal-pe https://payments.fivestar.test:${alb.port}/health|true`,
+                    `health|customer-portal https://portal.fivestar.test:${alb.port}/|true`,
+                ]);
+            });
+
+            it("a rolled-back release fails the validation after an up", async () => {
+                ecsMock.on(DescribeServicesCommand).resolves({ services: [
+                    service("prod-internal-pe-service", 3, 3, 1, "ACTIVE", { taskDefinition: PE_TD(41) }), service("prod-customer-portal-service", 3, 3),
+                ] });
+                const rows = await runValidation(outputs(false), { ecs, rds }, options(["ecs"]));
+                expect(rows.filter((r) => !r.ok).map((r) => r.target)).to.deep.equal(["prod-internal-pe-service"]);
+            });
+
+            it("runs only the requested checks (after the data phase: RDS)", async () => {
+                rdsMock.on(DescribeDBInstancesCommand).resolves({ DBInstances: [{ DBInstanceStatus: "available" }] });
+                const rows = await runValidation(outputs(false), { ecs, rds }, options(["rds"]));
+                expect([rows.map((r) => r.check), ecsMock.commandCalls(DescribeServicesCommand).length]).to.deep.equal([["RDS instance", "RDS instance"], 0]);
+            });
+
+            it("a missing output fails its check rather than skipping it", async () => {
+                const rows = await runValidation({}, { ecs, rds }, options());
+                expect(rows.map((r) => [r.target, r.ok])).to.deep.equal([
+                    ["stack output dbInstanceIdentifier", false], ["stack output clusterName", false], ["stack output albDnsName", false],
+                ]);
+            });
+
+            it("a service without a health route fails, naming the key to set", async () => {
+                alb = await startFakeAlb(certificate, ROUTING, HEALTHY);
+                const rows = await runValidation({ ...outputs(true), healthRoutes: healthRoutes(ROUTING, undefined) }, { ecs, rds }, options(["health"]));
+                expect(rows.map((r) => [r.target.split(" ")[0], r.ok])).to.deep.equal([["internal-pe", false], ["customer-portal", true]]);
+                expect(rows[0].detail).to.equal("no route in stack output healthRoutes: set fivestar-payments:internalPeHostname (the host name internal-pe is reached at) and run up");
+            });
+        });
+    });
+
+    describe("outputs and the table", () => {
         it("outputs of the wrong shape read as missing", () => {
             expect(validationOutputs({ clusterName: 7, serviceNames: ["a"], dbReplicaIdentifiers: "x" })).to.deep.equal({
-                clusterName: undefined, serviceNames: undefined, dbInstanceIdentifier: undefined, dbReplicaIdentifiers: undefined, albDnsName: undefined,
+                clusterName: undefined, serviceNames: undefined, dbInstanceIdentifier: undefined, dbReplicaIdentifiers: undefined, albDnsName: undefined, healthRoutes: undefined,
             });
+            expect(validationOutputs({ healthRoutes: [{ service: "internal-pe", host: "a.example.in", path: "health" }] }).healthRoutes).to.equal(undefined);
         });
 
         it("prints a table with a verdict", () => {

@@ -22,7 +22,7 @@ const build = (overrides: Partial<AfterHoursScheduleArgs> = {}) => construct(() 
 describe("after-hours shutdown (§2.2.1, dev)", () => {
     it("dev config: on, 20:00 every day and 08:00 Monday to Friday, IST", () => {
         expect(stackConfig("dev").afterHours).to.deep.equal({
-            enabled: true, stopCron: "cron(0 20 * * ? *)", startCron: "cron(0 8 ? * MON-FRI *)", timezone: "Asia/Kolkata",
+            enabled: true, stopCron: "cron(0 20 ? * MON-FRI *)", startCron: "cron(0 8 ? * MON-FRI *)", timezone: "Asia/Kolkata",
         });
     });
     for (const service of ["internal-pe", "customer-portal"] as const) {
@@ -30,7 +30,7 @@ describe("after-hours shutdown (§2.2.1, dev)", () => {
             const stop = (await build()).one(T.scheduledAction, `after-hours-${service}-stop`).inputs;
             expect(stop).to.deep.include({
                 name: `dev-${service}-after-hours-stop`, serviceNamespace: "ecs", scalableDimension: "ecs:service:DesiredCount",
-                resourceId: `service/dev-fivestar-payments/dev-${service}-service`, schedule: "cron(0 20 * * ? *)", timezone: "Asia/Kolkata",
+                resourceId: `service/dev-fivestar-payments/dev-${service}-service`, schedule: "cron(0 20 ? * MON-FRI *)", timezone: "Asia/Kolkata",
                 scalableTargetAction: { minCapacity: 0, maxCapacity: 0 },
             });
         });
@@ -43,7 +43,7 @@ describe("after-hours shutdown (§2.2.1, dev)", () => {
         const built = await build();
         const stop = built.one(T.schedule, "after-hours-db-stop").inputs;
         expect(stop).to.deep.include({
-            name: "dev-fivestar-payments-db-after-hours-stop", scheduleExpression: "cron(0 20 * * ? *)", scheduleExpressionTimezone: "Asia/Kolkata",
+            name: "dev-fivestar-payments-db-after-hours-stop", scheduleExpression: "cron(0 20 ? * MON-FRI *)", scheduleExpressionTimezone: "Asia/Kolkata",
             flexibleTimeWindow: { mode: "OFF" }, state: "ENABLED",
         });
         const stopTarget = stop.target as Record<string, unknown>;

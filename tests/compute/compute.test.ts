@@ -55,18 +55,18 @@ describe("compute module, as each stack builds it", () => {
                 expect(await valueOf(c.repositoryUrls["internal-pe"])).to.match(/\.dkr\.ecr\.ap-south-1\.amazonaws\.com\/fivestar-internal-pe$/);
                 expect(await valueOf(c.albDnsName)).to.equal(`${env}-internal-pe-alb.ap-south-1.elb.amazonaws.com`);
                 expect(await valueOf(c.albArnSuffix)).to.equal(`app/${env}-internal-pe-alb/mock`);
-                expect(await valueOf(c.targetGroupArnSuffixes["customer-portal"])).to.equal("targetgroup/compute-alb-customer-portal/mock");
+                expect(await valueOf(c.targetGroupArnSuffixes["customer-portal"])).to.equal("targetgroup/customer-portal-tg/mock");
                 expect(await valueOf(c.httpsListenerArn)).to.equal("arn:aws:lb:ap-south-1:123456789012:compute-alb-https");
                 expect(await valueOf(c.albAccessLogBucketName)).to.equal(`fivestar-payments-${env}-alb-logs-${ACCOUNTS[env]}`);
             });
-            it("every resource sits under the compute component, with fivestar:compute component types", async () => {
+            it("every resource sits under the compute component, with fivestar:compute component types (or the shared PrivateBucket)", async () => {
                 const built = await build(env);
                 const root = built.resources.find((r) => r.type === "fivestar:compute:Compute")!;
                 const byUrn = new Map(built.resources.map((r) => [r.urn, r]));
                 for (const r of built.resources.filter((x) => x.custom && x.type.startsWith("aws:"))) {
                     let p = byUrn.get(r.parent);
                     while (p && p.urn !== root.urn) {
-                        expect(p.type, r.urn).to.match(/^fivestar:compute:/);
+                        expect(p.type, r.urn).to.match(/^fivestar:compute:|^fivestar:security:PrivateBucket$/);
                         p = byUrn.get(p.parent);
                     }
                     expect(p?.urn, r.urn).to.equal(root.urn);

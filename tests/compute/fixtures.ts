@@ -8,6 +8,7 @@ import { Environment, names, ServiceName } from "../../config/names";
 import { ComputeArgs } from "../../compute/compute";
 import { FargateServiceArgs } from "../../compute/fargateService";
 import { PublicLoadBalancerArgs } from "../../compute/loadBalancer";
+import { TEST_LOG_TARGET } from "../support/component";
 import { rawStackConfig } from "../support/config";
 
 export const STACKS: readonly Environment[] = ["dev", "staging", "prod"];
@@ -29,6 +30,7 @@ export const T = {
     sse: "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
     versioning: "aws:s3/bucketVersioning:BucketVersioning",
     bucketLifecycle: "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration",
+    bucketLogging: "aws:s3/bucketLogging:BucketLogging",
     bucketPolicy: "aws:s3/bucketPolicy:BucketPolicy",
     taskDefinition: "aws:ecs/taskDefinition:TaskDefinition",
     service: "aws:ecs/service:Service",
@@ -92,6 +94,7 @@ export function computeArgs(env: Environment): ComputeArgs {
             databaseSecretArn: u.databaseSecretArn,
             generalKeyArn: u.generalKeyArn,
             webAclArn: cfg.guardrails.waf ? u.webAclArn : undefined,
+            serverAccessLogging: TEST_LOG_TARGET,
         },
         logGroupNames: u.logGroupNames,
         integrations: integrationSettings(env),
@@ -116,6 +119,7 @@ export function loadBalancerArgs(env: Environment, overrides: Partial<PublicLoad
         routing: cfg.alb.routing,
         accessLogRetentionDays: cfg.alb.accessLogRetentionDays,
         webAclArn: cfg.guardrails.waf ? u.webAclArn : undefined,
+        serverAccessLogging: TEST_LOG_TARGET,
         ...overrides,
     };
 }

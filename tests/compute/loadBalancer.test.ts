@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { PublicLoadBalancer, PublicLoadBalancerArgs } from "../../compute/loadBalancer";
-import { construct, inAccount, valueOf } from "../support/component";
+import { construct, inAccount, TEST_LOG_TARGET, valueOf } from "../support/component";
 import { ACCOUNTS, loadBalancerArgs, STACKS, stackConfig, T, upstream } from "./fixtures";
 
 type Env = (typeof STACKS)[number];
@@ -31,7 +31,7 @@ describe("public load balancer (§3.1.2, §11)", () => {
                 const https = (await build(env)).one(T.listener, "alb-https").inputs;
                 expect(https).to.include({ port: 443, protocol: "HTTPS", sslPolicy: "ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09" });
                 expect(https.certificateArn).to.equal(`arn:aws:acm:ap-south-1:${ACCOUNTS[env]}:certificate/00000000-0000-0000-0000-000000000000`);
-                expect(https.defaultActions).to.deep.equal([{ type: "forward", targetGroupArn: tgArn("alb-internal-pe") }]);
+                expect(https.defaultActions).to.deep.equal([{ type: "forward", targetGroupArn: tgArn("internal-pe-tg") }]);
             });
             it("port 80 only redirects to HTTPS 443 with a 301 (§3.1.2)", async () => {
                 const http = (await build(env)).one(T.listener, "alb-http").inputs;
@@ -43,14 +43,14 @@ describe("public load balancer (§3.1.2, §11)", () => {
                 const rule = (await build(env)).one(T.rule, "alb-customer-portal-route").inputs;
                 expect(rule.priority).to.equal(100);
                 expect(rule.conditions).to.deep.equal([{ hostHeader: { values: [HOSTS[env]] } }]);
-                expect(rule.actions).to.deep.equal([{ type: "forward", targetGroupArn: tgArn("alb-customer-portal") }]);
+                expect(rule.actions).to.deep.equal([{ type: "forward", targetGroupArn: tgArn("customer-portal-tg") }]);
             });
             it("ip target groups: internal-pe on 8080 checked at /health, the portal on 8443 checked at /", async () => {
                 const built = await build(env);
-                const pe = built.one(T.targetGroup, "alb-internal-pe").inputs;
+                const pe = built.one(T.targetGroup, "internal-pe-tg").inputs;
                 expect(pe).to.include({ port: 8080, protocol: "HTTP", targetType: "ip", vpcId: upstream(env).vpcId, deregistrationDelay: 60 });
                 expect(pe.healthCheck).to.include({ enabled: true, path: "/health", matcher: "200", port: "traffic-port" });
-                const portal = built.one(T.targetGroup, "alb-customer-portal").inputs;
+                const portal = built.one(T.targetGroup, "customer-portal-tg").inputs;
                 expect(portal).to.include({ port: 8443, protocol: "HTTP", targetType: "ip", vpcId: upstream(env).vpcId, deregistrationDelay: 30 });
                 expect(portal.healthCheck).to.include({ enabled: true, path: "/", matcher: "200" });
             });
@@ -72,10 +72,9 @@ describe("public load balancer (§3.1.2, §11)", () => {
                 const bucket = built.one(T.bucket, "alb-access-logs");
                 expect(bucket.inputs).to.include({ bucket: bucketName, forceDestroy: env !== "prod" });
                 expect(bucket.protect).to.equal(env === "prod");
-                expect(built.one(T.ownership, "alb-access-logs").inputs.rule).to.deep.equal({ objectOwnership: "BucketOwnerEnforced" });
-                expect(built.one(T.pab, "alb-access-logs").inputs).to.include({ blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true });
+                // Private, versioned, TLS-only: PrivateBucket's (tests/security/privateBucket.test.ts); SSE-S3 is this bucket's choice.
                 expect(built.one(T.sse, "alb-access-logs").inputs.rules).to.deep.equal([{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }]);
-                expect(built.one(T.versioning, "alb-access-logs").inputs.versioningConfiguration).to.deep.equal({ status: "Enabled" });
+                expect(built.one(T.bucketLogging, "alb-access-logs").inputs).to.deep.include({ targetBucket: TEST_LOG_TARGET.targetBucket, targetPrefix: `${bucketName}/` });
                 const [rule] = built.one(T.bucketLifecycle, "alb-access-logs").inputs.rules as Record<string, unknown>[];
                 expect(rule).to.deep.include({ status: "Enabled", expiration: { days: env === "prod" ? 365 : 90 }, noncurrentVersionExpiration: { noncurrentDays: 30 } });
             });
@@ -83,11 +82,11 @@ describe("public load balancer (§3.1.2, §11)", () => {
                 const built = await build(env);
                 const policy = JSON.parse(String(built.one(T.bucketPolicy, "alb-access-logs").inputs.policy));
                 const bucketArn = "arn:aws:s3:ap-south-1:123456789012:alb-access-logs";
-                expect(policy.Statement[0]).to.deep.equal({
+                expect(policy.Statement.map((s: { Sid: string }) => s.Sid)).to.deep.equal(["DenyInsecureTransport", "AlbAccessLogDelivery"]);
+                expect(policy.Statement[1]).to.deep.equal({
                     Sid: "AlbAccessLogDelivery", Effect: "Allow", Principal: { AWS: "arn:aws:iam::718504428378:root" },
                     Action: "s3:PutObject", Resource: `${bucketArn}/alb/AWSLogs/${ACCOUNTS[env]}/*`,
                 });
-                expect(policy.Statement[1]).to.deep.include({ Sid: "DenyInsecureTransport", Effect: "Deny" });
             });
         });
     }
@@ -98,13 +97,13 @@ describe("public load balancer (§3.1.2, §11)", () => {
     });
     it("exports each service's target group ARN (the ECS service's dependency on its listener: compute.test.ts)", async () => {
         const built = await build("dev");
-        expect(await valueOf(built.component.targetGroupArns["internal-pe"])).to.equal(tgArn("alb-internal-pe"));
-        expect(await valueOf(built.component.targetGroupArns["customer-portal"])).to.equal(tgArn("alb-customer-portal"));
+        expect(await valueOf(built.component.targetGroupArns["internal-pe"])).to.equal(tgArn("internal-pe-tg"));
+        expect(await valueOf(built.component.targetGroupArns["customer-portal"])).to.equal(tgArn("customer-portal-tg"));
     });
     it("path mode routes the configured patterns to the portal; internal-pe stays the default", async () => {
         const built = await build("staging", { routing: { mode: "path", portalPathPatterns: ["/portal", "/portal/*"] } });
         expect(built.one(T.rule, "alb-customer-portal-route").inputs.conditions).to.deep.equal([{ pathPattern: { values: ["/portal", "/portal/*"] } }]);
-        expect(built.one(T.listener, "alb-https").inputs.defaultActions).to.deep.equal([{ type: "forward", targetGroupArn: tgArn("alb-internal-pe") }]);
+        expect(built.one(T.listener, "alb-https").inputs.defaultActions).to.deep.equal([{ type: "forward", targetGroupArn: tgArn("internal-pe-tg") }]);
     });
     it("refuses host routing without a host name instead of building a rule that matches nothing", async () => {
         let error: unknown;
@@ -119,8 +118,8 @@ describe("public load balancer (§3.1.2, §11)", () => {
         const c = (await build("prod")).component;
         expect(await valueOf(c.albDnsName)).to.equal("prod-internal-pe-alb.ap-south-1.elb.amazonaws.com");
         expect(await valueOf(c.albArnSuffix)).to.equal("app/prod-internal-pe-alb/mock");
-        expect(await valueOf(c.targetGroupArnSuffixes["internal-pe"])).to.equal("targetgroup/alb-internal-pe/mock");
-        expect(await valueOf(c.targetGroupArnSuffixes["customer-portal"])).to.equal("targetgroup/alb-customer-portal/mock");
+        expect(await valueOf(c.targetGroupArnSuffixes["internal-pe"])).to.equal("targetgroup/internal-pe-tg/mock");
+        expect(await valueOf(c.targetGroupArnSuffixes["customer-portal"])).to.equal("targetgroup/customer-portal-tg/mock");
         expect(await valueOf(c.httpsListenerArn)).to.equal("arn:aws:lb:ap-south-1:123456789012:alb-https");
     });
 });

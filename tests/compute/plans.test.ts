@@ -1,6 +1,6 @@
 /** The pure decisions of the compute module: capacity, image retention, routing, log delivery, scaling, schedules. */
 import { expect } from "chai";
-import { accessLogBucketPolicy, accessLogObjectsArn, ELB_LOG_DELIVERY_SERVICE, elbLogDeliveryPrincipal } from "../../compute/accessLogPolicy";
+import { accessLogObjectsArn, albLogDeliveryStatement, ELB_LOG_DELIVERY_SERVICE, elbLogDeliveryPrincipal } from "../../compute/accessLogPolicy";
 import { afterHoursCapacity, afterHoursSchedulerPolicy, RDS_SCHEDULER_TARGETS, rdsScheduleInput } from "../../compute/afterHoursPlan";
 import { CLUSTER_DEFAULT_STRATEGY, serviceCapacityStrategy } from "../../compute/capacity";
 import { ecrLifecyclePolicy } from "../../compute/ecrLifecyclePolicy";
@@ -67,17 +67,13 @@ describe("ALB access log delivery", () => {
         expect(elbLogDeliveryPrincipal("ap-south-2")).to.deep.equal({ Service: ELB_LOG_DELIVERY_SERVICE });
         expect(ELB_LOG_DELIVERY_SERVICE).to.equal("logdelivery.elasticloadbalancing.amazonaws.com");
     });
-    it("the bucket policy allows PutObject only under this account's prefix, and denies non-TLS access", () => {
+    it("the bucket grant allows PutObject only under this account's prefix", () => {
         const bucket = "arn:aws:s3:::fivestar-payments-prod-alb-logs-123456789014";
-        const policy = accessLogBucketPolicy(bucket, "alb", "123456789014", "ap-south-1");
-        expect(policy.Statement).to.have.length(2);
-        expect(policy.Statement[0]).to.deep.equal({
+        expect(albLogDeliveryStatement(bucket, "alb", "123456789014", "ap-south-1")).to.deep.equal({
             Sid: "AlbAccessLogDelivery", Effect: "Allow", Principal: { AWS: "arn:aws:iam::718504428378:root" },
             Action: "s3:PutObject", Resource: `${bucket}/alb/AWSLogs/123456789014/*`,
         });
         expect(accessLogObjectsArn(bucket, "alb", "123456789014")).to.equal(`${bucket}/alb/AWSLogs/123456789014/*`);
-        expect(policy.Statement[1]).to.deep.include({ Effect: "Deny", Action: "s3:*", Condition: { Bool: { "aws:SecureTransport": "false" } } });
-        expect(policy.Statement[1].Resource).to.deep.equal([bucket, `${bucket}/*`]);
     });
 });
 

@@ -7,6 +7,7 @@ import { parseStackConfig } from "../../config";
 import { rawStackConfig, rejection } from "../support/config";
 
 const ACCOUNTS = { dev: "123456789012", staging: "123456789013", prod: "123456789014" } as const;
+const PE_HOSTS = { dev: "payments.dev.fivestar-payments.example", staging: "payments.staging.fivestar-payments.example", prod: "payments.fivestar-payments.example" } as const;
 const HOSTS = { dev: "portal.dev.fivestar-payments.example", staging: "portal.staging.fivestar-payments.example", prod: "portal.fivestar-payments.example" } as const;
 
 describe("compute config: values per stack (§2.2.1, §3.2.2, §4.1, §5)", () => {
@@ -23,6 +24,7 @@ describe("compute config: values per stack (§2.2.1, §3.2.2, §4.1, §5)", () =
                     desyncMitigationMode: "strictest",
                     accessLogRetentionDays: stack === "prod" ? 365 : 90,
                     routing: { mode: "host", portalHostnames: [HOSTS[stack]] },
+                    internalPeHostname: PE_HOSTS[stack],
                 });
             });
             it("ECS Exec off, 120 s grace, scaling targets 70 % CPU / 75 % memory; the guide's sizing unchanged", () => {
@@ -31,7 +33,7 @@ describe("compute config: values per stack (§2.2.1, §3.2.2, §4.1, §5)", () =
             });
             it(`after-hours shutdown ${stack === "dev" ? "on (§2.2.1)" : "off"}, 20:00-08:00 IST`, () => {
                 expect(cfg.afterHours).to.deep.equal({
-                    enabled: stack === "dev", stopCron: "cron(0 20 * * ? *)", startCron: "cron(0 8 ? * MON-FRI *)", timezone: "Asia/Kolkata",
+                    enabled: stack === "dev", stopCron: "cron(0 20 ? * MON-FRI *)", startCron: "cron(0 8 ? * MON-FRI *)", timezone: "Asia/Kolkata",
                 });
             });
         });
@@ -75,6 +77,16 @@ describe("compute config: rejections", () => {
         const six = JSON.stringify(["a", "b", "c", "d", "e", "f"].map((h) => `${h}.example.com`));
         expect(rejection("dev", { customerPortalHostnames: six })).to.contain("at most 5");
     });
+    it("refuses an internal-pe host name the portal rule would take (§11 /health would reach the portal), or a wildcard", () => {
+        expect(rejection("prod", { internalPeHostname: "portal.fivestar-payments.example" })).to.contain(
+            "fivestar-payments:internalPeHostname = \"portal.fivestar-payments.example\" matches a host name of customerPortalHostnames");
+        expect(rejection("prod", { customerPortalHostnames: "[\"*.fivestar-payments.example\"]" })).to.contain("fivestar-payments:internalPeHostname = \"payments.fivestar-payments.example\" matches");
+        expect(rejection("prod", { internalPeHostname: "*.fivestar-payments.example" })).to.contain("fivestar-payments:internalPeHostname").and.contain("no wildcard");
+    });
+    it("refuses portal path patterns that take internal-pe's /health", () => {
+        expect(rejection("dev", { albRoutingMode: "path", customerPortalPathPatterns: "[\"/portal/*\", \"/heal*\"]" }))
+            .to.contain("fivestar-payments:customerPortalPathPatterns = [\"/portal/*\",\"/heal*\"] matches /health");
+    });
     it("refuses path patterns that do not start with /", () => {
         expect(rejection("dev", { albRoutingMode: "path", customerPortalPathPatterns: "[\"portal/*\"]" })).to.contain("fivestar-payments:customerPortalPathPatterns");
     });
@@ -91,8 +103,12 @@ describe("compute config: rejections", () => {
     it("refuses malformed crons, a cron with both day fields set, equal start and stop, and unknown time zones", () => {
         expect(rejection("dev", { afterHoursStopCron: "0 20 * * *" })).to.contain("fivestar-payments:afterHoursStopCron").and.contain("six fields");
         expect(rejection("dev", { afterHoursStartCron: "cron(0 8 * * MON-FRI *)" })).to.contain("fivestar-payments:afterHoursStartCron").and.contain("exactly one");
-        expect(rejection("dev", { afterHoursStartCron: "cron(0 20 * * ? *)" })).to.contain("start and stop must differ");
+        expect(rejection("dev", { afterHoursStartCron: "cron(0 20 ? * MON-FRI *)" })).to.contain("start and stop must differ");
         expect(rejection("dev", { afterHoursTimezone: "India/Mumbai" })).to.contain("fivestar-payments:afterHoursTimezone").and.contain("IANA time zone");
+    });
+    it("issue 13 fault 9: a stop that fires on days the start does not (weekends) names both keys", () => {
+        expect(rejection("dev", { afterHoursStopCron: "cron(0 20 * * ? *)" })).to.contain(
+            'fivestar-payments:afterHoursStopCron = "cron(0 20 * * ? *)" runs on days "* * ?" and fivestar-payments:afterHoursStartCron = "cron(0 8 ? * MON-FRI *)" on "? * MON-FRI"');
     });
     it("accepts another valid time zone and schedule", () => {
         const cfg = parseStackConfig(rawStackConfig("staging", { afterHoursShutdown: "true", afterHoursTimezone: "UTC", afterHoursStopCron: "cron(30 14 ? * MON-FRI *)" }));

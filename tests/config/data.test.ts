@@ -16,8 +16,9 @@ describe("stack config: data keys per stack (§4.1, §6.1.1, §2.2.3)", () => {
             const rds = parseStackConfig(rawStackConfig(stack)).rds;
             it(`storage autoscales up to ${want.maxStorage} GB`, () => expect(rds.maxAllocatedStorageGb).to.equal(want.maxStorage));
             it(`max_connections ${want.maxConnections} (the §12.2.1 alarm's 100%)`, () => expect(rds.maxConnections).to.equal(want.maxConnections));
-            it("PostgreSQL 15.15 and a 1000 ms slow-query threshold by default", () => {
-                expect(rds.engineVersion).to.equal("15.15");
+            it("PostgreSQL 15, the major only, with automatic minor upgrades, and a 1000 ms slow-query threshold by default", () => {
+                expect(rds.engineVersion).to.equal("15");
+                expect(rds.autoMinorVersionUpgrade).to.equal(true);
                 expect(rds.slowQueryThresholdMs).to.equal(1000);
             });
             it(want.replication ? "replicates backups to ap-south-2 for 7 days" : "does not replicate backups", () => {
@@ -27,8 +28,11 @@ describe("stack config: data keys per stack (§4.1, §6.1.1, §2.2.3)", () => {
     }
 
     it("takes an explicit engine version, threshold and replication retention", () => {
-        const rds = parseStackConfig(rawStackConfig("prod", { rdsEngineVersion: "15.16", rdsSlowQueryThresholdMs: "500", rdsBackupReplicationRetentionDays: "14" })).rds;
+        const rds = parseStackConfig(rawStackConfig("prod", {
+            rdsEngineVersion: "15.16", rdsAutoMinorVersionUpgrade: "false", rdsSlowQueryThresholdMs: "500", rdsBackupReplicationRetentionDays: "14",
+        })).rds;
         expect(rds.engineVersion).to.equal("15.16");
+        expect(rds.autoMinorVersionUpgrade).to.equal(false);
         expect(rds.slowQueryThresholdMs).to.equal(500);
         expect(rds.backupReplication).to.deep.equal({ region: "ap-south-2", retentionDays: 14 });
     });
@@ -62,6 +66,15 @@ describe("stack config: bad data values are rejected with the key and what is al
         expect(rejection("dev", { rdsEngineVersion: "16.4" })).to.include("fivestar-payments:rdsEngineVersion");
         // What an unquoted 15.10 in YAML turns into.
         expect(rejection("dev", { rdsEngineVersion: "15.1" })).to.include("RDS retired 15.12 and earlier");
+    });
+    it("issue 13 fault 8: a pinned minor with automatic minor upgrades (drifts into a planned downgrade) names both keys", () => {
+        expect(rejection("prod", { rdsEngineVersion: "15.15" })).to.include(
+            'fivestar-payments:rdsEngineVersion = "15.15" with fivestar-payments:rdsAutoMinorVersionUpgrade = true: pins the minor while automatic minor upgrades are on');
+        expect(rejection("prod", { rdsEngineVersion: "15.15" })).to.include('use "15"');
+    });
+    it("a major-only version with automatic minor upgrades off (never patched) is refused", () => {
+        expect(rejection("dev", { rdsAutoMinorVersionUpgrade: "false" })).to.include(
+            'fivestar-payments:rdsEngineVersion = "15" with fivestar-payments:rdsAutoMinorVersionUpgrade = false: names only the major');
     });
     it("a slow-query threshold that would log everything or nothing useful", () => {
         expect(rejection("dev", { rdsSlowQueryThresholdMs: "0" })).to.include('fivestar-payments:rdsSlowQueryThresholdMs = "0": must be at least 10');

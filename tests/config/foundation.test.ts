@@ -23,6 +23,8 @@ describe("stack config: values per stack (§2.2, §4.1)", () => {
                     region: "ap-south-1",
                     deploymentRoleName: "DeploymentRole",
                     deploymentRoleArn: `arn:aws:iam::${want.account}:role/DeploymentRole`,
+                    providerRoleArn: `arn:aws:iam::${want.account}:role/DeploymentRole`,
+                    previewRoleName: undefined,
                 });
             });
             it("VPC 192.168.0.0/24 over ap-south-1a/b; NAT per AZ only in prod (§3.1.1)", () => {

@@ -28,8 +28,10 @@ describe("monitoring config (§12.2.1, §2.2)", () => {
             });
         });
 
-        it("no alert addresses", () => {
-            expect(parseStackConfig(rawStackConfig("prod")).monitoring.alertEmails).to.deep.equal([]);
+        it("alert addresses: the committed placeholder only (no real address in git; `pulumi up` refuses it)", () => {
+            for (const stack of ["dev", "staging", "prod"]) {
+                expect(parseStackConfig(rawStackConfig(stack)).monitoring.alertEmails, stack).to.deep.equal(["oncall@fivestar-payments.example"]);
+            }
         });
 
         it("every monitoring key added by issue 6 is optional (nothing to set in Pulumi.yaml or the stack files)", () => {

@@ -30,7 +30,8 @@ function args(env: Environment, extra: Partial<DatabaseArgs> = {}): DatabaseArgs
         securityGroupIds: ["sg-rds"],
         kmsKeyArn: DB_KEY,
         masterPassword: pulumi.secret("password-from-security"),
-        engineVersion: "15.15",
+        engineVersion: "15",
+        autoMinorVersionUpgrade: true,
         slowQueryThresholdMs: 1000,
         ...extra,
     };
@@ -74,7 +75,8 @@ describe("data: Database (§6.1.1, §4.1, §2.2.3)", () => {
             describe(env, () => {
                 const primary = () => stacks[env].primary.inputs;
                 it(`identifier ${env}-fivestar-payments-db`, () => expect(primary().identifier).to.equal(`${env}-fivestar-payments-db`));
-                it("engine postgres 15, pinned to 15.15", () => expect(primary()).to.include({ engine: "postgres", engineVersion: "15.15" }));
+                it("engine postgres 15, the major only, with automatic minor upgrades (no planned downgrade after AWS upgrades)",
+                    () => expect(primary()).to.include({ engine: "postgres", engineVersion: "15", autoMinorVersionUpgrade: true }));
                 it("database fivestar_payments, master user fivestar_app", () => expect(primary()).to.include({ dbName: "fivestar_payments", username: "fivestar_app" }));
                 it("master password from the security module, registered as a secret", () => {
                     expect(primary().password).to.equal("password-from-security");
@@ -135,10 +137,12 @@ describe("data: Database (§6.1.1, §4.1, §2.2.3)", () => {
     });
 
     describe("protection: only in prod (protect = true)", () => {
-        it("prod: Pulumi protect, deletion protection, a final snapshot with a stable name", () => {
+        it("prod: Pulumi protect, deletion protection, a final snapshot named <env>-fivestar-payments-db-final-<random suffix>", () => {
             const p = stacks.prod.primary;
             expect(p.protect).to.equal(true);
-            expect(p.inputs).to.include({ deletionProtection: true, skipFinalSnapshot: false, finalSnapshotIdentifier: "prod-fivestar-payments-db-final" });
+            expect(p.inputs).to.include({ deletionProtection: true, skipFinalSnapshot: false });
+            // The mock's RandomId hex is "mock<logical name>".
+            expect(p.inputs.finalSnapshotIdentifier).to.match(/^prod-fivestar-payments-db-final-mock.+-final-snapshot$/);
         });
         for (const env of ["dev", "staging"] as const) {
             it(`${env}: no protect, no deletion protection, no final snapshot`, () => {

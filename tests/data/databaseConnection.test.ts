@@ -9,6 +9,7 @@ describe("DatabaseConnection (§4.2: how applications reach the database)", () =
     const build = () => construct(() => new DatabaseConnection("connection", {
         environment: "staging",
         secretId: "database-secret-id",
+        secretArn: "arn:aws:secretsmanager:ap-south-1:123456789013:secret:fivestar/payments/staging/database",
         host: HOST,
         port: 5432,
         password: pulumi.secret("db-pass"),

@@ -6,8 +6,8 @@ import {
 
 describe("data: PostgreSQL decisions", () => {
     describe("engine version (§6.1.1: PostgreSQL 15)", () => {
-        it("defaults to 15.15, a 15.x RDS still creates in 2026", () => {
-            expect(DEFAULT_ENGINE_VERSION).to.equal("15.15");
+        it("defaults to the major only, 15: RDS picks its current minor and advances it (issue 13 fault 8)", () => {
+            expect(DEFAULT_ENGINE_VERSION).to.equal("15");
             expect(isAcceptedEngineVersion(DEFAULT_ENGINE_VERSION)).to.equal(true);
         });
         it("parses major and minor", () => {

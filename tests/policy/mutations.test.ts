@@ -60,7 +60,12 @@ const LB = "aws:lb/loadBalancer:LoadBalancer";
 const LISTENER = "aws:lb/listener:Listener";
 const TRAIL = "aws:cloudtrail/trail:Trail";
 const TABLE = "aws:dynamodb/table:Table";
+const LOGGING = "aws:s3/bucketLogging:BucketLogging";
 const one = (make: () => RegisteredResource) => () => [make()];
+const loggingBundle = () => {
+    const [source, logs] = [compliant.bucket("compute-alb-access-logs"), compliant.logBucket()];
+    return [source, logs, compliant.loggingOf(source, logs)];
+};
 
 const MUTATIONS: readonly Mutation[] = [
     { title: "a publicly accessible database", rule: "rds-2-no-public-access", type: RDS, where: isPrimary, fixture: one(compliant.rdsPrimary), mutate: set({ publiclyAccessible: true }) },
@@ -115,6 +120,8 @@ const MUTATIONS: readonly Mutation[] = [
     },
     { title: "an alarm that notifies nobody", rule: "cloudwatch-15-alarm-actions", type: "aws:cloudwatch/metricAlarm:MetricAlarm", fixture: one(compliant.alarm), mutate: set({ alarmActions: [] }) },
     { title: "a secret on the AWS managed key", rule: "secretsmanager-cmk-encryption", type: "aws:secretsmanager/secret:Secret", fixture: one(compliant.secret), mutate: set({ kmsKeyId: undefined }) },
+    { title: "the CloudTrail bucket's access logging removed", rule: "s3-9-server-access-logging", type: LOGGING, where: (r) => r.name === "guardrails-cloudtrail-bucket", fixture: loggingBundle, mutate: remove },
+    { title: "the ALB log bucket logging to itself", rule: "s3-9-server-access-logging", type: LOGGING, where: (r) => r.name === "compute-alb-access-logs", fixture: loggingBundle, mutate: (r) => withInputs(r, { targetBucket: r.inputs.bucket }) },
     { title: "a bucket policy allowed to be public", rule: "s3-8-block-public-access", type: "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", fixture: () => compliant.bucketBundle(), mutate: set({ blockPublicPolicy: false }) },
     {
         title: "a KMS-encrypted bucket moved to SSE-S3",

@@ -135,7 +135,7 @@ describe("whole program: compute per stack", () => {
                 const groups = (await planOf(stack)).ofType("aws:lb/targetGroup:TargetGroup");
                 expect(groups).to.have.length(2);
                 for (const g of groups) expect(g.inputs.targetType).to.equal("ip");
-                const pe = groups.find((g) => g.name === "compute-alb-internal-pe")!;
+                const pe = groups.find((g) => g.name === "internal-pe-tg")!;
                 expect(pe.inputs).to.include({ port: 8080 });
                 expect(pe.inputs.healthCheck).to.deep.include({ path: "/health" });
             });
@@ -188,6 +188,12 @@ describe("whole program: compute per stack", () => {
                 expect(outputs.serviceNames.value).to.deep.equal({ "internal-pe": `${stack}-internal-pe-service`, "customer-portal": `${stack}-customer-portal-service` });
                 expect(outputs.taskDefinitionFamilies.value).to.deep.equal({ "internal-pe": `${stack}-fivestar-internal-pe`, "customer-portal": `${stack}-fivestar-customer-portal` });
                 expect(outputs.dbInstanceIdentifier.value).to.equal(`${stack}-fivestar-payments-db`);
+                // §11 health routes from the stack file's host names: the committed workflows pass no host flag.
+                const domain = `${stack === "prod" ? "" : `${stack}.`}fivestar-payments.example`;
+                expect(outputs.healthRoutes.value).to.deep.equal([
+                    { service: "internal-pe", host: `payments.${domain}`, path: "/health" },
+                    { service: "customer-portal", host: `portal.${domain}`, path: "/" },
+                ]);
                 for (const o of Object.values(outputs)) expect(o.secret).to.equal(false);
             });
         });

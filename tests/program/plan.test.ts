@@ -61,7 +61,7 @@ describe("offline plan (npm run plan -- <stack>)", () => {
     });
 
     it("prints resources grouped under their component, with the key sizing", async () => {
-        const text = renderPlan((await planOf("prod")).evaluated);
+        const text = renderPlan((await planOf("prod")).evaluated, Infinity);
         expect(text).to.match(/^Offline plan: stack "prod" of fivestar-payments \(account 123456789014, ap-south-1\)/);
         expect(text).to.match(/\nnetwork \(fivestar:network:Network\): \d+ resources \[.*2 NatGateway.*6 Subnet/);
         expect(text).to.match(/\n {2}\+ aws:ec2:Subnet +network-db-b +cidrBlock=192\.168\.0\.160\/27 availabilityZone=ap-south-1b/);

@@ -171,3 +171,31 @@ describe("safety: identity changes caught on copies of the real prod plan", () =
         expect(() => parseSnapshot('{"resources": []}')).to.throw("not an identity snapshot");
     });
 });
+
+describe("safety: the offline plan's URNs are the engine's", () => {
+    const P = "urn:pulumi:prod::fivestar-payments::";
+
+    it("a resource two components deep carries both component types (engine: parent's whole qualified type)", async () => {
+        const bucket = (await planOf("prod")).resources.find((r) => r.type === "aws:s3/bucket:Bucket" && r.name === "compute-alb-access-logs");
+        expect(bucket?.urn.split("::")[2].split("$").slice(0, 2)).to.deep.equal(["fivestar:compute:Compute", "fivestar:compute:PublicLoadBalancer"]);
+    });
+
+    it("a snapshot written with the mock's one-level prefixes reads as the engine's URNs, unchanged otherwise", () => {
+        const truncated = parseSnapshot(JSON.stringify({
+            project: "fivestar-payments",
+            stack: "prod",
+            resources: [
+                { urn: `${P}a:b:Outer::outer`, type: "a:b:Outer", parent: "" },
+                { urn: `${P}a:b:Outer$a:b:Inner::inner`, type: "a:b:Inner", parent: `${P}a:b:Outer::outer` },
+                { urn: `${P}a:b:Inner$aws:s3/bucket:Bucket::logs`, type: "aws:s3/bucket:Bucket", parent: `${P}a:b:Outer$a:b:Inner::inner` },
+            ],
+        }));
+        expect(truncated.resources.map((r) => r.urn)).to.deep.equal([
+            `${P}a:b:Outer$a:b:Inner$aws:s3/bucket:Bucket::logs`,
+            `${P}a:b:Outer$a:b:Inner::inner`,
+            `${P}a:b:Outer::outer`,
+        ]);
+        expect(truncated.resources[0].parent).to.equal(`${P}a:b:Outer$a:b:Inner::inner`);
+        expect(parseSnapshot(formatSnapshot(truncated))).to.deep.equal(truncated);
+    });
+});

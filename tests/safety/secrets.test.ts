@@ -10,6 +10,7 @@ import { SECRET_CONFIG_KEYS } from "../../config/secrets";
 import type { EvaluatedStack } from "../../tools/offline/evaluate";
 import { collectSecrets, findLeaks, leaksMessage, MIN_SECRET_LENGTH, plainSecretConfig, SecretValue, stringLeaves } from "../../tools/safety/secretLeaks";
 import { planOf, runPlan, STACKS } from "../support/plans";
+import { redactSecrets } from "../../tools/offline/redact";
 import { copyOf, EditablePlan, find } from "./fixtures";
 
 const PROJECT_DIR = path.resolve(__dirname, "..", "..", "..");
@@ -144,5 +145,21 @@ describe("safety: secret helpers", () => {
 
     it("a stack file without config has nothing to flag", () => {
         expect(plainSecretConfig(null, PROJECT, SECRET_KEYS)).to.deep.equal([]);
+    });
+});
+
+describe("safety: the offline plan's JSON shows no secret (tools/offline/redact.ts)", () => {
+    it("every input at a secret path and every secret output becomes [secret]; nothing else changes", async () => {
+        const prod = copyOf((await planOf("prod")).evaluated);
+        const version = prod.resources.find((r) => r.type === "aws:secretsmanager/secretVersion:SecretVersion")!;
+        version.inputs = { secretString: "s3cr3t", nested: { list: ["plain", "hidden"] } };
+        version.secretPaths = ["secretString", "nested.list[1]"];
+        const outputs = { ...prod.outputs, token: { value: "t0ken", secret: true } };
+        const redacted = redactSecrets({ ...prod, outputs });
+        const after = redacted.resources.find((r) => r.urn === version.urn)!;
+        expect(after.inputs).to.deep.equal({ secretString: "[secret]", nested: { list: ["plain", "[secret]"] } });
+        expect(redacted.outputs.token).to.deep.equal({ value: "[secret]", secret: true });
+        expect(redacted.outputs.vpcId).to.deep.equal(prod.outputs.vpcId);
+        expect(JSON.stringify(redacted)).to.not.include("s3cr3t").and.not.include("t0ken");
     });
 });

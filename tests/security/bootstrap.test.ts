@@ -9,7 +9,9 @@ import * as YAML from "yaml";
 import { StackConfigError } from "../../config";
 import { BOOTSTRAP_KEYS, BOOTSTRAP_PROJECT, parseBootstrapConfig } from "../../bootstrap/config";
 import { bootstrapProgram } from "../../bootstrap/program";
+import { renderBootstrapPlan } from "../../tools/bootstrapPlan";
 import { deploymentRolePolicy } from "../../security/crossAccountPolicies";
+import { previewRolePolicy, previewTrustPolicy } from "../../security/previewRolePolicies";
 import { readStackConfig } from "../../tools/offline/stackFiles";
 import { trustStatementsWithoutMfa } from "../../policy/lib/trust";
 import { construct, valueOf } from "../support/component";
@@ -19,6 +21,7 @@ const ACCOUNTS = { dev: "123456789012", staging: "123456789013", prod: "12345678
 // Test-only principals: the real ones are not in the guide and are set by operators.
 const CICD = "arn:aws:iam::123456789013:role/test-cicd";
 const MONITORING = "999999999999";
+const REPOSITORY = "test-org/test-repo";
 
 /** The committed stack file's values, unqualified, as Pulumi hands them. */
 function stackValues(stack: string, extra: Record<string, string | undefined> = {}): Record<string, string | undefined> {
@@ -27,7 +30,7 @@ function stackValues(stack: string, extra: Record<string, string | undefined> = 
     for (const [k, v] of Object.entries(file.config)) if (k.startsWith(`${BOOTSTRAP_PROJECT}:`)) raw[k.slice(BOOTSTRAP_PROJECT.length + 1)] = v;
     return { ...raw, ...extra };
 }
-const complete = (stack: string, extra: Record<string, string | undefined> = {}) => stackValues(stack, { cicdRoleArn: CICD, monitoringAccountId: MONITORING, ...extra });
+const complete = (stack: string, extra: Record<string, string | undefined> = {}) => stackValues(stack, { cicdRoleArn: CICD, monitoringAccountId: MONITORING, githubRepository: REPOSITORY, ...extra });
 
 function rejection(raw: Record<string, unknown>): string {
     try {
@@ -60,12 +63,14 @@ describe("bootstrap project (§2.3.1)", () => {
             expect(values).to.include({ environment: stack, awsAccountId: ACCOUNTS[stack], region: "ap-south-1" });
             expect(values).to.not.have.property("cicdRoleArn");
             expect(values).to.not.have.property("monitoringAccountId");
+            expect(values).to.not.have.property("githubRepository");
         });
 
-        it(`${stack}: refuses to run until cicdRoleArn and monitoringAccountId are set, naming both`, () => {
+        it(`${stack}: refuses to run until cicdRoleArn, monitoringAccountId and githubRepository are set, naming all three`, () => {
             const message = rejection(stackValues(stack));
             expect(message).to.include("fivestar-payments-bootstrap:cicdRoleArn is not set: required");
             expect(message).to.include("fivestar-payments-bootstrap:monitoringAccountId is not set: required");
+            expect(message).to.include("fivestar-payments-bootstrap:githubRepository is not set: required");
         });
     }
 
@@ -91,9 +96,10 @@ describe("bootstrap project (§2.3.1)", () => {
         });
     }
 
-    it("role names default to DeploymentRole (the main stacks' deploymentRoleName) and MonitoringRole", () => {
+    it("role names default to DeploymentRole (the main stacks' deploymentRoleName), MonitoringRole and PreviewRole; the OIDC provider is not created unless asked", () => {
         const cfg = parseBootstrapConfig(complete("staging"));
-        expect([cfg.deploymentRoleName, cfg.monitoringRoleName]).to.deep.equal(["DeploymentRole", "MonitoringRole"]);
+        expect([cfg.deploymentRoleName, cfg.monitoringRoleName, cfg.previewRoleName, cfg.createGithubOidcProvider])
+            .to.deep.equal(["DeploymentRole", "MonitoringRole", "PreviewRole", false]);
     });
 
     describe("rejections name the key and what is allowed", () => {
@@ -117,6 +123,14 @@ describe("bootstrap project (§2.3.1)", () => {
             expect(rejection(complete("prod", { additionalRegions: "[\"ap-south-1\"]" }))).to.include("the stack's own region");
             expect(parseBootstrapConfig(complete("prod", { additionalRegions: "[\"ap-south-2\"]" })).additionalRegions).to.deep.equal(["ap-south-2"]);
         });
+        it("githubRepository must be owner/name", () => {
+            expect(rejection(complete("dev", { githubRepository: "https://github.com/test-org/test-repo" })))
+                .to.include("fivestar-payments-bootstrap:githubRepository = \"https://github.com/test-org/test-repo\": must be a GitHub repository as owner/name");
+            expect(rejection(complete("dev", { githubRepository: "test-repo" }))).to.include("must be a GitHub repository as owner/name");
+        });
+        it("the PreviewRole cannot share a name with the DeploymentRole (it would replace the deployer's trust)", () => {
+            expect(rejection(complete("dev", { previewRoleName: "DeploymentRole" }))).to.include("the three roles need three different names");
+        });
         it("environment must be dev, staging or prod", () => {
             expect(rejection(complete("prod", { environment: "qa" }))).to.include("fivestar-payments-bootstrap:environment = \"qa\": must be one of: dev, staging, prod");
         });
@@ -130,11 +144,18 @@ describe("bootstrap project (§2.3.1)", () => {
         it("§2.2.3 (issue 16): no role people may assume lacks the MFA condition, in dev or prod; the CI/CD role's statement is a machine's", async () => {
             for (const stack of ["dev", "prod"] as const) {
                 const roles = (await build(stack)).ofType("aws:iam/role:Role");
-                expect(roles.length, stack).to.equal(2);
+                // DeploymentRole, MonitoringRole and (issue 14) the read-only PreviewRole
+                expect(roles.length, stack).to.equal(3);
                 for (const r of roles) expect(trustStatementsWithoutMfa(r.inputs.assumeRolePolicy), `${stack} ${r.name}`).to.deep.equal([]);
             }
             // the check itself fails a trust that lets an account in without MFA
             expect(trustStatementsWithoutMfa(JSON.stringify({ Statement: [{ Sid: "X", Effect: "Allow", Principal: { AWS: "arn:aws:iam::999999999999:root" }, Action: "sts:AssumeRole" }] }))).to.deep.equal(["X"]);
+            // ...and one pinned to a user, or to roles by wildcard; pinned to one named role it is a workload's
+            const pinned = (arn: string) => JSON.stringify({ Statement: [{ Sid: "P", Effect: "Allow", Principal: { AWS: "arn:aws:iam::999999999999:root" },
+                Action: "sts:AssumeRole", Condition: { ArnEquals: { "aws:PrincipalArn": arn } } }] });
+            expect(trustStatementsWithoutMfa(pinned("arn:aws:iam::999999999999:user/alice"))).to.deep.equal(["P"]);
+            expect(trustStatementsWithoutMfa(pinned("arn:aws:iam::999999999999:role/*"))).to.deep.equal(["P"]);
+            expect(trustStatementsWithoutMfa(pinned("arn:aws:iam::999999999999:role/preview"))).to.deep.equal([]);
         });
 
         it("uses one explicit provider pinned to the account and region, with the caller's own credentials (no assumed role)", async () => {
@@ -161,7 +182,7 @@ describe("bootstrap project (§2.3.1)", () => {
             const prodPolicy = JSON.parse(String(prod.one("aws:iam/rolePolicy:RolePolicy", "cross-account-roles-deployment").inputs.policy));
             expect(prodPolicy).to.deep.equal(deploymentRolePolicy({
                 accountId: ACCOUNTS.prod, region: "ap-south-1", additionalRegions: ["ap-south-2"], lockGuardrails: true,
-                bootstrapRoleArns: [`arn:aws:iam::${ACCOUNTS.prod}:role/DeploymentRole`, `arn:aws:iam::${ACCOUNTS.prod}:role/MonitoringRole`],
+                bootstrapRoleArns: ["DeploymentRole", "MonitoringRole", "PreviewRole"].map((r) => `arn:aws:iam::${ACCOUNTS.prod}:role/${r}`),
             }));
             const dev = await build("dev");
             expect(dev.one("aws:iam/role:Role", "cross-account-roles-deployment").protect).to.equal(false);
@@ -169,11 +190,39 @@ describe("bootstrap project (§2.3.1)", () => {
             expect(devPolicy.Statement.map((s: { Sid: string }) => s.Sid)).to.not.include("DenyGuardrailTeardown");
         });
 
-        it("exports the two role ARNs", async () => {
+        it("exports the three role ARNs", async () => {
             const built = await build("dev");
             const outputs = built.component;
             expect(await valueOf(outputs.deploymentRoleArn)).to.match(/DeploymentRole$/);
             expect(await valueOf(outputs.monitoringRoleArn)).to.match(/MonitoringRole$/);
+            expect(await valueOf(outputs.previewRoleArn)).to.match(/PreviewRole$/);
+        });
+
+        it("creates the read-only PreviewRole through the same provider, trusted by this repository's pull requests only", async () => {
+            const built = await build("prod");
+            const role = built.one("aws:iam/role:Role", "preview-role");
+            expect([role.inputs.name, role.protect, role.provider]).to.deep.equal(["PreviewRole", true, built.one("pulumi:providers:aws", "bootstrap-account").urn]);
+            expect(JSON.parse(String(role.inputs.assumeRolePolicy))).to.deep.equal(
+                previewTrustPolicy({ accountId: ACCOUNTS.prod, githubRepository: REPOSITORY, previewRoleName: "PreviewRole" }));
+            expect(JSON.parse(String(built.one("aws:iam/rolePolicy:RolePolicy", "preview-role").inputs.policy))).to.deep.equal(
+                previewRolePolicy({ accountId: ACCOUNTS.prod, region: "ap-south-1", additionalRegions: ["ap-south-2"], previewRoleName: "PreviewRole" }));
+            expect(built.ofType("aws:iam/openIdConnectProvider:OpenIdConnectProvider")).to.deep.equal([]);
+        });
+
+        it("its offline plan (npm run plan:bootstrap) shows the PreviewRole, its OIDC trust and only read rights besides assuming itself", async () => {
+            const text = renderBootstrapPlan((await build("prod")).resources);
+            const preview = text.slice(text.indexOf("role PreviewRole"));
+            expect(preview).to.include('"token.actions.githubusercontent.com:sub":["repo:test-org/test-repo:pull_request","repo:test-org/test-repo:environment:preview"]');
+            const allowed = preview.split("\n").filter((l) => l.startsWith("  allow ")).flatMap((l) => l.split(": ")[1].split(" "));
+            expect(allowed.filter((a) => !/^[a-z0-9-]+:(Describe|Get|List|View)/.test(a))).to.deep.equal(["sts:AssumeRole"]);
+            expect(renderBootstrapPlan([])).to.equal("0 resources");
+        });
+
+        it("creates the GitHub OIDC identity provider only when createGithubOidcProvider is true, before the role that trusts it", async () => {
+            const built = await construct(() => bootstrapProgram(parseBootstrapConfig(complete("dev", { createGithubOidcProvider: "true" }))));
+            const oidc = built.one("aws:iam/openIdConnectProvider:OpenIdConnectProvider", "preview-role-github-oidc");
+            expect([oidc.inputs.url, oidc.inputs.clientIdLists]).to.deep.equal(["https://token.actions.githubusercontent.com", ["sts.amazonaws.com"]]);
+            expect(built.one("aws:iam/role:Role", "preview-role").dependencies).to.include(oidc.urn);
         });
     });
 });

@@ -89,6 +89,14 @@ describe("DeploymentRole permissions (§2.3.1: ECS deployment, Lambda updates, s
         ] });
     });
 
+    it("EventBridge Scheduler: only the schedule CRUD actions, only default-group schedules of this account and region (dev after-hours)", () => {
+        const s = sid(doc, "DefaultGroupSchedules");
+        expect(s.Action).to.deep.equal(["scheduler:CreateSchedule", "scheduler:GetSchedule", "scheduler:UpdateSchedule", "scheduler:DeleteSchedule"]);
+        expect(s.Resource).to.equal(`arn:aws:scheduler:ap-south-1:${PROD}:schedule/default/*`);
+        expect(s.Condition).to.deep.equal({ StringNotEquals: { "aws:PrincipalTag/fivestar-access": "limited" } });
+        expect([sid(doc, "DenyOutsideRegion").Action].flat()).to.include("scheduler:*");
+    });
+
     it("S3, Secrets Manager, SSM and ECR only on fivestar names in this account and region", () => {
         expect(sid(doc, "NamedStorageAndConfig").Resource).to.deep.equal([
             "arn:aws:s3:::fivestar-*", "arn:aws:s3:::fivestar-*/*",

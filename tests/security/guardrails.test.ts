@@ -4,8 +4,8 @@ import * as path from "path";
 import * as YAML from "yaml";
 import { parseStackConfig } from "../../config";
 import { AccountGuardrails, AccountGuardrailsArgs, GuardrailSwitches } from "../../security/guardrails";
-import { cloudTrailBucketPolicy, cloudTrailLogsPolicy, configDeliveryPolicy, wafLogDeliveryPolicy, webAclRules } from "../../security/guardrailPolicies";
-import { construct, inAccount, valueOf } from "../support/component";
+import { cloudTrailBucketStatements, cloudTrailLogsPolicy, configDeliveryPolicy, wafLogDeliveryPolicy, webAclRules } from "../../security/guardrailPolicies";
+import { construct, inAccount, TEST_LOG_TARGET, valueOf } from "../support/component";
 import { rawStackConfig } from "../support/config";
 
 const LOGS_KEY = "arn:aws:kms:ap-south-1:123456789014:key/logs";
@@ -35,7 +35,7 @@ const T = {
 function args(switches: GuardrailSwitches, overrides: Partial<AccountGuardrailsArgs> = {}): AccountGuardrailsArgs {
     return {
         environment: "prod", accountId: "123456789014", region: "ap-south-1", switches,
-        logsKmsKeyArn: LOGS_KEY, logRetentionDays: 90, protect: true, wafRateLimit: 2000, ...overrides,
+        logsKmsKeyArn: LOGS_KEY, logRetentionDays: 90, protect: true, wafRateLimit: 2000, serverAccessLogging: TEST_LOG_TARGET, ...overrides,
     };
 }
 
@@ -118,8 +118,8 @@ describe("AccountGuardrails component (§2.2.3, §4.1.3)", () => {
         });
 
         it("no statement of a bucket policy allows a public principal", () => {
-            const doc = cloudTrailBucketPolicy("arn:aws:s3:::b", "123456789014", "arn:aws:cloudtrail:ap-south-1:123456789014:trail/prod-fivestar-trail");
-            for (const s of doc.Statement.filter((x) => x.Effect === "Allow")) expect(s.Principal).to.deep.equal({ Service: "cloudtrail.amazonaws.com" });
+            const statements = cloudTrailBucketStatements("arn:aws:s3:::b", "123456789014", "arn:aws:cloudtrail:ap-south-1:123456789014:trail/prod-fivestar-trail");
+            for (const s of statements.filter((x) => x.Effect === "Allow")) expect(s.Principal).to.deep.equal({ Service: "cloudtrail.amazonaws.com" });
         });
     });
 

@@ -12,6 +12,9 @@ import { recordRegistrations, RegisteredResource, waitForRegistrations } from ".
 
 export const TEST_ACCOUNT = { accountId: "123456789012", region: "ap-south-1" } as const;
 
+/** Where a component's buckets send their S3 server access logs in component tests (index.ts: the stack's log bucket). */
+export const TEST_LOG_TARGET = { targetBucket: "fivestar-payments-test-s3-access-logs-123456789012" } as const;
+
 let recorded: RegisteredResource[] | undefined;
 
 async function ensureMocks(): Promise<RegisteredResource[]> {

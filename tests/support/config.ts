@@ -5,7 +5,7 @@
 import { expect } from "chai";
 import * as path from "path";
 import { readStackConfig } from "../../tools/offline/stackFiles";
-import { parseStackConfig, PROJECT_NAME, StackConfigError } from "../../config";
+import { checkStackConfig, ConfigInput, PROJECT_NAME, StackConfigError } from "../../config";
 
 const PROJECT_DIR = path.resolve(__dirname, "..", "..", "..");
 
@@ -19,10 +19,25 @@ export function rawStackConfig(stack: string, changes: Record<string, string | u
     return { ...raw, ...changes };
 }
 
-/** The message with which a stack's config, changed as given, is rejected; fails if it is accepted. */
+/**
+ * The stack's whole config input as the program receives it (every namespace, secret keys), with
+ * `changes` applied: unqualified keys are this project's, undefined removes a key.
+ */
+export function stackInput(stack: string, changes: Record<string, string | undefined> = {}, secretKeys: readonly string[] = []): ConfigInput {
+    const file = readStackConfig(stack, PROJECT_DIR);
+    const config: Record<string, string> = { ...file.config };
+    for (const [key, value] of Object.entries(changes)) {
+        const qualified = key.includes(":") ? key : `${PROJECT_NAME}:${key}`;
+        if (value === undefined) delete config[qualified];
+        else config[qualified] = value;
+    }
+    return { stack, config, secretKeys: [...file.secretKeys, ...secretKeys] };
+}
+
+/** The message with which a stack's config, changed as given, is rejected (every check the program makes); fails if it is accepted. */
 export function rejection(stack: string, changes: Record<string, string | undefined>): string {
     try {
-        parseStackConfig(rawStackConfig(stack, changes));
+        checkStackConfig(stackInput(stack, changes));
     } catch (e) {
         expect(e).to.be.instanceOf(StackConfigError);
         return (e as Error).message;

@@ -18,6 +18,7 @@ export function blankRecord(urn: string, type: string, name: string): Registered
         ignoreChanges: [],
         aliases: [],
         dependencies: [],
+        propertyDependencies: {},
         additionalSecretOutputs: [],
         inputs: {},
         secretPaths: [],

@@ -4,6 +4,7 @@
  * what is not priced and why, what is free, and the assumptions used.
  */
 import { shortType } from "../offline/report";
+import { cut, DEFAULT_WIDTH, fitColumns } from "../offline/fit";
 import { AssumptionKey, Charge, chargeLabel, CostEstimate, CostLine } from "./model";
 import { COST_KEYS } from "../../config/keys/cost";
 
@@ -26,10 +27,9 @@ function flags(c: Charge): string {
     return `${c.assumptions.length > 0 ? "A" : " "}${c.estimatedPrice ? "E" : " "}`;
 }
 
-function table(rows: string[][]): string[] {
-    const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-    const rightAligned = new Set([3, 5, 6]);
-    return rows.map((r) => r.map((cell, i) => (rightAligned.has(i) ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join("  ").trimEnd());
+/** The charge rows as columns; within `width` (less the 2-space indent) the name, charge and unit columns give way. */
+function table(rows: string[][], width: number): string[] {
+    return fitColumns(rows, width - 2, [1, 2, 4, 0], new Set([3, 5, 6]));
 }
 
 function chargeRows(line: CostLine): string[][] {
@@ -45,7 +45,8 @@ function chargeRows(line: CostLine): string[][] {
     ]);
 }
 
-export function renderEstimate(estimate: CostEstimate): string {
+/** The estimate as text; lines fit `width` columns (Infinity: everything, as `--wide`). */
+export function renderEstimate(estimate: CostEstimate, width: number = DEFAULT_WIDTH): string {
     const out: string[] = [];
     out.push(`Monthly cost estimate: stack "${estimate.stack}" of ${estimate.project} (${estimate.region}, ${estimate.currency}, ${estimate.hoursPerMonth} hours a month)`);
     out.push(`Prices: ${estimate.priceTable.file}, on-demand list prices taken ${estimate.priceTable.takenOn} (each with its source; estimates labelled).`);
@@ -58,7 +59,7 @@ export function renderEstimate(estimate: CostEstimate): string {
     }
     // Lay every row out in one table so the columns align across components.
     const all = [rows[0], ...estimate.components.flatMap((c) => lineRows.get(c.component) ?? [])];
-    const laidOut = table(all);
+    const laidOut = table(all, width);
     let next = 1;
     out.push("", laidOut[0]);
     for (const component of estimate.components) {
@@ -109,7 +110,7 @@ export function renderEstimate(estimate: CostEstimate): string {
         const isDefault = spec.schema.safeParse(undefined).data === value;
         out.push(`  ${key} = ${value}${isDefault ? " (default)" : ""}: used by ${used.get(key) ?? 0} charge${used.get(key) === 1 ? "" : "s"}`);
     }
-    return out.join("\n");
+    return out.map((line) => cut(line, width)).join("\n");
 }
 
 /** How many charges depend on each assumption. */

@@ -7,8 +7,10 @@
  */
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
+import { checkStackConfig, PROJECT_NAME } from "../../config";
 import { awsMocks, firstPreviewMocks } from "./mocks";
 import { readStackConfig } from "./stackFiles";
+import { urnFor } from "../safety/urns";
 
 export interface RegisteredResource {
     readonly urn: string;
@@ -24,7 +26,10 @@ export interface RegisteredResource {
     readonly deleteBeforeReplace: boolean;
     readonly ignoreChanges: string[];
     readonly aliases: { name?: string; type?: string; parentUrn?: string; noParent?: boolean; urn?: string }[];
+    /** Every resource the engine waits for: explicit dependsOn plus the resources behind every input. */
     readonly dependencies: string[];
+    /** Which inputs (top-level property names) carry which of those dependencies. */
+    readonly propertyDependencies: Record<string, string[]>;
     readonly additionalSecretOutputs: string[];
     /** Inputs with secrets unwrapped; `secretPaths` says which were secret. */
     readonly inputs: Record<string, unknown>;
@@ -76,6 +81,7 @@ interface RegisterRequest {
     getType(): string; getName(): string; getParent(): string; getProvider(): string; getCustom(): boolean;
     getProtect(): boolean; getRetainondelete(): boolean | undefined; getDeletebeforereplace(): boolean;
     getIgnorechangesList(): string[]; getDependenciesList(): string[]; getAdditionalsecretoutputsList(): string[];
+    getPropertydependenciesMap(): { forEach(cb: (deps: { getUrnsList(): string[] }, key: string) => void): void };
     getObject(): { toJavaScript(): Record<string, unknown> };
     getAliasesList(): { getUrn(): string; getSpec(): { getName(): string; getType(): string; getParenturn(): string; getNoparent(): boolean } | undefined }[];
 }
@@ -87,10 +93,21 @@ export interface EvaluateOptions {
     readonly overrides?: Record<string, string>;
     /** Evaluate as a stack's first preview (computed outputs unknown, see `firstPreviewMocks`). */
     readonly firstPreview?: boolean;
+    /** The compiled program to run; default `<projectDir>/build/index.js` (bootstrap: build/bootstrap/index.js). */
+    readonly entry?: string;
 }
 
 export async function evaluateStack(stack: string, options: EvaluateOptions): Promise<EvaluatedStack> {
     const file = readStackConfig(stack, options.projectDir, options.overrides);
+    // The program checks the same config itself; checked here first as well, because only the file shows
+    // what the program cannot see (a value written as a YAML number), and all problems are reported at once.
+    if (file.project === PROJECT_NAME) {
+        try {
+            checkStackConfig(file);
+        } catch (e) {
+            throw new ProgramError((e as Error).message, 0);
+        }
+    }
     pulumi.runtime.setAllConfig(file.config, file.secretKeys);
     const account = {
         accountId: file.config[`${file.project}:awsAccountId`] ?? "000000000000",
@@ -98,13 +115,14 @@ export async function evaluateStack(stack: string, options: EvaluateOptions): Pr
     };
     const mocks = options.firstPreview ? firstPreviewMocks(account) : awsMocks(account);
     await pulumi.runtime.setMocks(mocks, file.project, stack, true);
+    useEngineUrns(file.project, stack);
 
     const resources = recordRegistrations();
 
     let program: Record<string, unknown>;
     try {
         // eslint-disable-next-line @typescript-eslint/no-require-imports
-        program = require(path.join(options.projectDir, "build", "index.js"));
+        program = require(options.entry ?? path.join(options.projectDir, "build", "index.js"));
         await waitForRegistrations();
     } catch (e) {
         throw new ProgramError((e as Error).message, resources.length);
@@ -114,6 +132,18 @@ export async function evaluateStack(stack: string, options: EvaluateOptions): Pr
     await waitForRegistrations();
     resources.sort((a, b) => a.urn.localeCompare(b.urn));
     return { project: file.project, stack, resources, outputs };
+}
+
+/**
+ * The mock monitor of @pulumi/pulumi prefixes a child's type with its parent's own type only
+ * (`Parent$Child`), while the engine prefixes the parent's whole qualified type
+ * (`Grandparent$Parent$Child`: pulumi/pulumi `Deployment.generateURN`, "use the full qualified
+ * type"). The identity snapshots and the alias checks must see the URNs `pulumi up` sees, so the
+ * mock's URNs are replaced by the engine's. Call after `setMocks`.
+ */
+export function useEngineUrns(project: string, stack: string): void {
+    const monitor = pulumi.runtime.getMonitor() as unknown as { newUrn(parent: string, type: string, name: string): string };
+    monitor.newUrn = (parent, type, name) => urnFor(stack, project, type, name, parent);
 }
 
 /**
@@ -153,10 +183,17 @@ function record(req: RegisterRequest, urn: string): RegisteredResource {
             return { name: spec.getName() || undefined, type: spec.getType() || undefined, parentUrn: spec.getParenturn() || undefined, noParent: spec.getNoparent() || undefined };
         }),
         dependencies: req.getDependenciesList(),
+        propertyDependencies: propertyDependencies(req),
         additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
         inputs,
         secretPaths,
     };
+}
+
+function propertyDependencies(req: RegisterRequest): Record<string, string[]> {
+    const byProperty: Record<string, string[]> = {};
+    req.getPropertydependenciesMap().forEach((deps, key) => { byProperty[key] = deps.getUrnsList(); });
+    return Object.fromEntries(Object.entries(byProperty).sort(([a], [b]) => a.localeCompare(b)));
 }
 
 function deserialize(raw: Record<string, unknown>): unknown {

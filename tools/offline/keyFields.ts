@@ -26,6 +26,8 @@ export const KEY_FIELDS: Readonly<Record<string, readonly string[]>> = {
     "aws:cloudwatch/metricAlarm:MetricAlarm": ["name", "threshold"],
     "aws:budgets/budget:Budget": ["limitAmount"],
     "aws:appautoscaling/target:Target": ["minCapacity", "maxCapacity"],
+    "aws:s3/bucket:Bucket": ["bucket"],
+    "aws:s3/bucketLogging:BucketLogging": ["targetBucket", "targetPrefix"],
 };
 
 function show(value: unknown): string {

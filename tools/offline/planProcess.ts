@@ -7,6 +7,7 @@ import { execFile } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { CHECKS_FAILED_EXIT_CODE } from "./checks";
 import type { EvaluatedStack } from "./evaluate";
 
 /** A plan that failed: the program or its config threw (the JSON the plan tool writes on failure). */
@@ -22,7 +23,8 @@ export interface FailedPlan {
 export function runPlanProcess(stack: string, projectDir: string, overrides: Readonly<Record<string, string>> = {}): Promise<EvaluatedStack | FailedPlan> {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-"));
     const out = path.join(dir, "plan.json");
-    const args = [path.join(projectDir, "build", "tools", "plan.js"), stack, "--quiet", "--json", out,
+    // --show-secrets: the file is private to this call (mkdtemp) and the leak audit needs the values.
+    const args = [path.join(projectDir, "build", "tools", "plan.js"), stack, "--quiet", "--json", out, "--show-secrets",
         ...Object.entries(overrides).flatMap(([k, v]) => ["--set", `${k}=${v}`])];
     return new Promise((resolve, reject) => {
         execFile(process.execPath, args, { cwd: projectDir, maxBuffer: 64 * 1024 * 1024 }, (err, _stdout, stderr) => {
@@ -30,7 +32,8 @@ export function runPlanProcess(stack: string, projectDir: string, overrides: Rea
                 if (!fs.existsSync(out)) return reject(new Error(`the offline plan of stack "${stack}" wrote nothing: ${stderr.trim() || err?.message}`));
                 const json = JSON.parse(fs.readFileSync(out, "utf8"));
                 if (json.error !== undefined) resolve({ ...json, exitCode: err ? (err.code as number) : 0, stderr });
-                else if (err) reject(new Error(`the offline plan of stack "${stack}" failed: ${stderr.trim() || err.message}`));
+                // Exit 4: evaluated, but a plan check failed; the caller runs the checks itself.
+                else if (err && err.code !== CHECKS_FAILED_EXIT_CODE) reject(new Error(`the offline plan of stack "${stack}" failed: ${stderr.trim() || err.message}`));
                 else resolve(json as EvaluatedStack);
             } finally {
                 fs.rmSync(dir, { recursive: true, force: true });

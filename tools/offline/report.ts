@@ -4,6 +4,7 @@
  */
 import { EvaluatedStack, RegisteredResource } from "./evaluate";
 import { keySummary } from "./keyFields";
+import { cut, DEFAULT_WIDTH } from "./fit";
 
 /** "aws:ec2/routeTable:RouteTable" -> "aws:ec2:RouteTable": enough to recognise, short enough to align. */
 export function shortType(type: string): string {
@@ -28,7 +29,8 @@ function byDeploymentOrder(a: RegisteredResource, b: RegisteredResource): number
     return rank(a) - rank(b) || a.name.localeCompare(b.name);
 }
 
-export function renderPlan(plan: EvaluatedStack): string {
+/** The plan as text; lines longer than `width` are cut with "…" (Infinity: everything, as `--wide`). */
+export function renderPlan(plan: EvaluatedStack, width: number = DEFAULT_WIDTH): string {
     const byParent = new Map<string, RegisteredResource[]>();
     for (const r of plan.resources) byParent.set(r.parent, [...(byParent.get(r.parent) ?? []), r]);
     const descendants = (urn: string): RegisteredResource[] =>
@@ -61,5 +63,5 @@ export function renderPlan(plan: EvaluatedStack): string {
     for (const [key, output] of Object.entries(plan.outputs)) {
         lines.push(`  ${key} = ${output.secret ? "[secret]" : JSON.stringify(output.value)}`);
     }
-    return lines.join("\n");
+    return lines.map((line) => cut(line, width)).join("\n");
 }

@@ -4,7 +4,7 @@
  * list is a create or a delete in `pulumi up`; keeping it in a reviewed file makes every such change
  * visible, and a stateful resource may only leave it through an alias or an explicit allowance.
  */
-import { AliasedResource, aliasIndex, parseUrn } from "./urns";
+import { AliasedResource, aliasIndex, parseUrn, urnFor } from "./urns";
 import { isStateful, STATEFUL_TYPES } from "./statefulTypes";
 
 export interface SnapshotEntry {
@@ -51,7 +51,32 @@ export function parseSnapshot(text: string): IdentitySnapshot {
     if (typeof json.stack !== "string" || typeof json.project !== "string" || !Array.isArray(json.resources)) {
         throw new Error("not an identity snapshot (needs project, stack and resources)");
     }
-    return { project: json.project, stack: json.stack, resources: json.resources };
+    return withEngineUrns({ project: json.project, stack: json.stack, resources: json.resources });
+}
+
+/**
+ * The snapshot with every URN as the engine forms it (the parent's whole qualified type before the
+ * child's type). Snapshots written before the offline plan did so carry only the parent's own type
+ * for resources nested two levels or more; each entry's parent link is enough to rebuild the real
+ * URN, so such a snapshot reads as the same resources. Idempotent on a current snapshot.
+ */
+export function withEngineUrns(snapshot: IdentitySnapshot): IdentitySnapshot {
+    const byUrn = new Map(snapshot.resources.map((r) => [r.urn, r]));
+    const fixed = new Map<string, string>();
+    const engineUrn = (urn: string): string => {
+        const known = fixed.get(urn);
+        if (known !== undefined) return known;
+        const entry = byUrn.get(urn);
+        const { name, type } = parseUrn(urn);
+        const parent = entry?.parent ? engineUrn(entry.parent) : "";
+        const result = entry ? urnFor(snapshot.stack, snapshot.project, type, name, parent) : urn;
+        fixed.set(urn, result);
+        return result;
+    };
+    const resources = snapshot.resources
+        .map((r) => ({ urn: engineUrn(r.urn), type: r.type, parent: r.parent ? engineUrn(r.parent) : "" }))
+        .sort((a, b) => (a.urn < b.urn ? -1 : a.urn > b.urn ? 1 : 0));
+    return { ...snapshot, resources };
 }
 
 /** A resource of the current program, as the comparison needs it. */

@@ -294,3 +294,17 @@ export const bucketBundle = (name?: string): RegisteredResource[] => {
     const b = bucket(name);
     return [b, publicAccessBlockOf(b), encryptionOf(b)];
 };
+
+/** The stack's S3 server access log bucket (SSE-S3: a log destination cannot use SSE-KMS by default). */
+export const logBucket = () => fixture<aws.s3.BucketArgs>("aws:s3/bucket:Bucket", "s3-access-logs", {
+    bucket: "fivestar-payments-prod-s3-access-logs-123456789014",
+    forceDestroy: false,
+});
+
+/** `source` delivers its server access logs to `target`, named by value (as PrivateBucket does), after its source bucket. */
+export const loggingOf = (source: RegisteredResource, target: RegisteredResource) => dependingOn(fixture<aws.s3.BucketLoggingArgs>(
+    "aws:s3/bucketLogging:BucketLogging", source.name, {
+        bucket: source.inputs.bucket as string,
+        targetBucket: target.inputs.bucket as string,
+        targetPrefix: `${String(source.inputs.bucket)}/`,
+    }), source);
