@@ -31,23 +31,19 @@ export interface UsageAlarmSpec {
 /** One alarm per set limit. */
 export function usageLimitAlarms(env: Environment, limits: UsageLimits): UsageAlarmSpec[] {
     const specs: UsageAlarmSpec[] = [];
+    /** An AWS/Usage ResourceCount alarm: more than `threshold` of what `dimensions` count. */
+    const resourceCount = (limit: UsageAlarmSpec["limit"], threshold: number, what: string, dimensions: Record<string, string>): UsageAlarmSpec => ({
+        limit, name: names.usageLimitAlarm(env, limit),
+        description: `2.2.1 resource limit: more than ${threshold} ${what} in the ${env} account`,
+        namespace: "AWS/Usage", metricName: "ResourceCount", dimensions,
+        statistic: "Maximum", periodSeconds: 300, threshold, comparisonOperator: "GreaterThanThreshold",
+    });
     if (limits.ec2Vcpus !== undefined) {
-        specs.push({
-            limit: "ec2-vcpus", name: names.usageLimitAlarm(env, "ec2-vcpus"),
-            description: `2.2.1 resource limit: more than ${limits.ec2Vcpus} on-demand EC2 vCPUs running in the ${env} account`,
-            namespace: "AWS/Usage", metricName: "ResourceCount",
-            dimensions: { Service: "EC2", Type: "Resource", Resource: "vCPU", Class: "Standard/OnDemand" },
-            statistic: "Maximum", periodSeconds: 300, threshold: limits.ec2Vcpus, comparisonOperator: "GreaterThanThreshold",
-        });
+        specs.push(resourceCount("ec2-vcpus", limits.ec2Vcpus, "on-demand EC2 vCPUs running",
+            { Service: "EC2", Type: "Resource", Resource: "vCPU", Class: "Standard/OnDemand" }));
     }
     if (limits.rdsInstances !== undefined) {
-        specs.push({
-            limit: "rds-instances", name: names.usageLimitAlarm(env, "rds-instances"),
-            description: `2.2.1 resource limit: more than ${limits.rdsInstances} RDS DB instances in the ${env} account`,
-            namespace: "AWS/Usage", metricName: "ResourceCount",
-            dimensions: { Service: "RDS", Type: "Resource", Resource: "DBInstances", Class: "None" },
-            statistic: "Maximum", periodSeconds: 300, threshold: limits.rdsInstances, comparisonOperator: "GreaterThanThreshold",
-        });
+        specs.push(resourceCount("rds-instances", limits.rdsInstances, "RDS DB instances", { Service: "RDS", Type: "Resource", Resource: "DBInstances", Class: "None" }));
     }
     if (limits.lambdaConcurrency !== undefined) {
         specs.push({

@@ -21,15 +21,21 @@ export function admitsHumans(principal: Principal): boolean {
     return saml.length > 0 || aws.some((p) => p === "*" || /^\d{12}$/.test(p) || /:root$/.test(p) || /:user\//.test(p));
 }
 
+/** The values a condition gives `key` (case-insensitive) under each of `operators` that names it. */
+function conditionValues(condition: unknown, operators: readonly string[], key: string): unknown[][] {
+    if (!condition || typeof condition !== "object") return [];
+    return operators.flatMap((op) => {
+        const block = (condition as Record<string, unknown>)[op];
+        if (!block || typeof block !== "object") return [];
+        const entry = Object.entries(block as Record<string, unknown>).find(([k]) => k.toLowerCase() === key);
+        return entry ? [asList(entry[1])] : [];
+    });
+}
+
 /** Whether a condition block requires MFA (Bool or BoolIfExists aws:MultiFactorAuthPresent = true). */
 export function requiresMfa(condition: unknown): boolean {
-    if (!condition || typeof condition !== "object") return false;
-    return ["Bool", "BoolIfExists"].some((op) => {
-        const block = (condition as Record<string, unknown>)[op];
-        if (!block || typeof block !== "object") return false;
-        const entry = Object.entries(block as Record<string, unknown>).find(([k]) => k.toLowerCase() === "aws:multifactorauthpresent");
-        return entry !== undefined && asList(entry[1]).every((v) => String(v).toLowerCase() === "true") && asList(entry[1]).length > 0;
-    });
+    return conditionValues(condition, ["Bool", "BoolIfExists"], "aws:multifactorauthpresent")
+        .some((values) => values.length > 0 && values.every((v) => String(v).toLowerCase() === "true"));
 }
 
 /**
@@ -38,14 +44,8 @@ export function requiresMfa(condition: unknown): boolean {
  * PreviewRole's trust lets its own sessions re-assume it this way (security/previewRolePolicies.ts).
  */
 export function pinnedToRoles(condition: unknown): boolean {
-    if (!condition || typeof condition !== "object") return false;
-    return ["ArnEquals", "StringEquals"].some((op) => {
-        const block = (condition as Record<string, unknown>)[op];
-        if (!block || typeof block !== "object") return false;
-        const entry = Object.entries(block as Record<string, unknown>).find(([k]) => k.toLowerCase() === "aws:principalarn");
-        const values = entry ? asList(entry[1]) : [];
-        return values.length > 0 && values.every((v) => typeof v === "string" && /^arn:aws:iam::\d{12}:role\/[^*?]+$/.test(v));
-    });
+    return conditionValues(condition, ["ArnEquals", "StringEquals"], "aws:principalarn")
+        .some((values) => values.length > 0 && values.every((v) => typeof v === "string" && /^arn:aws:iam::\d{12}:role\/[^*?]+$/.test(v)));
 }
 
 /** Sids (or positions) of Allow statements of a trust policy that admit humans without MFA. */
