@@ -33,6 +33,12 @@ import { PrivateBucket } from "./security/privateBucket";
 import { serverAccessLogBucketArgs, serverAccessLogSources } from "./security/serverAccessLogs";
 import { AppParameters } from "./security/parameters";
 import { AppSecrets } from "./security/secrets";
+import { HumanAccess } from "./security/humanAccess";
+import { UNSET_PARAMETER_VALUE } from "./security/parameterPlan";
+import { DebugTask } from "./compute/debugTask";
+import { UsageLimitGuards } from "./monitoring/usageLimits";
+import { MockLms } from "./operations/mockLms";
+import { WeeklyCleanup } from "./operations/weeklyCleanup";
 import { SecurityGroups } from "./security/securityGroups";
 
 // Validate all config, plain and secret, before the first resource is registered.
@@ -94,6 +100,14 @@ const guardrails = new AccountGuardrails("guardrails", {
     serverAccessLogging: serverAccessLogs.asLogTarget(),
 }, inAccount);
 
+// §2.2.3 MFA for all users: password policy and the deny-unless-MFA group, in every account (issue 16).
+new HumanAccess("human-access", { accountId: cfg.account.id, protect }, inAccount);
+// §4.1.1 dev talks to a mock LMS; its URL is the stack's LMS endpoint (issue 16).
+const mockLms = cfg.mockLms
+    ? new MockLms("mock-lms", { environment: env, accountId: cfg.account.id, logRetentionDays: cfg.monitoring.logRetentionDays, logsKmsKeyArn: kms.logsKeyArn }, inAccount)
+    : undefined;
+const lmsEndpoint = mockLms?.endpoint ?? cfg.integrations.lmsEndpoint;
+
 // --- Secrets and parameters (§4.2); the database secret's value is written by the data layer ---
 const dbCredentials = new DatabaseCredentials("db-credentials", { protect }, withRandom);
 const appSecrets = new AppSecrets("app-secrets", {
@@ -109,7 +123,8 @@ new AppParameters("app-parameters", {
     redisUrl: cfg.parameters.redisUrl,
     razorpayKeyId: stackSecrets.razorpay.keyId,
     juspayMerchantId: stackSecrets.juspay.merchantId,
-    lmsEndpoint: cfg.integrations.lmsEndpoint,
+    lmsEndpoint,
+    integrationEnvironments: { razorpay: cfg.integrations.razorpayEnvironment, juspay: cfg.integrations.juspayEnvironment, lms: cfg.integrations.lmsEnvironment },
     mulesoftEndpoint: cfg.integrations.mulesoftEndpoint,
     bankingPartnerConfigs: cfg.integrations.bankingPartnerConfigs,
     maintenanceMode: cfg.parameters.maintenanceMode,
@@ -193,7 +208,29 @@ const compute = new Compute("compute", {
         serverAccessLogging: serverAccessLogs.asLogTarget(),
     },
     logGroupNames: logGroups.serviceLogGroupNames,
+    integrations: {
+        razorpayEnvironment: cfg.integrations.razorpayEnvironment,
+        juspayEnvironment: cfg.integrations.juspayEnvironment,
+        lmsEnvironment: cfg.integrations.lmsEnvironment,
+        lmsEndpoint: lmsEndpoint ?? UNSET_PARAMETER_VALUE,
+    },
     database: { identifier: database.identifier, arn: database.arn },
+}, inAccount);
+// §12.1.2 the debug task (issue 16): `npm run ops -- debug <stack>` prints how to run it.
+const debugTask = new DebugTask("debug-task", {
+    environment: env,
+    accountId: cfg.account.id,
+    region: cfg.account.region,
+    protect,
+    imageTag: cfg.debugTask.imageTag,
+    executionRoleArn: ecsRoles.executionRoleArn,
+    // Resolves once the secret has its value (happens-before), like the services' tasks.
+    databaseSecretArn: databaseConnection.databaseSecretArn,
+    databaseAddress: database.address,
+    databaseKmsKeyArn: kms.databaseKeyArn,
+    generalKmsKeyArn: kms.generalKeyArn,
+    logsKmsKeyArn: kms.logsKeyArn,
+    logRetentionDays: cfg.monitoring.logRetentionDays,
 }, inAccount);
 
 // --- Monitoring (§8, §12.2) ---
@@ -229,6 +266,26 @@ new OperationsDashboard("dashboard", {
     maxConnections: cfg.rds.maxConnections,
     errorMetric: logGroups.errorMetric,
 }, inAccount);
+
+// §2.2.1 resource limits (dev): alarms to the alert topic where config sets a limit (issue 16).
+if (Object.values(cfg.usageLimits).some((v) => v !== undefined)) {
+    new UsageLimitGuards("usage-limits", { environment: env, limits: cfg.usageLimits, topicArn: alerts.topicArn }, inAccount);
+}
+// §2.2.2 weekly cleanup (staging only; config refuses it in prod) (issue 16).
+if (cfg.cleanup.enabled) {
+    new WeeklyCleanup("weekly-cleanup", {
+        environment: env,
+        accountId: cfg.account.id,
+        region: cfg.account.region,
+        schedule: cfg.cleanup,
+        keepTaskRevisions: cfg.cleanup.keepTaskRevisions,
+        snapshotMaxAgeDays: cfg.cleanup.snapshotMaxAgeDays,
+        untaggedImageMinAgeDays: cfg.cleanup.untaggedImageMinAgeDays,
+        clusterName: compute.clusterName,
+        logRetentionDays: cfg.monitoring.logRetentionDays,
+        logsKmsKeyArn: kms.logsKeyArn,
+    }, inAccount);
+}
 
 // §2.2 cost controls: a budget only where config sets one (dev, staging).
 if (cfg.monitoring.monthlyBudgetUsd !== undefined) {
@@ -274,4 +331,7 @@ export const albArnSuffix = compute.albArnSuffix;
 export const targetGroupArnSuffixes = compute.targetGroupArnSuffixes;
 export const httpsListenerArn = compute.httpsListenerArn;
 export const albAccessLogBucket = compute.albAccessLogBucketName;
+export const ecsSecurityGroupId = securityGroups.ecsSecurityGroupId;
+export const debugTaskFamily = debugTask.taskDefinitionFamily;
+export const debugToolsRepositoryUrl = debugTask.repositoryUrl;
 export const serverAccessLogBucket = serverAccessLogs.bucketName;

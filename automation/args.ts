@@ -14,6 +14,7 @@ export interface HealthArgs {
 export type Command =
     | { readonly command: "help" }
     | { readonly command: "phases"; readonly stack: string }
+    | { readonly command: "debug"; readonly stack: string }
     | { readonly command: "preview"; readonly stack: string; readonly policyPacks: readonly string[] }
     | ({ readonly command: "up"; readonly stack: string; readonly confirmProd: boolean; readonly policyPacks: readonly string[] } & HealthArgs)
     | ({ readonly command: "validate"; readonly stack: string } & HealthArgs)
@@ -27,6 +28,8 @@ export function usage(stacks: readonly string[]): string {
 commands
   phases   <stack>                       print how \`up\` would roll the stack out (offline: no credentials)
   preview  <stack>                       pulumi preview: progress, then the change summary
+  debug    <stack>                       print the §12.1.2 \`aws ecs run-task\` of the debug task, with the
+                                         stack's app subnets and ECS security group (from its outputs)
   up       <stack> [--confirm-prod]      pulumi up: dev/staging in one go, prod in phases
                                          (network, security, data, compute, monitoring), validating
                                          after each and stopping at the first failure
@@ -51,6 +54,7 @@ exit codes: 0 done, 1 failed (operation or validation), 2 bad usage, 3 refused b
 
 const OPTIONS_OF: Record<string, readonly string[]> = {
     phases: [],
+    debug: [],
     preview: ["--policy-pack"],
     up: ["--confirm-prod", "--policy-pack", "--health-timeout"],
     validate: ["--health-timeout"],
@@ -59,6 +63,7 @@ const OPTIONS_OF: Record<string, readonly string[]> = {
 const TAKES_VALUE = new Set(["--policy-pack", "--health-timeout"]);
 const POSITIONALS: Record<string, { min: number; max: number; names: string }> = {
     phases: { min: 1, max: 1, names: "<stack>" },
+    debug: { min: 1, max: 1, names: "<stack>" },
     preview: { min: 1, max: 1, names: "<stack>" },
     up: { min: 1, max: 1, names: "<stack>" },
     validate: { min: 1, max: 1, names: "<stack>" },
@@ -102,6 +107,7 @@ export function parseArgs(argv: readonly string[], stacks: readonly string[]): C
     const policyPacks = values["--policy-pack"] ?? [];
     switch (command) {
         case "phases":
+        case "debug":
             return { command, stack };
         case "preview":
             return { command, stack, policyPacks };

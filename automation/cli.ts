@@ -24,6 +24,7 @@ import { ALL_CHECKS, CheckName, renderTable } from "./validation/checks";
 import { taskDefinitionsInState, waitForServicesStable } from "./validation/ecs";
 import { runValidation, ValidationClients } from "./validation/validate";
 import { policyPackConfigsFor } from "./policyConfig";
+import { debugRunTaskCommand } from "./debugTask";
 import { exitWhenFlushed } from "../tools/exit";
 
 /** After an up, how long ECS services may take to become stable before they are checked. */
@@ -68,6 +69,13 @@ async function run(cmd: Exclude<Command, { command: "help" }>, projectDir: strin
             const phases = planPhases(plan.resources);
             print(renderRolloutPlan(facts.stack, strategy, rolloutSteps(strategy, phases, modulesIn(plan.resources)), phases, true));
             if (strategy === "phased") print("(from the offline plan only; `up` also targets what the stack's state holds, so removed resources are deleted in their module's phase)");
+            return 0;
+        }
+        case "debug": {
+            await session(facts, "read");
+            const stack = await selectStack(facts.stack, projectDir);
+            print(debugRunTaskCommand(await stack.outputs(), facts.region));
+            print("(then: aws ecs execute-command --cluster <cluster> --task <task id> --container debug --interactive --command sh)");
             return 0;
         }
         case "preview": {

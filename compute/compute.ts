@@ -9,7 +9,8 @@ import type { ServerAccessLogging } from "../security/privateBucket";
 import { AfterHoursSchedule } from "./afterHoursSchedule";
 import { ServiceAutoscaling } from "./autoscaling";
 import { EcsCluster } from "./cluster";
-import { AppLogLevel, AspnetcoreEnvironment } from "./containerDefinitions";
+import { AppLogLevel, IntegrationSettings } from "./appSettings";
+import { AspnetcoreEnvironment } from "./containerDefinitions";
 import { FargateService } from "./fargateService";
 import { PublicLoadBalancer } from "./loadBalancer";
 import { ImageRepositories } from "./repositories";
@@ -28,7 +29,7 @@ export interface ComputeSettings {
         readonly healthCheckGracePeriodSeconds: number;
         readonly scaling: { readonly cpuTargetPercent: number; readonly memoryTargetPercent: number };
     };
-    readonly app: { readonly logLevel: AppLogLevel; readonly aspnetcoreEnvironment: AspnetcoreEnvironment };
+    readonly app: { readonly logLevel: AppLogLevel; readonly debug: boolean; readonly aspnetcoreEnvironment: AspnetcoreEnvironment };
     readonly images: { readonly tags: Readonly<Record<ServiceName, string>>; readonly retainedImages: number };
     readonly alb: {
         readonly certificateArn: string;
@@ -75,6 +76,8 @@ export interface ComputeArgs {
     };
     /** logGroups.serviceLogGroupNames (monitoring module). */
     readonly logGroupNames: Readonly<Record<ServiceName, pulumi.Input<string>>>;
+    /** §4.1 integration environments; lmsEndpoint is the mock's URL in dev, "unset" until provided elsewhere. */
+    readonly integrations: Omit<IntegrationSettings, "lmsEndpoint"> & { readonly lmsEndpoint: pulumi.Input<string> };
     /** database.identifier / database.arn: stopped and started after hours where that is on. */
     readonly database?: { readonly identifier: pulumi.Input<string>; readonly arn: pulumi.Input<string> };
 }
@@ -123,6 +126,9 @@ export class Compute extends pulumi.ComponentResource {
             serverAccessLogging: args.security.serverAccessLogging,
         }, parent);
 
+        const app = pulumi.output(args.integrations.lmsEndpoint).apply((lmsEndpoint) => ({
+            environment: env, debug: s.app.debug, logLevel: s.app.logLevel, integrations: { ...args.integrations, lmsEndpoint },
+        }));
         const services = {} as Record<ServiceName, FargateService>;
         const scaling = {} as Record<ServiceName, ServiceAutoscaling>;
         for (const service of SERVICES) {
@@ -130,8 +136,9 @@ export class Compute extends pulumi.ComponentResource {
                 environment: env,
                 region: args.region,
                 settings: service === "internal-pe"
-                    ? { service, aspnetcoreEnvironment: s.app.aspnetcoreEnvironment, logLevel: s.app.logLevel, databaseSecretArn: args.security.databaseSecretArn }
+                    ? { service, aspnetcoreEnvironment: s.app.aspnetcoreEnvironment, databaseSecretArn: args.security.databaseSecretArn }
                     : { service },
+                app,
                 clusterArn: cluster.clusterArn,
                 cpu: s.ecs.cpu,
                 memory: s.ecs.memory,

@@ -15,14 +15,10 @@
  *    forwards SIGTERM.
  */
 import { CONTAINER_PORTS, ServiceName } from "../config/names";
+import { AppSettings, customerPortalSettingsEnvironment, internalPeSettingsEnvironment } from "./appSettings";
 
+export { AppLogLevel, DOTNET_LOG_LEVELS } from "./appSettings";
 export type AspnetcoreEnvironment = "Development" | "Staging" | "Production";
-export type AppLogLevel = "DEBUG" | "INFO" | "WARN" | "ERROR";
-
-/** The guide's levels (§4.1) as ASP.NET Core names them. */
-export const DOTNET_LOG_LEVELS: Readonly<Record<AppLogLevel, string>> = Object.freeze({
-    DEBUG: "Debug", INFO: "Information", WARN: "Warning", ERROR: "Error",
-});
 
 interface CommonInput {
     /** `<repositoryUrl>:<tag>` */
@@ -30,12 +26,13 @@ interface CommonInput {
     readonly region: string;
     /** The service's log group (§8.1.1), created by the monitoring module. */
     readonly logGroupName: string;
+    /** §4.1 Debug, LogLevel and the integration environments (compute/appSettings.ts). */
+    readonly app: AppSettings;
 }
 
 export interface InternalPeContainerInput extends CommonInput {
     readonly service: "internal-pe";
     readonly aspnetcoreEnvironment: AspnetcoreEnvironment;
-    readonly logLevel: AppLogLevel;
     /** `fivestar/payments/<env>/database` (§4.2.2), injected whole as DATABASE_CONNECTION_STRING. */
     readonly databaseSecretArn: string;
 }
@@ -91,12 +88,12 @@ export function containerHealthCheck(service: ServiceName): HealthCheck {
 }
 
 function environmentOf(input: ContainerInput): { name: string; value: string }[] {
-    if (input.service === "customer-portal") return [];
+    if (input.service === "customer-portal") return customerPortalSettingsEnvironment(input.app);
     return [
         { name: "ASPNETCORE_ENVIRONMENT", value: input.aspnetcoreEnvironment },
         // The listening port is the ALB target's and the security group's (CONTAINER_PORTS), not the image's.
         { name: "ASPNETCORE_URLS", value: `http://+:${CONTAINER_PORTS["internal-pe"]}` },
-        { name: "Logging__LogLevel__Default", value: DOTNET_LOG_LEVELS[input.logLevel] },
+        ...internalPeSettingsEnvironment(input.app),
     ];
 }
 

@@ -16,15 +16,14 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { CONTAINER_PORTS, Environment, names, ServiceName } from "../config/names";
 import { serviceCapacityStrategy } from "./capacity";
-import { AppLogLevel, AspnetcoreEnvironment, containerDefinitions, ContainerInput, taskVolumes } from "./containerDefinitions";
+import { AppSettings } from "./appSettings";
+import { AspnetcoreEnvironment, containerDefinitions, ContainerInput, taskVolumes } from "./containerDefinitions";
 
 /** internal-pe's application settings (§4.1, §5.2.1). */
 export interface InternalPeSettings {
     readonly service: "internal-pe";
     /** cfg.app.aspnetcoreEnvironment */
     readonly aspnetcoreEnvironment: AspnetcoreEnvironment;
-    /** cfg.app.logLevel */
-    readonly logLevel: AppLogLevel;
     /** appSecrets.databaseSecretArn: DATABASE_CONNECTION_STRING (§5.2.1). */
     readonly databaseSecretArn: pulumi.Input<string>;
 }
@@ -41,6 +40,8 @@ export interface FargateServiceArgs {
     readonly region: string;
     /** Which service, with its own settings. */
     readonly settings: InternalPeSettings | CustomerPortalSettings;
+    /** §4.1 Debug, LogLevel and integration environments, for both services (compute/appSettings.ts). */
+    readonly app: pulumi.Input<AppSettings>;
     /** cluster.clusterArn */
     readonly clusterArn: pulumi.Input<string>;
     /** cfg.ecs.cpu (Fargate units). */
@@ -86,10 +87,10 @@ export class FargateService extends pulumi.ComponentResource {
         const service: ServiceName = settings.service;
         const databaseSecretArn = settings.service === "internal-pe" ? settings.databaseSecretArn : "";
 
-        const definitions = pulumi.all([args.repositoryUrl, args.logGroupName, databaseSecretArn]).apply(([url, logGroupName, secretArn]) => {
-            const common = { image: `${url}:${args.imageTag}`, region: args.region, logGroupName };
+        const definitions = pulumi.all([args.repositoryUrl, args.logGroupName, databaseSecretArn, args.app]).apply(([url, logGroupName, secretArn, app]) => {
+            const common = { image: `${url}:${args.imageTag}`, region: args.region, logGroupName, app: app as AppSettings };
             const input: ContainerInput = settings.service === "internal-pe"
-                ? { ...common, service: "internal-pe", aspnetcoreEnvironment: settings.aspnetcoreEnvironment, logLevel: settings.logLevel, databaseSecretArn: secretArn }
+                ? { ...common, service: "internal-pe", aspnetcoreEnvironment: settings.aspnetcoreEnvironment, databaseSecretArn: secretArn }
                 : { ...common, service: "customer-portal" };
             return JSON.stringify(containerDefinitions(input));
         });

@@ -16,6 +16,7 @@ import { costProblems, costSections } from "./keys/cost";
 import { dataProblems, dataSections } from "./keys/data";
 import { foundationProblems, foundationSections } from "./keys/foundation";
 import { monitoringProblems, monitoringSections } from "./keys/monitoring";
+import { operationsProblems, operationsSections } from "./keys/operations";
 import { securityProblems, securitySections } from "./keys/security";
 import { CONFIG_KEYS, ConfigKey, RawConfig } from "./schema";
 import { stackSecretsProblems } from "./secretKeys";
@@ -35,6 +36,7 @@ function sections(c: RawConfig) {
         ...computeSections(c),
         ...monitoringSections(c),
         ...costSections(c),
+        ...operationsSections(c),
     };
 }
 
@@ -86,7 +88,7 @@ function evaluateConfig(raw: Readonly<Record<string, unknown>>, stack: string | 
         for (const issue of parsed.error.issues) problems.push(`${qualified(name)} ${value}: ${given === undefined && spec.required ? "required" : issue.message}`);
     }
     const c = withoutFailedKeys(values as RawConfig, failed);
-    const rules = [foundationProblems, securityProblems, dataProblems, computeProblems, monitoringProblems, costProblems];
+    const rules = [foundationProblems, securityProblems, dataProblems, computeProblems, monitoringProblems, costProblems, operationsProblems];
     problems.push(...collect(
         ...rules.map((rule) => () => rule(c)),
         () => stack !== undefined && stackBindingProblems(stack, c),

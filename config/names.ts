@@ -49,6 +49,11 @@ export const names = {
     kmsAlias: (env: Environment, purpose: string) => `alias/fivestar/${env}/${purpose}`,
     /** Security (issue 3): names the guide does not fix, chosen once. */
     securityGroup: (env: Environment, purpose: "alb" | "ecs" | "rds" | "lambda") => `${env}-fivestar-${purpose}-sg`,
+    /**
+     * §5.2.1's task definition names the roles `ecsTaskExecutionRole` and `ecsTaskRole`. Those are the names
+     * the ECS console creates in any account, so a program-owned role of that name could collide with one
+     * that already exists; these names say whose and which environment's they are (docs/decisions.md G1).
+     */
     ecsExecutionRole: (env: Environment) => `${env}-fivestar-ecs-execution`,
     ecsTaskRole: (env: Environment) => `${env}-fivestar-ecs-task`,
     cloudTrail: (env: Environment) => `${env}-fivestar-trail`,
@@ -75,6 +80,26 @@ export const names = {
     /** §2.2.1 auto-shutdown: the EventBridge Scheduler schedules that stop/start the database, and their role. */
     afterHoursDbSchedule: (env: Environment, action: "stop" | "start") => `${env}-fivestar-payments-db-after-hours-${action}`,
     afterHoursSchedulerRole: (env: Environment) => `${env}-fivestar-after-hours-scheduler`,
+    /** Issue 16. §12.1.2 runs `--task-definition debug-task`; ours follows the other families: `<env>-fivestar-debug-task`. */
+    debugTaskFamily: (env: Environment) => `${env}-fivestar-debug-task`,
+    debugTaskRole: (env: Environment) => `${env}-fivestar-debug-task`,
+    debugLogGroup: (env: Environment) => `/ecs/${env}-fivestar-debug-task`,
+    /** Account-wide like the services' repositories (one account per environment). */
+    debugToolsRepository: "fivestar-debug-tools",
+    /** §2.2.2 weekly cleanup: function, its role, the schedule and the scheduler's role. */
+    cleanupFunction: (env: Environment) => `${env}-fivestar-weekly-cleanup`,
+    cleanupRole: (env: Environment) => `${env}-fivestar-weekly-cleanup`,
+    cleanupSchedulerRole: (env: Environment) => `${env}-fivestar-weekly-cleanup-scheduler`,
+    /** §4.1.1 mock LMS (dev). */
+    mockLmsFunction: (env: Environment) => `${env}-fivestar-mock-lms`,
+    mockLmsRole: (env: Environment) => `${env}-fivestar-mock-lms`,
+    /** Lambda writes to /aws/lambda/<function name>; the program creates that group first (retention, key). */
+    lambdaLogGroup: (functionName: string) => `/aws/lambda/${functionName}`,
+    /** §2.2.1 resource limit alarms. */
+    usageLimitAlarm: (env: Environment, limit: "ec2-vcpus" | "rds-instances" | "lambda-concurrency") => `${env}-fivestar-usage-limit-${limit}`,
+    /** §2.2.3 MFA: the group every human IAM user joins, and its deny-unless-MFA policy. */
+    humanUsersGroup: "fivestar-human-users",
+    mfaRequiredPolicy: "fivestar-require-mfa",
 } as const;
 
 /**

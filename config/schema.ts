@@ -13,6 +13,7 @@ import { COST_KEYS } from "./keys/cost";
 import { DATA_KEYS } from "./keys/data";
 import { FOUNDATION_KEYS } from "./keys/foundation";
 import { MONITORING_KEYS } from "./keys/monitoring";
+import { OPERATIONS_KEYS } from "./keys/operations";
 import { SECURITY_KEYS } from "./keys/security";
 
 export const CONFIG_KEYS = {
@@ -22,6 +23,7 @@ export const CONFIG_KEYS = {
     ...COMPUTE_KEYS,
     ...MONITORING_KEYS,
     ...COST_KEYS,
+    ...OPERATIONS_KEYS,
 } as const;
 
 export type ConfigKey = keyof typeof CONFIG_KEYS;

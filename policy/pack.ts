@@ -9,7 +9,7 @@ import { dynamodbPolicies } from "./rules/dynamodb";
 import { ec2Policies } from "./rules/ec2";
 import { ecsPolicies } from "./rules/ecs";
 import { elbPolicies } from "./rules/elb";
-import { iamPolicies } from "./rules/iam";
+import { iamPolicies, iamTrustPolicies } from "./rules/iam";
 import { kmsPolicies } from "./rules/kms";
 import { rdsPolicies } from "./rules/rds";
 import { s3Policies } from "./rules/s3";
@@ -32,6 +32,7 @@ export const POLICIES: Policies = [
     ...accountGuardrailPolicies,
     ...dynamodbPolicies,
     ...iamPolicies,
+    ...iamTrustPolicies,
     ...cloudwatchPolicies,
     ...secretsPolicies,
     ...s3Policies,

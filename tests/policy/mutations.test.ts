@@ -114,6 +114,10 @@ const MUTATIONS: readonly Mutation[] = [
     { title: "a prod table without deletion protection", rule: "dynamodb-6-deletion-protection", type: TABLE, fixture: one(compliant.table), mutate: set({ deletionProtectionEnabled: false }) },
     { title: "a wildcard action in a role policy", rule: "iam-1-no-full-admin-actions", type: "aws:iam/rolePolicy:RolePolicy", fixture: one(() => compliant.rolePolicy()), mutate: allowing("*") },
     { title: "a whole-service action in a role policy", rule: "iam-21-no-service-wildcard-actions", type: "aws:iam/rolePolicy:RolePolicy", fixture: one(() => compliant.rolePolicy()), mutate: allowing("dynamodb:*") },
+    {
+        title: "a role people of an account may assume without MFA", rule: "iam-5-human-roles-require-mfa", type: "aws:iam/role:Role", fixture: one(() => compliant.role()),
+        mutate: set({ assumeRolePolicy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { AWS: "arn:aws:iam::123456789012:root" }, Action: "sts:AssumeRole" }] }) }),
+    },
     { title: "an alarm that notifies nobody", rule: "cloudwatch-15-alarm-actions", type: "aws:cloudwatch/metricAlarm:MetricAlarm", fixture: one(compliant.alarm), mutate: set({ alarmActions: [] }) },
     { title: "a secret on the AWS managed key", rule: "secretsmanager-cmk-encryption", type: "aws:secretsmanager/secret:Secret", fixture: one(compliant.secret), mutate: set({ kmsKeyId: undefined }) },
     { title: "the CloudTrail bucket's access logging removed", rule: "s3-9-server-access-logging", type: LOGGING, where: (r) => r.name === "guardrails-cloudtrail-bucket", fixture: loggingBundle, mutate: remove },

@@ -56,10 +56,12 @@ describe("safety: plan diff on copies of the real prod plan", () => {
     it("moving a stateful resource to another provider is a replacement", () => {
         const key = find(head, "aws:kms/key:Key", "kms-general");
         key.provider = find(head, "pulumi:providers:aws", "backup-replication-region").urn;
-        // ...and, through the key's ARN (ForceNew in an ECR repository's encryption), both image repositories.
+        // ...and, through the key's ARN (ForceNew in an ECR repository's encryption), both image repositories
+        // and the debug tools' repository (issue 16).
         expect(dataLossRisks(diff())).to.deep.equal([
             "REPLACED aws:ecr:Repository compute-images-customer-portal (encryptionConfigurations (kms-general replaced))",
             "REPLACED aws:ecr:Repository compute-images-internal-pe (encryptionConfigurations (kms-general replaced))",
+            "REPLACED aws:ecr:Repository debug-task-tools (encryptionConfigurations (kms-general replaced))",
             "REPLACED aws:kms:Key kms-general (provider)",
         ]);
     });

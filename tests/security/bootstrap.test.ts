@@ -13,6 +13,7 @@ import { renderBootstrapPlan } from "../../tools/bootstrapPlan";
 import { deploymentRolePolicy } from "../../security/crossAccountPolicies";
 import { previewRolePolicy, previewTrustPolicy } from "../../security/previewRolePolicies";
 import { readStackConfig } from "../../tools/offline/stackFiles";
+import { trustStatementsWithoutMfa } from "../../policy/lib/trust";
 import { construct, valueOf } from "../support/component";
 
 const DIR = path.resolve(__dirname, "..", "..", "..", "bootstrap");
@@ -139,6 +140,23 @@ describe("bootstrap project (§2.3.1)", () => {
         async function build(stack: "dev" | "prod") {
             return construct(() => bootstrapProgram(parseBootstrapConfig(complete(stack))));
         }
+
+        it("§2.2.3 (issue 16): no role people may assume lacks the MFA condition, in dev or prod; the CI/CD role's statement is a machine's", async () => {
+            for (const stack of ["dev", "prod"] as const) {
+                const roles = (await build(stack)).ofType("aws:iam/role:Role");
+                // DeploymentRole, MonitoringRole and (issue 14) the read-only PreviewRole
+                expect(roles.length, stack).to.equal(3);
+                for (const r of roles) expect(trustStatementsWithoutMfa(r.inputs.assumeRolePolicy), `${stack} ${r.name}`).to.deep.equal([]);
+            }
+            // the check itself fails a trust that lets an account in without MFA
+            expect(trustStatementsWithoutMfa(JSON.stringify({ Statement: [{ Sid: "X", Effect: "Allow", Principal: { AWS: "arn:aws:iam::999999999999:root" }, Action: "sts:AssumeRole" }] }))).to.deep.equal(["X"]);
+            // ...and one pinned to a user, or to roles by wildcard; pinned to one named role it is a workload's
+            const pinned = (arn: string) => JSON.stringify({ Statement: [{ Sid: "P", Effect: "Allow", Principal: { AWS: "arn:aws:iam::999999999999:root" },
+                Action: "sts:AssumeRole", Condition: { ArnEquals: { "aws:PrincipalArn": arn } } }] });
+            expect(trustStatementsWithoutMfa(pinned("arn:aws:iam::999999999999:user/alice"))).to.deep.equal(["P"]);
+            expect(trustStatementsWithoutMfa(pinned("arn:aws:iam::999999999999:role/*"))).to.deep.equal(["P"]);
+            expect(trustStatementsWithoutMfa(pinned("arn:aws:iam::999999999999:role/preview"))).to.deep.equal([]);
+        });
 
         it("uses one explicit provider pinned to the account and region, with the caller's own credentials (no assumed role)", async () => {
             const built = await build("prod");

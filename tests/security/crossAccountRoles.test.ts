@@ -64,9 +64,20 @@ describe("DeploymentRole permissions (§2.3.1: ECS deployment, Lambda updates, s
     });
 
     it("IAM is limited to roles of this account; no users, groups or access keys", () => {
-        const iamActions = allows.flatMap((s) => [s.Action].flat()).filter((a) => a.startsWith("iam:"));
+        const iamActions = allows.filter((s) => s.Sid !== "OwnGroupsAndPolicies").flatMap((s) => [s.Action].flat()).filter((a) => a.startsWith("iam:"));
         for (const a of iamActions) expect(a, a).to.not.match(/User|Group|AccessKey|LoginProfile|CreatePolicy|SetDefaultPolicyVersion/);
         expect(sid(doc, "WorkloadRoles").Resource).to.equal(`arn:aws:iam::${PROD}:role/*`);
+    });
+
+    it("§2.2.3 MFA (issue 16): the password policy, and only the program's own fivestar-* groups and policies; never users or membership", () => {
+        expect(sid(doc, "AccountPasswordPolicy").Action).to.deep.equal(["iam:GetAccountPasswordPolicy", "iam:UpdateAccountPasswordPolicy", "iam:DeleteAccountPasswordPolicy"]);
+        const own = sid(doc, "OwnGroupsAndPolicies");
+        expect(own.Resource).to.deep.equal([`arn:aws:iam::${PROD}:group/fivestar-*`, `arn:aws:iam::${PROD}:policy/fivestar-*`]);
+        for (const a of [own.Action].flat()) expect(a, a).to.not.match(/User|AccessKey|LoginProfile|AddUserToGroup|PutGroupPolicy/);
+        expect(sid(doc, "OnlyOwnPoliciesOnGroups")).to.deep.include({
+            Effect: "Deny", Action: "iam:AttachGroupPolicy", Condition: { ArnNotLike: { "iam:PolicyARN": `arn:aws:iam::${PROD}:policy/fivestar-*` } },
+        });
+        expect(sid(permissions(true), "DenyGuardrailTeardown").Action).to.include("iam:DeleteAccountPasswordPolicy");
     });
 
     it("iam:PassRole only to the services the program passes roles to", () => {
@@ -153,9 +164,12 @@ describe("DeploymentRole permissions (§2.3.1: ECS deployment, Lambda updates, s
 });
 
 describe("MonitoringRole (§2.3.1)", () => {
-    it("trusts the central monitoring account", () => {
+    it("trusts the central monitoring account, with MFA (§2.2.3: its principals may be people)", () => {
         expect(monitoringTrustPolicy(MONITORING_ACCOUNT).Statement).to.deep.equal([
-            { Sid: "CentralMonitoringAccount", Effect: "Allow", Principal: { AWS: `arn:aws:iam::${MONITORING_ACCOUNT}:root` }, Action: "sts:AssumeRole" },
+            {
+                Sid: "CentralMonitoringAccount", Effect: "Allow", Principal: { AWS: `arn:aws:iam::${MONITORING_ACCOUNT}:root` }, Action: "sts:AssumeRole",
+                Condition: { Bool: { "aws:MultiFactorAuthPresent": "true" } },
+            },
         ]);
     });
 

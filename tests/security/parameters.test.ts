@@ -11,9 +11,17 @@ const PARAMETER = "aws:ssm/parameter:Parameter";
 const PASSWORD = "random:index/randomPassword:RandomPassword";
 const GENERAL_KEY = "arn:aws:kms:ap-south-1:123456789012:key/general";
 
+/** §4.1 External Integrations per environment. */
+const INTEGRATIONS = {
+    dev: { razorpay: "sandbox", juspay: "testing", lms: "mock" },
+    staging: { razorpay: "sandbox", juspay: "testing", lms: "staging" },
+    prod: { razorpay: "production", juspay: "production", lms: "production" },
+} as const;
+
 function args(environment: Environment, overrides: Partial<AppParametersArgs> = {}): AppParametersArgs {
     return {
         environment,
+        integrationEnvironments: INTEGRATIONS[environment],
         kmsKeyArn: GENERAL_KEY,
         bankingPartnerConfigs: "{}",
         maintenanceMode: false,
@@ -30,6 +38,11 @@ const EXPECTED: Record<string, "String" | "SecureString"> = {
     "app/razorpay_key_id": "SecureString",
     "app/juspay_merchant_id": "SecureString",
     "integrations/lms_endpoint": "String",
+    "integrations/razorpay_environment": "String",
+    "integrations/razorpay_endpoint": "String",
+    "integrations/juspay_environment": "String",
+    "integrations/juspay_endpoint": "String",
+    "integrations/lms_environment": "String",
     "integrations/mulesoft_endpoint": "String",
     "integrations/banking_partner_configs": "String",
     "features/maintenance_mode": "String",
@@ -121,9 +134,26 @@ describe("AppParameters (§4.2.1)", () => {
     });
 });
 
+describe("integration parameters (§4.1 External Integrations, §4.2.1 integrations/)", () => {
+    /** The guide's environments and the gateway endpoints they imply. */
+    const WANT = {
+        dev: { razorpay_environment: "sandbox", razorpay_endpoint: "https://api.razorpay.com", juspay_environment: "testing", juspay_endpoint: "https://sandbox.juspay.in", lms_environment: "mock" },
+        staging: { razorpay_environment: "sandbox", razorpay_endpoint: "https://api.razorpay.com", juspay_environment: "testing", juspay_endpoint: "https://sandbox.juspay.in", lms_environment: "staging" },
+        prod: { razorpay_environment: "production", razorpay_endpoint: "https://api.razorpay.com", juspay_environment: "production", juspay_endpoint: "https://api.juspay.in", lms_environment: "production" },
+    } as const;
+    for (const env of ENVIRONMENTS) {
+        it(`${env}: /fivestar/payments/${env}/integrations/ holds the environment and endpoint of each integration`, async () => {
+            const built = await construct(() => new AppParameters("parameters", args(env, { lmsEndpoint: env === "dev" ? "https://mock.example" : undefined }), inAccount()));
+            const value = (k: string) => built.ofType(PARAMETER).find((p) => p.inputs.name === `/fivestar/payments/${env}/integrations/${k}`)?.inputs.value;
+            for (const [k, v] of Object.entries(WANT[env])) expect(value(k), k).to.equal(v);
+            expect(value("lms_endpoint")).to.equal(env === "dev" ? "https://mock.example" : UNSET_PARAMETER_VALUE);
+        });
+    }
+});
+
 describe("parameter plan (§4.2.1)", () => {
     it("every parameter is named /fivestar/payments/<env>/<group>/<key> and every group is app, integrations or features", () => {
-        const plan = parameterPlan("dev", { jwtSecretKey: "y", bankingPartnerConfigs: "{}", maintenanceMode: false, featureFlags: "{}", rateLimits: "{}" });
+        const plan = parameterPlan("dev", { integrationEnvironments: INTEGRATIONS.dev, jwtSecretKey: "y", bankingPartnerConfigs: "{}", maintenanceMode: false, featureFlags: "{}", rateLimits: "{}" });
         for (const p of plan) expect(p.name).to.equal(`/fivestar/payments/dev/${p.group}/${p.key}`);
         expect(new Set(plan.map((p) => p.group))).to.deep.equal(new Set(["app", "integrations", "features"]));
     });

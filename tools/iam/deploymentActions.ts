@@ -62,6 +62,12 @@ const bucketArn = (r: RegisteredResource) => `arn:aws:s3:::${physicalName(r, "bu
 const ofBucket = (_r: RegisteredResource, at: ArnContext) => at.arnOf(at.dependency("aws:s3/bucket:Bucket"));
 const ofRole = (_r: RegisteredResource, at: ArnContext) => at.arnOf(at.dependency("aws:iam/role:Role"));
 
+/** A Lambda function's ARN from the input that names it (the function's own name, or the function a sub-resource belongs to). */
+const lambdaArn = (input: string) => (r: RegisteredResource, at: ArnContext) => {
+    const name = physicalName(r, input);
+    return name.startsWith("arn:") ? name : `arn:aws:lambda:${at.region}:${at.account}:function:${name}`;
+};
+
 const EC2 = [SAR("amazonec2"), TF("ec2")];
 const ELB = [SAR("awselasticloadbalancingv2"), TF("elbv2")];
 const ECS = [SAR("amazonelasticcontainerservice"), TF("ecs")];
@@ -145,6 +151,29 @@ export const DEPLOYMENT_ACTIONS: Readonly<Record<string, TypePermissions>> = {
     "aws:iam/rolePolicyAttachment:RolePolicyAttachment": {
         create: ["iam:AttachRolePolicy"], read: ["iam:ListAttachedRolePolicies"], delete: ["iam:DetachRolePolicy"], arn: ofRole, global: true,
         context: (r) => ({ "iam:PolicyARN": String(r.inputs.policyArn) }), sources: [SAR("awsidentityandaccessmanagementiam"), TF("iam/role_policy_attachment.go")],
+    },
+    // §2.2.3 MFA (issue 16): the account password policy, the humans' group and its deny-unless-MFA policy.
+    "aws:iam/accountPasswordPolicy:AccountPasswordPolicy": {
+        create: ["iam:UpdateAccountPasswordPolicy", "iam:GetAccountPasswordPolicy"], read: ["iam:GetAccountPasswordPolicy"],
+        update: ["iam:UpdateAccountPasswordPolicy"], delete: ["iam:DeleteAccountPasswordPolicy"], global: true,
+        sources: [SAR("awsidentityandaccessmanagementiam"), TF("iam/account_password_policy.go")],
+    },
+    "aws:iam/group:Group": {
+        create: ["iam:CreateGroup", "iam:GetGroup"], read: ["iam:GetGroup"], update: ["iam:UpdateGroup"], delete: ["iam:DeleteGroup"],
+        arn: (r, at) => `arn:aws:iam::${at.account}:group${String(r.inputs.path ?? "/")}${physicalName(r)}`, global: true,
+        sources: [SAR("awsidentityandaccessmanagementiam"), TF("iam/group.go")],
+    },
+    "aws:iam/groupPolicyAttachment:GroupPolicyAttachment": {
+        create: ["iam:AttachGroupPolicy", "iam:ListAttachedGroupPolicies"], read: ["iam:ListAttachedGroupPolicies"], delete: ["iam:DetachGroupPolicy"],
+        arn: (_r, at) => at.arnOf(at.dependency("aws:iam/group:Group")), global: true,
+        context: (r) => ({ "iam:PolicyARN": String(r.inputs.policyArn) }), sources: [SAR("awsidentityandaccessmanagementiam"), TF("iam/group_policy_attachment.go")],
+    },
+    "aws:iam/policy:Policy": {
+        create: ["iam:CreatePolicy", "iam:GetPolicy", "iam:GetPolicyVersion"], read: ["iam:GetPolicy", "iam:GetPolicyVersion"],
+        update: ["iam:ListPolicyVersions", "iam:DeletePolicyVersion", "iam:CreatePolicyVersion", "iam:SetDefaultPolicyVersion"],
+        delete: ["iam:ListPolicyVersions", "iam:DeletePolicyVersion", "iam:DeletePolicy"], tag: ["iam:TagPolicy", "iam:UntagPolicy", "iam:ListPolicyTags"],
+        arn: (r, at) => `arn:aws:iam::${at.account}:policy${String(r.inputs.path ?? "/")}${physicalName(r)}`, global: true,
+        sources: [SAR("awsidentityandaccessmanagementiam"), TF("iam/policy.go")],
     },
     "aws:secretsmanager/secret:Secret": {
         create: ["secretsmanager:CreateSecret", ...kmsThroughCaller], read: ["secretsmanager:DescribeSecret", "secretsmanager:GetResourcePolicy"], update: ["secretsmanager:UpdateSecret"],
@@ -251,6 +280,24 @@ export const DEPLOYMENT_ACTIONS: Readonly<Record<string, TypePermissions>> = {
     "aws:ecr/lifecyclePolicy:LifecyclePolicy": {
         create: ["ecr:PutLifecyclePolicy"], read: ["ecr:GetLifecyclePolicy"], update: ["ecr:PutLifecyclePolicy"], delete: ["ecr:DeleteLifecyclePolicy"],
         arn: (r, at) => `arn:aws:ecr:${at.region}:${at.account}:repository/${String(r.inputs.repository)}`, sources: [SAR("amazonelasticcontainerregistry"), TF("ecr/lifecycle_policy.go")],
+    },
+    // Issue 16: the weekly cleanup and the mock LMS (lambda:* is a stack service; the role is passed to lambda.amazonaws.com).
+    "aws:lambda/function:Function": {
+        create: ["lambda:CreateFunction", "lambda:GetFunction", "lambda:PutFunctionConcurrency"],
+        read: ["lambda:GetFunction", "lambda:GetFunctionCodeSigningConfig", "lambda:ListVersionsByFunction"],
+        update: ["lambda:UpdateFunctionConfiguration", "lambda:UpdateFunctionCode", "lambda:PutFunctionConcurrency", "lambda:DeleteFunctionConcurrency"],
+        delete: ["lambda:DeleteFunction"], tag: ["lambda:TagResource", "lambda:UntagResource", "lambda:ListTags"], arn: lambdaArn("name"),
+        sources: [SAR("awslambda"), TF("lambda/function.go")],
+    },
+    "aws:lambda/functionUrl:FunctionUrl": {
+        // authorizationType NONE: the provider also adds the public invoke permission (AddPermission).
+        create: ["lambda:CreateFunctionUrlConfig", "lambda:AddPermission", "lambda:GetFunctionUrlConfig"], read: ["lambda:GetFunctionUrlConfig"],
+        update: ["lambda:UpdateFunctionUrlConfig"], delete: ["lambda:DeleteFunctionUrlConfig"], arn: lambdaArn("functionName"),
+        sources: [SAR("awslambda"), TF("lambda/function_url.go")],
+    },
+    "aws:lambda/permission:Permission": {
+        create: ["lambda:AddPermission", "lambda:GetPolicy"], read: ["lambda:GetPolicy"], delete: ["lambda:RemovePermission", "lambda:GetPolicy"],
+        arn: lambdaArn("functionName"), sources: [SAR("awslambda"), TF("lambda/permission.go")],
     },
     "aws:lb/loadBalancer:LoadBalancer": {
         create: ["elasticloadbalancing:CreateLoadBalancer", "elasticloadbalancing:ModifyLoadBalancerAttributes"],

@@ -41,7 +41,11 @@ const COMPUTED: Record<string, (name: string, inputs: State, account: MockAccoun
         arnWithoutRevision: `arn:aws:ecs:${a.region}:${a.accountId}:task-definition/${inputs.family ?? name}`,
         revision: 1,
     }),
+    "aws:lambda/functionUrl:FunctionUrl": (name, _inputs, a) => ({ functionUrl: `https://${name}-mock.lambda-url.${a.region}.on.aws/` }),
     "aws:cloudwatch/logGroup:LogGroup": (name, inputs, a) => ({ arn: `arn:aws:logs:${a.region}:${a.accountId}:log-group:${inputs.name ?? name}` }),
+    // IAM ARNs are global (no region) and typed: policy/<path><name>, group/<path><name>.
+    "aws:iam/policy:Policy": (name, inputs, a) => ({ arn: `arn:aws:iam::${a.accountId}:policy${inputs.path ?? "/"}${inputs.name ?? name}` }),
+    "aws:iam/group:Group": (name, inputs, a) => ({ arn: `arn:aws:iam::${a.accountId}:group${inputs.path ?? "/"}${inputs.name ?? name}` }),
     "aws:s3/bucketV2:BucketV2": (name, inputs) => ({ bucket: inputs.bucket ?? name, bucketDomainName: `${inputs.bucket ?? name}.s3.amazonaws.com` }),
     "aws:s3/bucket:Bucket": (name, inputs) => ({ bucket: inputs.bucket ?? name, bucketDomainName: `${inputs.bucket ?? name}.s3.amazonaws.com` }),
 };

@@ -6,6 +6,12 @@ import { fixture } from "../support/fixtures";
 const allow = (action: unknown, extra: object = {}) => ({ Version: "2012-10-17", Statement: [...TASK_ROLE_DOCUMENT.Statement, { Sid: "Added", Effect: "Allow", Resource: "*", ...extra, Action: action }] });
 const managedPolicy = (document: object) => fixture<aws.iam.PolicyArgs>("aws:iam/policy:Policy", "ops-policy", { policy: JSON.stringify(document) });
 
+const MFA = { Bool: { "aws:MultiFactorAuthPresent": "true" } };
+const trustRole = (principal: unknown, condition?: object, effect = "Allow") => fixture<aws.iam.RoleArgs>("aws:iam/role:Role", "human-role", {
+    name: "human-role",
+    assumeRolePolicy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: effect, Principal: principal, Action: "sts:AssumeRole", ...(condition ? { Condition: condition } : {}) }] }),
+});
+
 export const iamCases: CaseTable = {
     "iam-1-no-full-admin-actions": {
         pass: [
@@ -32,6 +38,25 @@ export const iamCases: CaseTable = {
         fail: [
             { title: "dynamodb:* in a role policy", resources: [rolePolicy(allow("dynamodb:*"))], expect: /allows dynamodb:\*/ },
             { title: "two services in a managed policy", resources: [managedPolicy(allow(["s3:*", "kms:*"]))], expect: /allows s3:\*, kms:\*/ },
+        ],
+    },
+    "iam-5-human-roles-require-mfa": {
+        pass: [
+            { title: "a service principal (ECS tasks)", resources: [role()] },
+            { title: "the DeploymentRole's limited accounts, with MFA", resources: [trustRole({ AWS: ["arn:aws:iam::123456789012:root"] }, MFA)] },
+            { title: "MFA through BoolIfExists", resources: [trustRole({ AWS: "123456789012" }, { BoolIfExists: { "aws:MultiFactorAuthPresent": "true" } })] },
+            { title: "a named CI/CD role (a machine)", resources: [trustRole({ AWS: "arn:aws:iam::123456789013:role/cicd" })] },
+            { title: "GitHub Actions OIDC (a machine)", resources: [trustRole({ Federated: "arn:aws:iam::123456789013:oidc-provider/token.actions.githubusercontent.com" })] },
+            { title: "a Deny statement without MFA", resources: [trustRole({ AWS: "*" }, undefined, "Deny")] },
+        ],
+        fail: [
+            { title: "an account root without MFA", resources: [trustRole({ AWS: "arn:aws:iam::999999999999:root" })], expect: /trust statement #1 lets people assume the role without MFA/ },
+            { title: "a bare account id without MFA", resources: [trustRole({ AWS: ["123456789012"] })], expect: /without MFA/ },
+            { title: "an IAM user without MFA", resources: [trustRole({ AWS: "arn:aws:iam::123456789012:user/alice" })], expect: /without MFA/ },
+            { title: "anyone", resources: [trustRole("*")], expect: /without MFA/ },
+            { title: "a SAML provider without MFA", resources: [trustRole({ Federated: "arn:aws:iam::123456789012:saml-provider/corp" })], expect: /without MFA/ },
+            { title: "MFA = false", resources: [trustRole({ AWS: "123456789012" }, { Bool: { "aws:MultiFactorAuthPresent": "false" } })], expect: /without MFA/ },
+            { title: "an MFA condition on another key", resources: [trustRole({ AWS: "123456789012" }, { Bool: { "aws:SecureTransport": "true" } })], expect: /without MFA/ },
         ],
     },
 };

@@ -3,6 +3,7 @@
  * table is reported "not priced", never counted as zero, so a module that lands with a new cost
  * driver shows up in the report until someone prices it here.
  */
+import { operationsRules } from "./operations";
 import type { RegisteredResource } from "../../offline/evaluate";
 import { free, notPriced, PricingRule, RuleContext, RuleResult } from "../model";
 import { computeRules } from "./compute";
@@ -17,6 +18,7 @@ export const PRICING_RULES: Readonly<Record<string, PricingRule>> = {
     ...dataRules,
     ...monitoringRules,
     ...securityRules,
+    ...operationsRules,
 };
 
 const NETWORKING = "VPC networking has no charge";
@@ -90,6 +92,11 @@ export const FREE_TYPES: Readonly<Record<string, string>> = {
     "aws:appautoscaling/scheduledAction:ScheduledAction": "Application Auto Scaling has no charge; the schedule shortens the service's hours",
     "aws:scheduler/schedule:Schedule": "EventBridge Scheduler: the first 14 million invocations a month are free; a schedule fires a few times a day",
     "aws:scheduler/scheduleGroup:ScheduleGroup": "EventBridge Scheduler groups have no charge",
+    "aws:lambda/functionUrl:FunctionUrl": "a function URL has no charge; its invocations are priced on the function",
+    "aws:lambda/permission:Permission": PRICED_ELSEWHERE,
+    "aws:iam/accountPasswordPolicy:AccountPasswordPolicy": IAM,
+    "aws:iam/group:Group": IAM,
+    "aws:iam/groupPolicyAttachment:GroupPolicyAttachment": IAM,
 };
 
 export function priceResource(resource: RegisteredResource, ctx: RuleContext): RuleResult {

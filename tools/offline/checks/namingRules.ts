@@ -124,6 +124,7 @@ export const NAMING_RULES: Readonly<Record<string, NamingRule>> = {
     // --- GuardDuty ---
     "aws:guardduty/detector:Detector": unnamed(),
     // --- IAM ---
+    "aws:iam/accountPasswordPolicy:AccountPasswordPolicy": unnamed("the account's one password policy: no name input (terraform-provider-aws iam/account_password_policy.go sets the fixed ID iam-account-password-policy)"),
     "aws:iam/group:Group": named("name", defaultAuto, 128, api("IAM CreateGroup", "GroupName 1-128")),
     "aws:iam/groupPolicy:GroupPolicy": named("name", defaultAuto, 128, api("IAM PutGroupPolicy", "PolicyName 1-128"), "namePrefix"),
     "aws:iam/groupPolicyAttachment:GroupPolicyAttachment": unnamed(),
@@ -138,6 +139,7 @@ export const NAMING_RULES: Readonly<Record<string, NamingRule>> = {
     // --- Lambda ---
     "aws:lambda/function:Function": named("name", auto(64, `${PULUMI_AWS} aws_lambda_function: function_name = AutoName("name", 64, "-")`), 64,
         api("Lambda CreateFunction", "FunctionName up to 64 (name only)")),
+    "aws:lambda/functionUrl:FunctionUrl": unnamed("a function's URL config: identified by functionName (and qualifier), no name of its own (terraform-provider-aws lambda/function_url.go)"),
     "aws:lambda/permission:Permission": named("statementId", auto(100, `${PULUMI_AWS} aws_lambda_permission: AutoName("statementId", 100, "-")`), 100,
         api("Lambda AddPermission", "StatementId 1-100")),
     // --- Elastic Load Balancing v2 ---

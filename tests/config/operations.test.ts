@@ -1,0 +1,39 @@
+/**
+ * Operations config (issue 16): §2.2.2 cleanup in staging only, §2.2.1 limits in dev, the mock LMS outside prod.
+ */
+import { expect } from "chai";
+import { parseStackConfig } from "../../config";
+import { rawStackConfig, rejection } from "../support/config";
+
+describe("operations config per stack (§2.2.1, §2.2.2, §4.1.1)", () => {
+    it("staging: weekly cleanup on (Sunday 03:00 IST), keeping 10 revisions, 14-day snapshots, 7-day untagged images", () => {
+        expect(parseStackConfig(rawStackConfig("staging")).cleanup).to.deep.equal({
+            enabled: true, cron: "cron(0 3 ? * SUN *)", timezone: "Asia/Kolkata", keepTaskRevisions: 10, snapshotMaxAgeDays: 14, untaggedImageMinAgeDays: 7,
+        });
+        expect(parseStackConfig(rawStackConfig("dev")).cleanup.enabled).to.equal(false);
+        expect(parseStackConfig(rawStackConfig("prod")).cleanup.enabled).to.equal(false);
+    });
+    it("dev: the guide's limits (EC2 50 instances = 100 vCPUs, RDS 10, Lambda 1000); none elsewhere", () => {
+        expect(parseStackConfig(rawStackConfig("dev")).usageLimits).to.deep.equal({ ec2Vcpus: 100, rdsInstances: 10, lambdaConcurrency: 1000 });
+        for (const stack of ["staging", "prod"]) {
+            expect(parseStackConfig(rawStackConfig(stack)).usageLimits, stack).to.deep.equal({ ec2Vcpus: undefined, rdsInstances: undefined, lambdaConcurrency: undefined });
+        }
+    });
+    it("dev talks to the mock LMS; staging and prod do not", () => {
+        expect(["dev", "staging", "prod"].map((s) => parseStackConfig(rawStackConfig(s)).mockLms)).to.deep.equal([true, false, false]);
+    });
+    it("refuses the cleanup in prod, naming the key", () => {
+        expect(rejection("prod", { cleanupEnabled: "true" })).to.include("fivestar-payments:cleanupEnabled = true in environment \"prod\"");
+    });
+    it("refuses the mock LMS in prod, and with an lmsEndpoint; all problems in one pass", () => {
+        const message = rejection("prod", { lmsEnvironment: "mock", lmsEndpoint: "https://lms.example.com", cleanupEnabled: "true" });
+        expect(message).to.include("fivestar-payments:lmsEnvironment = \"mock\" in environment \"prod\"");
+        expect(message).to.include("fivestar-payments:lmsEndpoint = \"https://lms.example.com\" with fivestar-payments:lmsEnvironment = \"mock\"");
+        expect(message).to.include("fivestar-payments:cleanupEnabled");
+    });
+    it("refuses a bad cron, a keep count under 2 and latest as the debug image", () => {
+        expect(rejection("staging", { cleanupCron: "weekly" })).to.include("fivestar-payments:cleanupCron");
+        expect(rejection("staging", { cleanupKeepTaskRevisions: "1" })).to.include("fivestar-payments:cleanupKeepTaskRevisions = \"1\": must be at least 2");
+        expect(rejection("dev", { debugToolsImageTag: "latest" })).to.include("fivestar-payments:debugToolsImageTag");
+    });
+});
