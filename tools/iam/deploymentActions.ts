@@ -297,7 +297,8 @@ export const DEPLOYMENT_ACTIONS: Readonly<Record<string, TypePermissions>> = {
     },
     "aws:lambda/permission:Permission": {
         create: ["lambda:AddPermission", "lambda:GetPolicy"], read: ["lambda:GetPolicy"], delete: ["lambda:RemovePermission", "lambda:GetPolicy"],
-        arn: lambdaArn("functionName"), sources: [SAR("awslambda"), TF("lambda/permission.go")],
+        // Pulumi's input is `function` (Terraform's function_name).
+        arn: lambdaArn("function"), sources: [SAR("awslambda"), TF("lambda/permission.go")],
     },
     "aws:lb/loadBalancer:LoadBalancer": {
         create: ["elasticloadbalancing:CreateLoadBalancer", "elasticloadbalancing:ModifyLoadBalancerAttributes"],
