@@ -38,10 +38,18 @@ export interface Evaluation {
 
 const list = (v: string | readonly string[] | undefined): readonly string[] => (v === undefined ? [] : typeof v === "string" ? [v] : v);
 
+/** A policy has a few dozen patterns, matched against thousands of requests: compile each once. */
+const compiled = new Map<string, RegExp>();
+
 /** `*` any run of characters, `?` one character; the rest literal. */
 export function wildcardMatch(pattern: string, value: string, ignoreCase = false): boolean {
-    const re = "^" + pattern.split("").map((c) => (c === "*" ? ".*" : c === "?" ? "." : c.replace(/[.+^${}()|[\]\\]/g, "\\$&"))).join("") + "$";
-    return new RegExp(re, ignoreCase ? "is" : "s").test(value);
+    const key = `${ignoreCase ? "i" : "c"}${pattern}`;
+    let re = compiled.get(key);
+    if (!re) {
+        const source = "^" + pattern.split("").map((c) => (c === "*" ? ".*" : c === "?" ? "." : c.replace(/[.+^${}()|[\]\\]/g, "\\$&"))).join("") + "$";
+        compiled.set(key, (re = new RegExp(source, ignoreCase ? "is" : "s")));
+    }
+    return re.test(value);
 }
 
 function matchesAny(patterns: readonly string[], value: string, ignoreCase: boolean): boolean {
