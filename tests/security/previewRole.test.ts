@@ -7,6 +7,7 @@ import { expect } from "chai";
 import { deploymentRolePolicy } from "../../security/crossAccountPolicies";
 import { PolicyDocument, PolicyStatement } from "../../security/iamDocuments";
 import { previewRolePolicy, previewTrustPolicy } from "../../security/previewRolePolicies";
+import { wildcardMatch } from "../../tools/iam/evaluator";
 
 const PROD = "123456789014";
 const REPOSITORY = "test-org/test-repo";
@@ -30,7 +31,8 @@ const READ_VERB = /^[a-z0-9-]+:(Describe|Get|List|View)[A-Za-z]*\*?$/;
 const SELF_ASSUME = "AssumeItselfForTheProvider";
 
 const actionsOf = (s: PolicyStatement) => [s.Action].flat();
-const glob = (pattern: string) => new RegExp(`^${pattern.split("*").map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`, "i");
+/** IAM action patterns match case-insensitively. */
+const matches = (pattern: string, action: string) => wildcardMatch(pattern, action, true);
 const serviceOf = (action: string) => action.split(":")[0];
 
 /** Every way `candidate` grants more than a read-only subset of `deployer`; [] when it is one. */
@@ -46,9 +48,9 @@ function previewRightsProblems(candidate: PolicyDocument, deployer: PolicyDocume
         }
         for (const action of actionsOf(s)) {
             if (!READ_VERB.test(action)) problems.push(`${action}: not a Describe/Get/List/View action`);
-            for (const data of DATA_READS.filter((d) => glob(action).test(d))) problems.push(`${action}: reads data (${data})`);
+            for (const data of DATA_READS.filter((d) => matches(action, d))) problems.push(`${action}: reads data (${data})`);
             if (!deployServices.has(serviceOf(action))) problems.push(`${action}: a service the DeploymentRole does not deploy`);
-            else if (!deployAllows.some((d) => glob(d).test(action))) problems.push(`${action}: not granted to the DeploymentRole either`);
+            else if (!deployAllows.some((d) => matches(d, action))) problems.push(`${action}: not granted to the DeploymentRole either`);
         }
     }
     return problems;
