@@ -18,34 +18,64 @@ export const UNRELEASED_IMAGE_TAG = "unreleased";
 export const PLACEHOLDER_CERTIFICATE_ID = "00000000-0000-0000-0000-000000000000";
 /** RFC 2606 reserves .example: no real portal lives there. */
 const RESERVED_DOMAIN = /\.example$/;
+const SET_FIRST_ALERT_EMAIL = "pulumi config set --path 'alertEmails[0]' oncall@<your-domain>";
 
-export function placeholderProblems(cfg: StackConfig): string[] {
-    const problems: string[] = [];
+/** A placeholder in a stack file: what is wrong, and the command (without `--stack`) that sets the real value. */
+export interface Placeholder {
+    readonly message: string;
+    readonly setCommand: string;
+}
+
+export function placeholders(cfg: StackConfig): Placeholder[] {
+    const found: Placeholder[] = [];
     const tagKeys = { "internal-pe": "internalPeImageTag", "customer-portal": "customerPortalImageTag" } as const;
     for (const [service, key] of Object.entries(tagKeys) as [keyof typeof tagKeys, string][]) {
         if (cfg.images.tags[service] === UNRELEASED_IMAGE_TAG) {
-            problems.push(`${qualified(key)} = "${UNRELEASED_IMAGE_TAG}": set the released image tag of ${service} (for a release: pulumi config set ${key} <tag>)`);
+            found.push({
+                message: `${qualified(key)} = "${UNRELEASED_IMAGE_TAG}": set the released image tag of ${service} (for a release: pulumi config set ${key} <tag>)`,
+                setCommand: `pulumi config set ${key} <released tag>`,
+            });
         }
     }
     if (cfg.alb.certificateArn.endsWith(`/${PLACEHOLDER_CERTIFICATE_ID}`)) {
-        problems.push(`${qualified("albCertificateArn")} is the placeholder certificate: set the ARN of the ACM certificate for the ALB's domain`);
+        found.push({
+            message: `${qualified("albCertificateArn")} is the placeholder certificate: set the ARN of the ACM certificate for the ALB's domain`,
+            setCommand: `pulumi config set albCertificateArn arn:aws:acm:${cfg.account.region}:${cfg.account.id}:certificate/<id>`,
+        });
     }
     const peHost = cfg.alb.internalPeHostname;
+    const setPeHost = "pulumi config set internalPeHostname <internal-pe host name>";
     if (peHost === undefined) {
-        problems.push(`${qualified("internalPeHostname")} is not set: set the host name internal-pe is reached at (the certificate must cover it); §11 validation checks its /health there`);
+        found.push({
+            message: `${qualified("internalPeHostname")} is not set: set the host name internal-pe is reached at (the certificate must cover it); §11 validation checks its /health there`,
+            setCommand: setPeHost,
+        });
     } else if (RESERVED_DOMAIN.test(peHost)) {
-        problems.push(`${qualified("internalPeHostname")} = "${peHost}", a reserved example domain: set internal-pe's real host name`);
+        found.push({ message: `${qualified("internalPeHostname")} = "${peHost}", a reserved example domain: set internal-pe's real host name`, setCommand: setPeHost });
     }
     if (cfg.alb.routing.mode === "host") {
-        for (const host of cfg.alb.routing.portalHostnames.filter((h) => RESERVED_DOMAIN.test(h))) {
-            problems.push(`${qualified("customerPortalHostnames")} contains "${host}", a reserved example domain: set the portal's real host name`);
-        }
+        cfg.alb.routing.portalHostnames.forEach((host, index) => {
+            if (!RESERVED_DOMAIN.test(host)) return;
+            found.push({
+                message: `${qualified("customerPortalHostnames")} contains "${host}", a reserved example domain: set the portal's real host name`,
+                setCommand: `pulumi config set --path 'customerPortalHostnames[${index}]' <portal host name>`,
+            });
+        });
     }
-    for (const email of cfg.monitoring.alertEmails.filter((e) => RESERVED_DOMAIN.test(e.split("@")[1] ?? ""))) {
-        problems.push(`${qualified("alertEmails")} contains "${email}", a reserved example domain: set the addresses that get the alarms and budget alerts ` +
-            "(pulumi config set --path 'alertEmails[0]' oncall@<your-domain>)");
-    }
-    return problems;
+    cfg.monitoring.alertEmails.forEach((email, index) => {
+        if (!RESERVED_DOMAIN.test(email.split("@")[1] ?? "")) return;
+        const setCommand = `pulumi config set --path 'alertEmails[${index}]' oncall@<your-domain>`;
+        found.push({
+            message: `${qualified("alertEmails")} contains "${email}", a reserved example domain: set the addresses that get the alarms and budget alerts (${SET_FIRST_ALERT_EMAIL})`,
+            setCommand,
+        });
+    });
+    return found;
+}
+
+/** The placeholders' messages, as `pulumi up` reports them. */
+export function placeholderProblems(cfg: StackConfig): string[] {
+    return placeholders(cfg).map((p) => p.message);
 }
 
 /** Environments whose alarms and budget alerts must reach someone before `pulumi up` may run (issue 13, fault 5). */
@@ -55,7 +85,7 @@ export const SUBSCRIBERS_REQUIRED: readonly string[] = ["staging", "prod"];
 export function missingSubscriber(cfg: StackConfig): string | undefined {
     if (cfg.monitoring.alertEmails.length > 0) return undefined;
     return `${qualified("alertEmails")} is empty: the alert topic has no subscriber, so alarms and budget alerts reach nobody; ` +
-        "set at least one address (pulumi config set --path 'alertEmails[0]' oncall@<your-domain>)";
+        `set at least one address (${SET_FIRST_ALERT_EMAIL})`;
 }
 
 /** Throws before any resource is registered when a real deployment would use a placeholder or the preview role. */

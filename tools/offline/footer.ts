@@ -3,43 +3,15 @@
  * (config/deployability.ts: `pulumi preview` accepts them, `pulumi up` refuses them), each with the
  * command that sets the real value.
  */
-import { PROJECT_NAME, StackConfig } from "../../config";
-import { placeholderProblems } from "../../config/deployability";
+import type { StackConfig } from "../../config";
+import { placeholders } from "../../config/deployability";
 import { stackConfigOf } from "../cost";
 import type { EvaluatedStack } from "./evaluate";
 import { wrap } from "./fit";
 
-/** How to set each key that can hold a placeholder (the value in <> is the operator's). */
-export function setCommand(key: string, stack: string, cfg: StackConfig, problem: string): string | undefined {
-    const on = `--stack ${stack}`;
-    switch (key) {
-        case "internalPeImageTag":
-        case "customerPortalImageTag":
-            return `pulumi config set ${key} <released tag> ${on}`;
-        case "albCertificateArn":
-            return `pulumi config set ${key} arn:aws:acm:${cfg.account.region}:${cfg.account.id}:certificate/<id> ${on}`;
-        case "internalPeHostname":
-            return `pulumi config set ${key} <internal-pe host name> ${on}`;
-        case "alertEmails":
-            return `pulumi config set --path '${key}[0]' oncall@<your-domain> ${on}`;
-        case "customerPortalHostnames": {
-            const host = /"([^"]+)"/.exec(problem)?.[1];
-            const hosts = cfg.alb.routing.mode === "host" ? cfg.alb.routing.portalHostnames : [];
-            const index = Math.max(0, host ? hosts.indexOf(host) : 0);
-            return `pulumi config set --path '${key}[${index}]' <portal host name> ${on}`;
-        }
-        default:
-            return undefined;
-    }
-}
-
 /** The placeholder warnings of a stack's config, each with its command, wrapped to `width`. */
 export function placeholderWarnings(stack: string, cfg: StackConfig, width: number): string[] {
-    return placeholderProblems(cfg).map((problem) => {
-        const key = new RegExp(`^${PROJECT_NAME}:(\\w+)`).exec(problem)?.[1] ?? "";
-        const command = setCommand(key, stack, cfg, problem) ?? `(no set command known for "${key}": see config/keys/)`;
-        return [...wrap(`  ! ${problem}`, width, "    "), `      ${command}`].join("\n");
-    });
+    return placeholders(cfg).map(({ message, setCommand }) => [...wrap(`  ! ${message}`, width, "    "), `      ${setCommand} --stack ${stack}`].join("\n"));
 }
 
 export function summaryOf(plan: EvaluatedStack): string {
