@@ -12,7 +12,6 @@ import { StackConfigError } from "./errors";
 import { ConfigInput, inputProblems, runtimeConfigInput } from "./input";
 import { PROJECT_NAME, qualified, show } from "./keyHelpers";
 import { computeProblems, computeSections } from "./keys/compute";
-import { costProblems, costSections } from "./keys/cost";
 import { dataProblems, dataSections } from "./keys/data";
 import { foundationProblems, foundationSections } from "./keys/foundation";
 import { monitoringProblems, monitoringSections } from "./keys/monitoring";
@@ -35,7 +34,6 @@ function sections(c: RawConfig) {
         ...dataSections(c),
         ...computeSections(c),
         ...monitoringSections(c),
-        ...costSections(c),
         ...operationsSections(c),
     };
 }
@@ -88,7 +86,7 @@ function evaluateConfig(raw: Readonly<Record<string, unknown>>, stack: string | 
         for (const issue of parsed.error.issues) problems.push(`${qualified(name)} ${value}: ${given === undefined && spec.required ? "required" : issue.message}`);
     }
     const c = withoutFailedKeys(values as RawConfig, failed);
-    const rules = [foundationProblems, securityProblems, dataProblems, computeProblems, monitoringProblems, costProblems, operationsProblems];
+    const rules = [foundationProblems, securityProblems, dataProblems, computeProblems, monitoringProblems, operationsProblems];
     problems.push(...collect(
         ...rules.map((rule) => () => rule(c)),
         () => stack !== undefined && stackBindingProblems(stack, c),

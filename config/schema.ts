@@ -9,7 +9,6 @@
  */
 import { ParsedKeys } from "./keyHelpers";
 import { COMPUTE_KEYS } from "./keys/compute";
-import { COST_KEYS } from "./keys/cost";
 import { DATA_KEYS } from "./keys/data";
 import { FOUNDATION_KEYS } from "./keys/foundation";
 import { MONITORING_KEYS } from "./keys/monitoring";
@@ -22,7 +21,6 @@ export const CONFIG_KEYS = {
     ...DATA_KEYS,
     ...COMPUTE_KEYS,
     ...MONITORING_KEYS,
-    ...COST_KEYS,
     ...OPERATIONS_KEYS,
 } as const;
 

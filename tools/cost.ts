@@ -1,20 +1,21 @@
 /**
- * The offline monthly cost estimate: `npm run cost -- <stack> [--json] [--save <file>] [--diff <file>] [--set key=value ...]`.
+ * The offline monthly cost estimate: `npm run cost -- <stack> [options]` (the options: COST_FLAGS below).
  *
  * Evaluates the program for a stack under mocks (the offline plan, in a child process), prices every
- * planned resource from tools/cost/prices-<region>.json and the stack's usage assumptions (the
- * optional cost* keys, config/keys/cost.ts), and prints one row per charge, subtotals per component
- * and the total. No Pulumi CLI, no credentials, no network.
- * Exit codes: 0 estimated, 1 the config or the plan failed, 2 bad usage or an unreadable --diff file.
+ * planned resource from tools/cost/prices-<region>.json and the cost tool's own usage assumptions
+ * (tools/cost/assumptions.ts, overridable with --assume and --assumptions), and prints one row per
+ * charge, subtotals per component and the total. No Pulumi CLI, no credentials, no network.
+ * Exit codes: 0 estimated, 1 the config, the assumptions or the plan failed, 2 bad usage or an unreadable --diff/--assumptions file.
  */
 import * as fs from "fs";
 import { checkStackConfig, StackConfig } from "../config";
 import { diffEstimates, parseSavedEstimate, renderDiff } from "./cost/diff";
-import { assumptionsFromConfig, estimateCost } from "./cost/estimate";
+import { estimateCost } from "./cost/estimate";
 import { CostEstimate } from "./cost/model";
 import { planInChildProcess } from "./offline/planProcess";
 import { loadPriceBook } from "./cost/priceTable";
 import { renderEstimate } from "./cost/render";
+import { AssumptionInput, parseAssume, resolveAssumptions } from "./cost/assumptions";
 import { DEFAULT_WIDTH } from "./offline/fit";
 import { listStacks, parseConfigOverride, projectDir, readStackConfig } from "./offline/stackFiles";
 import { exitWhenFlushed } from "./exit";
@@ -25,35 +26,61 @@ export interface CostArgs {
     save?: string;
     diff?: string;
     overrides: Record<string, string>;
+    /** `--assume name=value`, in order. */
+    assume: [string, string][];
+    /** `--assumptions <file>`: a JSON object of assumption names and values. */
+    assumptions?: string;
     /** Print every column in full instead of fitting 160 columns. */
     wide?: true;
 }
 
-const USAGE = `usage: npm run cost -- <stack> [--json] [--save <file>] [--diff <file>] [--set key=value ...] [--wide]
-  <stack>          one of: ${listStacks().join(", ")}
-  --json           print the estimate as JSON (only JSON on stdout; with --diff: {estimate, diff})
-  --save <file>    also write the estimate as JSON to <file> (the input of a later --diff)
-  --diff <file>    print what changed against a saved estimate instead of the table
-  --set key=value  override a config key for this estimate only (e.g. --set costNatDataGbPerMonth=500)
-  --wide           print every column in full (by default the table fits 160 columns)`;
+/** One command-line flag: its name, the value it takes (if any), what it does, and how it is stored. */
+export interface FlagSpec {
+    readonly flag: string;
+    /** The value's placeholder in the usage text; absent for a switch. */
+    readonly value?: string;
+    readonly help: string;
+    /** May be given more than once. */
+    readonly repeatable?: true;
+    readonly apply: (args: CostArgs, value: string) => void;
+}
+
+/** Every flag `npm run cost` accepts: the parser, the usage text and the docs test all read this table. */
+export const COST_FLAGS: readonly FlagSpec[] = [
+    { flag: "--json", help: "print the estimate as JSON (with --diff: {estimate, diff}); only JSON on stdout through `npm run -s cost -- <stack> --json`",
+        apply: (a) => { a.json = true; } },
+    { flag: "--save", value: "<file>", help: "also write the estimate as JSON to <file> (the input of a later --diff)", apply: (a, v) => { a.save = v; } },
+    { flag: "--diff", value: "<file>", help: "print what changed against a saved estimate instead of the table", apply: (a, v) => { a.diff = v; } },
+    { flag: "--set", value: "key=value", repeatable: true, help: "override a program config key for this estimate only (e.g. --set rdsMultiAz=false)",
+        apply: (a, v) => { const [k, setting] = parseConfigOverride(v); a.overrides[k] = setting; } },
+    { flag: "--assume", value: "name=value", repeatable: true, help: "override a usage assumption (tools/cost/assumptions.ts), e.g. --assume natDataGbPerMonth=500",
+        apply: (a, v) => { a.assume.push(parseAssume(v)); } },
+    { flag: "--assumptions", value: "<file>", help: "override usage assumptions from a JSON object, e.g. {\"natDataGbPerMonth\": 500} (--assume wins)",
+        apply: (a, v) => { a.assumptions = v; } },
+    { flag: "--wide", help: "print every column in full (by default the table fits 160 columns)", apply: (a) => { a.wide = true; } },
+];
+
+const HELP_FLAGS = ["--help", "-h"];
+
+const USAGE = [
+    `usage: npm run cost -- <stack> ${COST_FLAGS.map((f) => `[${f.flag}${f.value ? ` ${f.value}` : ""}${f.repeatable ? " ..." : ""}]`).join(" ")}`,
+    `  ${"<stack>".padEnd(24)} one of: ${listStacks().join(", ")}`,
+    ...COST_FLAGS.map((f) => `  ${`${f.flag}${f.value ? ` ${f.value}` : ""}`.padEnd(24)} ${f.help}`),
+].join("\n");
 
 export function parseArgs(argv: readonly string[]): CostArgs {
-    const args: CostArgs = { stack: "", json: false, overrides: {} };
-    const value = (i: number, option: string) => {
-        const v = argv[i];
-        if (v === undefined || v.startsWith("--")) throw new Error(`${option} needs a file name`);
-        return v;
-    };
+    const args: CostArgs = { stack: "", json: false, overrides: {}, assume: [] };
     for (let i = 0; i < argv.length; i++) {
         const arg = argv[i];
-        if (arg === "--json") args.json = true;
-        else if (arg === "--wide") args.wide = true;
-        else if (arg === "--save") args.save = value(++i, "--save");
-        else if (arg === "--diff") args.diff = value(++i, "--diff");
-        else if (arg === "--set") {
-            const [key, setting] = parseConfigOverride(argv[++i] ?? "");
-            args.overrides[key] = setting;
-        } else if (arg === "--help" || arg === "-h") throw new Error("");
+        const spec = COST_FLAGS.find((f) => f.flag === arg);
+        if (spec) {
+            let value = "";
+            if (spec.value) {
+                value = argv[++i] ?? "";
+                if (value === "" || value.startsWith("--")) throw new Error(`${spec.flag} needs ${spec.value}`);
+            }
+            spec.apply(args, value);
+        } else if (HELP_FLAGS.includes(arg)) throw new Error("");
         else if (arg.startsWith("-")) throw new Error(`unknown option ${arg}`);
         else if (!args.stack) args.stack = arg;
         else throw new Error(`unexpected argument ${arg}`);
@@ -72,12 +99,17 @@ function regionsOf(plan: { resources: { type: string; inputs: Record<string, unk
     return [...new Set(plan.resources.map((r) => r.inputs.region).filter((r): r is string => typeof r === "string"))];
 }
 
-export async function estimateStack(stack: string, dir: string, overrides: Record<string, string> = {}): Promise<CostEstimate> {
+/** The assumption overrides of a run: `--assumptions` (read here) and `--assume`. */
+export type AssumptionOverrides = Pick<AssumptionInput, "file" | "assume">;
+
+export async function estimateStack(stack: string, dir: string, overrides: Record<string, string> = {}, assumed: AssumptionOverrides = {}): Promise<CostEstimate> {
     const cfg = stackConfigOf(stack, dir, overrides);
+    // Assumptions are checked before the plan runs: a mistyped one fails in a second, not after the plan.
+    const assumptions = resolveAssumptions({ stack, environment: cfg.environment, ...assumed });
     const plan = await planInChildProcess(stack, dir, overrides);
     return estimateCost(plan, {
         prices: loadPriceBook(cfg.account.region, regionsOf(plan)),
-        assumptions: assumptionsFromConfig(cfg.cost),
+        assumptions,
         region: cfg.account.region,
         budgetUsd: cfg.monitoring.monthlyBudgetUsd,
     });
@@ -100,9 +132,16 @@ async function main(argv: readonly string[]): Promise<number> {
         console.error(`error: --diff: ${(e as Error).message}`);
         return 2;
     }
+    let file: AssumptionOverrides["file"];
+    try {
+        if (args.assumptions !== undefined) file = { name: args.assumptions, content: JSON.parse(fs.readFileSync(args.assumptions, "utf8")) };
+    } catch (e) {
+        console.error(`error: --assumptions: ${(e as Error).message}`);
+        return 2;
+    }
     let estimate: CostEstimate;
     try {
-        estimate = await estimateStack(args.stack, dir, args.overrides);
+        estimate = await estimateStack(args.stack, dir, args.overrides, { file, assume: args.assume });
     } catch (e) {
         console.error(`Cost estimate of stack "${args.stack}" failed:\n${(e as Error).message}`);
         return 1;

@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { chargeLabel } from "../../tools/cost/model";
-import { CENT, chargeOf, estimate, lineOf, resource } from "./fixtures";
+import { CENT, chargeOf, estimate, lineOf, resource, testTable, TEST_PRICES } from "./fixtures";
 
 // Test prices (fixtures.ts): Fargate $0.04/vCPU-h and $0.004/GB-h on demand; Spot $0.012 and
 // $0.0012. ECR $0.10/GB-month. 730 hours a month.
@@ -80,14 +80,14 @@ describe("cost rules: compute", () => {
     });
 
     describe("after-hours shutdown without schedule resources in the plan", () => {
-        const scheduled = () => estimate({ resources: [cluster(), clusterStrategy(), taskDef("512", "1024"), service(1)], assumptions: { costScheduledHoursPerMonth: 242 } });
+        const scheduled = () => estimate({ resources: [cluster(), clusterStrategy(), taskDef("512", "1024"), service(1)], assumptions: { scheduledHoursPerMonth: 242 } });
 
         it("runs for the assumed hours: 1 × 0.5 vCPU × 242 h × $0.04 = $4.84", () => {
             expect(chargeOf(lineOf(scheduled(), "internal-pe"), "vCPU-hours")).to.be.closeTo(4.84, CENT);
         });
 
-        it("marks the compute charges as depending on costScheduledHoursPerMonth", () => {
-            expect(lineOf(scheduled(), "internal-pe").charges.map((c) => c.assumptions)).to.deep.equal([["costScheduledHoursPerMonth"], ["costScheduledHoursPerMonth"]]);
+        it("marks the compute charges as depending on scheduledHoursPerMonth", () => {
+            expect(lineOf(scheduled(), "internal-pe").charges.map((c) => c.assumptions)).to.deep.equal([["scheduledHoursPerMonth"], ["scheduledHoursPerMonth"]]);
         });
     });
 
@@ -96,14 +96,60 @@ describe("cost rules: compute", () => {
             expect(lineOf(estimate({ resources: [cluster()] }), "cluster").status).to.equal("free");
         });
 
-        it("is reported not priced with Container Insights on, whose metrics cost per task", () => {
-            const e = estimate({ resources: [cluster([{ name: "containerInsights", value: "enabled" }])] });
-            expect(lineOf(e, "cluster").status).to.equal("not-priced");
+        const insights = (value: string) => cluster([{ name: "containerInsights", value }]);
+
+        it("with Container Insights on, pays its metrics as custom metrics: (12 cluster + 15 service + 10 task family) × $0.30 = $11.10", () => {
+            const e = estimate({ resources: [insights("enabled"), taskDef("512", "1024"), service(2)] });
+            expect(chargeOf(lineOf(e, "cluster"), "Container Insights metrics")).to.be.closeTo(37 * 0.3, CENT);
+        });
+
+        it("with Container Insights on, pays its performance log events as ingestion: 2 tasks × 512 MB = 1 GB × $0.60", () => {
+            const e = estimate({ resources: [insights("enabled"), taskDef("512", "1024"), service(2)], assumptions: { containerInsightsMbPerTaskMonth: 512 } });
+            expect(chargeOf(lineOf(e, "cluster"), "Container Insights performance log events")).to.be.closeTo(0.6, CENT);
+        });
+
+        it("with Container Insights on, pays metrics only for the share of the month tasks run (a service stopped 12 h a day: 37 × 0.5)", () => {
+            const stop = resource("aws:appautoscaling/scheduledAction:ScheduledAction", "stop", { resourceId: "service/dev-fivestar-payments/dev-internal-pe-service", schedule: "cron(0 20 ? * * *)", scalableTargetAction: { minCapacity: 0, maxCapacity: 0 } });
+            const start = resource("aws:appautoscaling/scheduledAction:ScheduledAction", "start", { resourceId: "service/dev-fivestar-payments/dev-internal-pe-service", schedule: "cron(0 8 ? * * *)", scalableTargetAction: { minCapacity: 1, maxCapacity: 2 } });
+            const e = estimate({ resources: [insights("enabled"), taskDef("512", "1024"), service(2), stop, start] });
+            expect(lineOf(e, "cluster").charges[0].quantity).to.be.closeTo(37 * 0.5, 0.001);
+        });
+
+        it("with Container Insights on but no task running, is free: nothing is published", () => {
+            expect(lineOf(estimate({ resources: [insights("enabled"), taskDef("512", "1024"), service(0)] }), "cluster").status).to.equal("free");
+        });
+
+        it("reports enhanced observability (billed per observation) as not priced, naming the missing price", () => {
+            const line = lineOf(estimate({ resources: [insights("enhanced"), taskDef("512", "1024"), service(2)] }), "cluster");
+            expect([line.status, line.reason]).to.deep.equal(["not-priced", 'Container Insights (enhanced): no price "containerInsights.enhancedObservationMonth" in prices-ap-south-1.json']);
+        });
+    });
+
+    describe("ECR replication (issue 17)", () => {
+        const repo = (name: string) => resource("aws:ecr/repository:Repository", name, { name });
+        const replication = (filters: unknown[]) => resource("aws:ecr/replicationConfiguration:ReplicationConfiguration", "replication", {
+            replicationConfiguration: { rules: [{ destinations: [{ region: "ap-south-2", registryId: "123456789012" }], repositoryFilters: filters }] },
+        });
+
+        it("stores each selected repository's images again in the destination region, at that region's price: 2 × 5 GB × $0.20", () => {
+            const hyderabad = testTable({ ...TEST_PRICES, "ecr.storageGbMonth": 0.2 }, "ap-south-2");
+            const e = estimate({ resources: [repo("fivestar-internal-pe"), repo("fivestar-customer-portal"), replication([])], tables: [testTable(), hyderabad], assumptions: { ecrGbPerRepository: 5 } });
+            const c = lineOf(e, "replication").charges[0];
+            expect([c.region, c.monthlyUsd]).to.deep.equal(["ap-south-2", 2 * 5 * 0.2]);
+        });
+
+        it("replicates only the repositories its prefix filter selects", () => {
+            const e = estimate({ resources: [repo("fivestar-internal-pe"), repo("tools"), replication([{ filter: "fivestar-", filterType: "PREFIX_MATCH" }])] });
+            expect(lineOf(e, "replication").charges[0].quantity).to.equal(5);
+        });
+
+        it("is free when its filter selects no repository of the plan", () => {
+            expect(lineOf(estimate({ resources: [repo("tools"), replication([{ filter: "fivestar-", filterType: "PREFIX_MATCH" }])] }), "replication").status).to.equal("free");
         });
     });
 
     it("charges an ECR repository its assumed image storage: 5 GB × $0.10 = $0.50", () => {
-        const e = estimate({ resources: [resource("aws:ecr/repository:Repository", "repo", { name: "fivestar-internal-pe" })], assumptions: { costEcrGbPerRepository: 5 } });
+        const e = estimate({ resources: [resource("aws:ecr/repository:Repository", "repo", { name: "fivestar-internal-pe" })], assumptions: { ecrGbPerRepository: 5 } });
         expect(lineOf(e, "repo").monthlyUsd).to.be.closeTo(0.5, CENT);
     });
 });

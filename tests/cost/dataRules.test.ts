@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { CENT, chargeOf, estimate, lineOf, provider, resource } from "./fixtures";
+import { CENT, chargeOf, estimate, lineOf, provider, resource, testTable, TEST_PRICES } from "./fixtures";
 
 // Test prices (fixtures.ts): RDS PostgreSQL db.t3.medium $0.10/h, db.r6g.large $0.30/h, gp3
 // $0.125/GB-month, backup $0.10/GB-month (marked estimate), inter-region transfer $0.09/GB;
@@ -30,13 +30,13 @@ describe("cost rules: data", () => {
         });
 
         it("charges backup beyond the free allowance: 100 GB × 2% a day × 7 days = 14 GB × $0.10 = $1.40", () => {
-            const e = estimate({ resources: [primary()], assumptions: { costDbDailyChangePercent: 2 } });
+            const e = estimate({ resources: [primary()], assumptions: { dbDailyChangePercent: 2 } });
             expect(chargeOf(lineOf(e, "database-primary"), "backup storage")).to.be.closeTo(1.4, CENT);
         });
 
         it("marks the backup charge as an assumption on an estimated price", () => {
             const backup = lineOf(estimate({ resources: [primary()] }), "database-primary").charges.find((c) => c.item.startsWith("backup"));
-            expect([backup?.assumptions, backup?.estimatedPrice]).to.deep.equal([["costDbDailyChangePercent"], true]);
+            expect([backup?.assumptions, backup?.estimatedPrice]).to.deep.equal([["dbDailyChangePercent"], true]);
         });
 
         it("prices a read replica as its own single-AZ instance with the source's storage: 730 × $0.30 + 1000 GB × $0.125 = $344.00", () => {
@@ -50,12 +50,12 @@ describe("cost rules: data", () => {
         });
 
         it("runs a stopped-after-hours database for the assumed hours: 242 × $0.10 = $24.20", () => {
-            const e = estimate({ resources: [primary()], assumptions: { costScheduledHoursPerMonth: 242 } });
+            const e = estimate({ resources: [primary()], assumptions: { scheduledHoursPerMonth: 242 } });
             expect(chargeOf(lineOf(e, "database-primary"), "instance hours")).to.be.closeTo(24.2, CENT);
         });
 
         it("keeps storage charged while the database is stopped: 100 GB × $0.125 = $12.50", () => {
-            const e = estimate({ resources: [primary()], assumptions: { costScheduledHoursPerMonth: 242 } });
+            const e = estimate({ resources: [primary()], assumptions: { scheduledHoursPerMonth: 242 } });
             expect(chargeOf(lineOf(e, "database-primary"), "storage")).to.be.closeTo(12.5, CENT);
         });
 
@@ -98,7 +98,7 @@ describe("cost rules: data", () => {
             ],
             ...inputs,
         });
-        const volumes = { costDynamodbWritesMillionsPerMonth: 1, costDynamodbReadsMillionsPerMonth: 5, costDynamodbStorageGbPerTable: 10 };
+        const volumes = { dynamodbWritesMillionsPerMonth: 1, dynamodbReadsMillionsPerMonth: 5, dynamodbStorageGbPerTable: 10 };
 
         it("charges each write once for the item and once per GSI: 1 M × (1 + 3) × $0.70 = $2.80", () => {
             expect(chargeOf(lineOf(estimate({ resources: [table()], assumptions: volumes }), "transactions"), "write request units")).to.be.closeTo(2.8, CENT);
@@ -124,6 +124,52 @@ describe("cost rules: data", () => {
 
         it("reports provisioned capacity as not priced", () => {
             expect(lineOf(estimate({ resources: [table({ billingMode: "PROVISIONED" })] }), "transactions").status).to.equal("not-priced");
+        });
+
+        describe("global-table replica (Table replicas, issue 17)", () => {
+            const hyderabad = testTable({ ...TEST_PRICES, "dynamodb.replicatedWriteRequestMillion": 0.8, "dynamodb.storageGbMonth": 0.35, "dynamodb.pitrGbMonth": 0.25 }, "ap-south-2");
+            const global = (replica: Record<string, unknown> = {}) => estimate({
+                resources: [table({ replicas: [{ regionName: "ap-south-2", pointInTimeRecovery: true, ...replica }] })],
+                assumptions: { ...volumes, dynamodbItemKb: 2 }, tables: [testTable(), hyderabad],
+            });
+            const replicaCharge = (e: ReturnType<typeof global>, what: string) => chargeOf(lineOf(e, "transactions"), `replica in ap-south-2: ${what}`);
+
+            it("applies every write (and its GSI writes) again in the replica region at its replicated-write price: 1 M × 4 × $0.80 = $3.20", () => {
+                expect(replicaCharge(global(), "replicated write request units")).to.be.closeTo(3.2, CENT);
+            });
+
+            it("stores a full copy with its ALL-projection indexes at the replica region's price: 10 GB × 3 × $0.35 = $10.50", () => {
+                expect(replicaCharge(global(), "storage")).to.be.closeTo(10.5, CENT);
+            });
+
+            it("charges the replica's own point-in-time recovery when on: 10 GB × $0.25 = $2.50, and none when off", () => {
+                const off = lineOf(global({ pointInTimeRecovery: false }), "transactions").charges.map((c) => c.item);
+                expect([replicaCharge(global(), "point-in-time recovery"), off.includes("replica in ap-south-2: point-in-time recovery")]).to.deep.equal([2.5, false]);
+            });
+
+            it("ships each write out of the table's region: 1 M × 2 KB = 1.907 GB × $0.09 (ap-south-1 price)", () => {
+                const c = lineOf(global(), "transactions").charges.find((x) => x.item === "replica in ap-south-2: writes copied across regions");
+                expect([c?.region, c?.monthlyUsd]).to.deep.equal(["ap-south-1", (2_000_000 / (1024 * 1024)) * 0.09]);
+            });
+        });
+    });
+
+    describe("point-in-time restore (the DR stack's database, issue 17)", () => {
+        const restored = (inputs: Record<string, unknown> = {}) => resource("aws:rds/instance:Instance", "dr-database", {
+            instanceClass: "db.t3.medium", restoreToPointInTime: { sourceDbInstanceIdentifier: "dev-fivestar-payments-db", useLatestRestorableTime: true }, ...inputs,
+        });
+
+        it("takes engine and storage from its source when the plan holds it: 730 × $0.10 + 100 GB × $0.125", () => {
+            const e = estimate({ resources: [primary(), restored()] });
+            expect(lineOf(e, "dr-database").monthlyUsd).to.be.closeTo(73 + 12.5, CENT);
+        });
+
+        it("is priced from its own inputs when its source is in another stack", () => {
+            expect(lineOf(estimate({ resources: [restored({ engine: "postgres", allocatedStorage: 100, storageType: "gp3" })] }), "dr-database").status).to.equal("priced");
+        });
+
+        it("says what to set when neither it nor a source in the plan gives its storage", () => {
+            expect(lineOf(estimate({ resources: [restored({ engine: "postgres" })] }), "dr-database").reason).to.equal("no allocated storage on the instance or its source (a restore from another stack: set allocatedStorage on it)");
         });
     });
 });

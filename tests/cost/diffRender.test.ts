@@ -6,8 +6,8 @@ import { estimate, resource } from "./fixtures";
 // Test prices: NAT $0.05/h + $0.04/GB, Elastic IP $0.005/h, KMS key $1.
 const nat = (name: string) => resource("aws:ec2/natGateway:NatGateway", name);
 const eip = (name: string) => resource("aws:ec2/eip:Eip", name);
-const oneNat = () => estimate({ resources: [nat("nat-a"), eip("eip-a")], assumptions: { costNatDataGbPerMonth: 100 } });
-const twoNats = () => estimate({ resources: [nat("nat-a"), eip("eip-a"), nat("nat-b"), eip("eip-b")], assumptions: { costNatDataGbPerMonth: 100 } });
+const oneNat = () => estimate({ resources: [nat("nat-a"), eip("eip-a")], assumptions: { natDataGbPerMonth: 100 } });
+const twoNats = () => estimate({ resources: [nat("nat-a"), eip("eip-a"), nat("nat-b"), eip("eip-b")], assumptions: { natDataGbPerMonth: 100 } });
 
 describe("cost diff", () => {
     it("adds a second NAT and its address: +$40.15 a month", () => {
@@ -66,7 +66,7 @@ describe("cost diff", () => {
 describe("cost report text", () => {
     const text = () => renderEstimate(estimate({
         resources: [nat("nat-a"), resource("aws:ec2/subnet:Subnet", "public-a"), resource("aws:sqs/queue:Queue", "stopper")],
-        assumptions: { costNatDataGbPerMonth: 100 },
+        assumptions: { natDataGbPerMonth: 100 },
     }));
 
     it("prints a row per charge with quantity, unit price and monthly cost", () => {
@@ -86,7 +86,7 @@ describe("cost report text", () => {
     });
 
     it("lists the assumptions with their values and use", () => {
-        expect(text()).to.include("  costNatDataGbPerMonth = 100 (default): used by 1 charge");
+        expect(text()).to.include("  natDataGbPerMonth = 100 (default): used by 1 charge");
     });
 
     it("formats money with cents and thousands, and tiny unit prices with enough digits", () => {

@@ -4,7 +4,7 @@
  * and does not change when the real price file is refreshed.
  */
 import type { EvaluatedStack, RegisteredResource } from "../../tools/offline/evaluate";
-import { COST_KEYS } from "../../config/keys/cost";
+import { ASSUMPTION_NAMES, ASSUMPTIONS } from "../../tools/cost/assumptions";
 import { estimateCost } from "../../tools/cost/estimate";
 import { AssumptionKey, chargeLabel, CostAssumptions, CostEstimate, CostLine } from "../../tools/cost/model";
 import { parsePriceTable, priceBook, PriceTable } from "../../tools/cost/priceTable";
@@ -53,6 +53,11 @@ export const TEST_PRICES: Record<string, number> = {
     "config.configurationItem": 0.003,
     "s3.standardGbMonth": 0.025,
     "ecr.storageGbMonth": 0.1,
+    "containerInsights.metricMonth": 0.3,
+    "containerInsights.performanceLogGb": 0.6,
+    "guardduty.s3DataEventMillion": 0.8,
+    "guardduty.lambdaNetworkLogGb": 1,
+    "dynamodb.replicatedWriteRequestMillion": 0.7,
 };
 
 /** Keys marked as estimates in the test table (to check the [E] flag travels to the charge). */
@@ -77,9 +82,9 @@ export function testTable(prices: Record<string, number> = TEST_PRICES, region =
     return parsePriceTable(testTableJson(prices, region), `prices-${region}.json`);
 }
 
-/** The documented defaults of every cost* key, with overrides. */
+/** The defaults of every usage assumption (tools/cost/assumptions.ts), with overrides. */
 export function assumptions(overrides: Partial<Record<AssumptionKey, number>> = {}): CostAssumptions {
-    const defaults = Object.fromEntries(Object.entries(COST_KEYS).map(([k, spec]) => [k, spec.schema.parse(undefined)]));
+    const defaults = Object.fromEntries(ASSUMPTION_NAMES.map((k) => [k, ASSUMPTIONS[k].default]));
     return { ...defaults, ...overrides } as CostAssumptions;
 }
 

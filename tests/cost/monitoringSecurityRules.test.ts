@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { CENT, chargeOf, estimate, lineOf, resource } from "./fixtures";
+import { CENT, chargeOf, estimate, lineOf, resource, testTable, TEST_PRICES } from "./fixtures";
 
 // Test prices (fixtures.ts): alarm metric $0.10, high-resolution $0.30, custom metric $0.30,
 // dashboard $3; logs $0.60/GB ingested, $0.03/GB-month stored; KMS $1/key; secret $0.40; WAF $5 +
@@ -33,16 +33,16 @@ describe("cost rules: monitoring", () => {
         const group = (retentionInDays?: number) => resource("aws:cloudwatch/logGroup:LogGroup", "logs", { name: "/ecs/dev", ...(retentionInDays ? { retentionInDays } : {}) });
 
         it("charges the assumed ingestion: 10 GB × $0.60 = $6.00", () => {
-            expect(chargeOf(lineOf(estimate({ resources: [group(30)], assumptions: { costLogGbPerGroupPerMonth: 10 } }), "logs"), "ingestion")).to.be.closeTo(6, CENT);
+            expect(chargeOf(lineOf(estimate({ resources: [group(30)], assumptions: { logGbPerGroupPerMonth: 10 } }), "logs"), "ingestion")).to.be.closeTo(6, CENT);
         });
 
         it("holds retention days of ingestion in storage: 10 GB × 90 days / 30.4167 days a month × $0.03 = $0.8877", () => {
-            const stored = lineOf(estimate({ resources: [group(90)], assumptions: { costLogGbPerGroupPerMonth: 10 } }), "logs");
+            const stored = lineOf(estimate({ resources: [group(90)], assumptions: { logGbPerGroupPerMonth: 10 } }), "logs");
             expect(chargeOf(stored, "storage")).to.be.closeTo((10 * 90) / (730 / 24) * 0.03, CENT);
         });
 
         it("prices a group that never expires at a year of storage: 10 GB × 12 × $0.03 = $3.60", () => {
-            expect(chargeOf(lineOf(estimate({ resources: [group()], assumptions: { costLogGbPerGroupPerMonth: 10 } }), "logs"), "storage")).to.be.closeTo(3.6, CENT);
+            expect(chargeOf(lineOf(estimate({ resources: [group()], assumptions: { logGbPerGroupPerMonth: 10 } }), "logs"), "storage")).to.be.closeTo(3.6, CENT);
         });
 
         it("reports the Infrequent Access class as not priced", () => {
@@ -62,9 +62,11 @@ describe("cost rules: security and audit", () => {
         expect(lineOf(estimate({ resources: [resource("aws:kms/key:Key", "key", { enableKeyRotation: true })] }), "key").monthlyUsd).to.equal(1);
     });
 
-    it("charges a secret and each replica: (1 + 1) × $0.40 = $0.80", () => {
+    it("charges a secret and each replica as a secret in the replica's region: $0.40 + $0.50 (ap-south-2 table)", () => {
         const secret = resource("aws:secretsmanager/secret:Secret", "db", { name: "fivestar/payments/prod/database", replicas: [{ region: "ap-south-2" }] });
-        expect(lineOf(estimate({ resources: [secret] }), "db").monthlyUsd).to.be.closeTo(0.8, CENT);
+        const hyderabad = testTable({ ...TEST_PRICES, "secretsmanager.secretMonth": 0.5 }, "ap-south-2");
+        const line = lineOf(estimate({ resources: [secret], tables: [testTable(), hyderabad] }), "db");
+        expect([line.monthlyUsd, line.charges.map((c) => c.region ?? line.region)]).to.deep.equal([0.9, ["ap-south-1", "ap-south-2"]]);
     });
 
     it("lists a standard SSM parameter as free and reports an advanced one as not priced", () => {
@@ -81,7 +83,7 @@ describe("cost rules: security and audit", () => {
 
         it("charges the ACL, its rules and the assumed requests: $5 + 3 × $1 + 5 M × $0.60 = $11.00", () => {
             const rules = [managed("AWSManagedRulesCommonRuleSet"), managed("AWSManagedRulesKnownBadInputsRuleSet"), { name: "RateLimitPerIp", statement: { rateBasedStatement: { limit: 2000 } } }];
-            expect(lineOf(estimate({ resources: [acl(rules)], assumptions: { costRequestsMillionsPerMonth: 5 } }), "acl").monthlyUsd).to.be.closeTo(11, CENT);
+            expect(lineOf(estimate({ resources: [acl(rules)], assumptions: { requestsMillionsPerMonth: 5 } }), "acl").monthlyUsd).to.be.closeTo(11, CENT);
         });
 
         it("reports a paid managed rule group (Bot Control) as not priced", () => {
@@ -89,13 +91,33 @@ describe("cost rules: security and audit", () => {
         });
     });
 
-    it("charges GuardDuty for the assumed events and logs analysed: 2 M × $4 + 20 GB × $1 = $28.00", () => {
-        const e = estimate({ resources: [resource("aws:guardduty/detector:Detector", "gd", { enable: true })], assumptions: { costCloudTrailEventsMillionsPerMonth: 2, costGuardDutyLogGbPerMonth: 20 } });
-        expect(lineOf(e, "gd").monthlyUsd).to.be.closeTo(28, CENT);
+    describe("GuardDuty", () => {
+        const detector = () => resource("aws:guardduty/detector:Detector", "gd", { enable: true });
+        const feature = (name: string, status: string) => resource("aws:guardduty/detectorFeature:DetectorFeature", `gd-${name}`, { detectorId: "gd-id", name, status });
+        const volumes = { cloudTrailEventsMillionsPerMonth: 2, guardDutyLogGbPerMonth: 20, guardDutyS3DataEventsMillionsPerMonth: 1, guardDutyLambdaLogGbPerMonth: 3 };
+
+        it("charges the foundational sources and S3 Protection, on by default in a new detector: 2 M × $4 + 20 GB × $1 + 1 M × $0.80 = $28.80", () => {
+            expect(lineOf(estimate({ resources: [detector()], assumptions: volumes }), "gd").monthlyUsd).to.be.closeTo(28.8, CENT);
+        });
+
+        it("drops S3 Protection when a DetectorFeature turns it off: $28.00", () => {
+            const e = estimate({ resources: [detector(), feature("S3_DATA_EVENTS", "DISABLED")], assumptions: volumes });
+            expect([lineOf(e, "gd").monthlyUsd, lineOf(e, "gd-S3_DATA_EVENTS").status]).to.deep.equal([28, "free"]);
+        });
+
+        it("charges Lambda Protection once the stack has a function: + 3 GB × $1", () => {
+            const fn = resource("aws:lambda/function:Function", "cleanup", { architectures: ["arm64"], memorySize: 128 });
+            expect(chargeOf(lineOf(estimate({ resources: [detector(), fn], assumptions: volumes }), "gd"), "Lambda Protection: network activity logs analysed")).to.be.closeTo(3, CENT);
+        });
+
+        it("reports Runtime Monitoring, once turned on, as not priced on the detector", () => {
+            const line = lineOf(estimate({ resources: [detector(), feature("RUNTIME_MONITORING", "ENABLED")] }), "gd");
+            expect([line.status, line.reason]).to.deep.equal(["not-priced", 'Runtime Monitoring: no price "guardduty.runtimeMonitoringVcpuHour" in prices-ap-south-1.json']);
+        });
     });
 
     it("charges AWS Config per item recorded: 5000 × $0.003 = $15.00", () => {
-        const e = estimate({ resources: [resource("aws:cfg/recorder:Recorder", "rec", { recordingGroup: { allSupported: true } })], assumptions: { costConfigItemsPerMonth: 5000 } });
+        const e = estimate({ resources: [resource("aws:cfg/recorder:Recorder", "rec", { recordingGroup: { allSupported: true } })], assumptions: { configItemsPerMonth: 5000 } });
         expect(lineOf(e, "rec").monthlyUsd).to.be.closeTo(15, CENT);
     });
 
@@ -116,6 +138,6 @@ describe("cost rules: security and audit", () => {
     });
 
     it("charges an audit bucket its assumed storage: 20 GB × $0.025 = $0.50", () => {
-        expect(lineOf(estimate({ resources: [resource("aws:s3/bucket:Bucket", "trail-bucket")], assumptions: { costS3GbPerBucket: 20 } }), "trail-bucket").monthlyUsd).to.be.closeTo(0.5, CENT);
+        expect(lineOf(estimate({ resources: [resource("aws:s3/bucket:Bucket", "trail-bucket")], assumptions: { s3GbPerBucket: 20 } }), "trail-bucket").monthlyUsd).to.be.closeTo(0.5, CENT);
     });
 });

@@ -13,18 +13,18 @@ describe("cost rules: network", () => {
         });
 
         it("charges the assumed data through it: 100 GB × $0.04 = $4.00", () => {
-            const e = estimate({ resources: [nat("nat-a")], assumptions: { costNatDataGbPerMonth: 100 } });
+            const e = estimate({ resources: [nat("nat-a")], assumptions: { natDataGbPerMonth: 100 } });
             expect(chargeOf(lineOf(e, "nat-a"), "data processed")).to.be.closeTo(4, CENT);
         });
 
         it("splits the data evenly between NAT gateways: 100 GB / 2 × $0.04 = $2.00 each", () => {
-            const e = estimate({ resources: [nat("nat-a"), nat("nat-b")], assumptions: { costNatDataGbPerMonth: 100 } });
+            const e = estimate({ resources: [nat("nat-a"), nat("nat-b")], assumptions: { natDataGbPerMonth: 100 } });
             expect(chargeOf(lineOf(e, "nat-b"), "data processed")).to.be.closeTo(2, CENT);
         });
 
-        it("marks the data charge as depending on costNatDataGbPerMonth and the hours as not", () => {
+        it("marks the data charge as depending on natDataGbPerMonth and the hours as not", () => {
             const line = lineOf(estimate({ resources: [nat("nat-a")] }), "nat-a");
-            expect(line.charges.map((c) => c.assumptions)).to.deep.equal([[], ["costNatDataGbPerMonth"]]);
+            expect(line.charges.map((c) => c.assumptions)).to.deep.equal([[], ["natDataGbPerMonth"]]);
         });
     });
 
@@ -42,7 +42,7 @@ describe("cost rules: network", () => {
         it("charges an interface endpoint per AZ and per GB: 2 × 730 × $0.01 + 10 GB × $0.01 = $14.70", () => {
             const e = estimate({
                 resources: [resource("aws:ec2/vpcEndpoint:VpcEndpoint", "ecr-api", { vpcEndpointType: "Interface", subnetIds: ["app-a", "app-b"] })],
-                assumptions: { costInterfaceEndpointGbPerMonth: 10 },
+                assumptions: { interfaceEndpointGbPerMonth: 10 },
             });
             expect(lineOf(e, "ecr-api").monthlyUsd).to.be.closeTo(14.6 + 0.1, CENT);
         });
@@ -62,7 +62,7 @@ describe("cost rules: network", () => {
         });
 
         it("charges the assumed LCUs every hour: 2 LCU × 730 h × $0.008 = $11.68", () => {
-            const e = estimate({ resources: [alb({ internal: false, subnets: ["a", "b"] })], assumptions: { costAlbLcuPerHour: 2 } });
+            const e = estimate({ resources: [alb({ internal: false, subnets: ["a", "b"] })], assumptions: { albLcuPerHour: 2 } });
             expect(chargeOf(lineOf(e, "alb"), "load balancer capacity units")).to.be.closeTo(11.68, CENT);
         });
 

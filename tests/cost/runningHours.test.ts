@@ -35,12 +35,12 @@ describe("running hours from the plan's after-hours schedules", () => {
     });
 
     it("prefers the schedule to the assumption, and so marks no assumption", () => {
-        const line = lineOf(estimate({ resources: ecsPlan, assumptions: { costScheduledHoursPerMonth: 100 } }), "internal-pe");
+        const line = lineOf(estimate({ resources: ecsPlan, assumptions: { scheduledHoursPerMonth: 100 } }), "internal-pe");
         expect(line.charges[0].assumptions).to.deep.equal([]);
     });
 
     it("runs a service no schedule targets all month, when the plan schedules others", () => {
-        const e = estimate({ resources: [...ecsPlan, service("dev-customer-portal-service", "customer-portal")], assumptions: { costScheduledHoursPerMonth: 100 } });
+        const e = estimate({ resources: [...ecsPlan, service("dev-customer-portal-service", "customer-portal")], assumptions: { scheduledHoursPerMonth: 100 } });
         expect(chargeOf(lineOf(e, "customer-portal"), "vCPU-hours")).to.be.closeTo(730 * 0.04, CENT);
     });
 
@@ -57,8 +57,8 @@ describe("running hours from the plan's after-hours schedules", () => {
     it("falls back to the assumption when a schedule cannot be read as weekly, and says why", () => {
         const e = estimate({
             resources: [database(), rdsSchedule("db-stop", "stopDBInstance", "rate(1 day)"), rdsSchedule("db-start", "startDBInstance", "cron(0 9 ? * MON-FRI *)")],
-            assumptions: { costScheduledHoursPerMonth: 242 },
+            assumptions: { scheduledHoursPerMonth: 242 },
         });
-        expect(lineOf(e, "database-primary").charges[0].basis).to.match(/242 h\/month from costScheduledHoursPerMonth \(schedule not readable: rate\(1 day\)/);
+        expect(lineOf(e, "database-primary").charges[0].basis).to.match(/242 h\/month from scheduledHoursPerMonth \(schedule not readable: rate\(1 day\)/);
     });
 });

@@ -8,7 +8,8 @@
 import { expect } from "chai";
 import * as path from "path";
 import { parseStackConfig, StackConfig } from "../../config";
-import { assumptionsFromConfig, estimateCost } from "../../tools/cost/estimate";
+import { estimateCost } from "../../tools/cost/estimate";
+import { resolveAssumptions } from "../../tools/cost/assumptions";
 import { CostEstimate } from "../../tools/cost/model";
 import { loadPriceBook } from "../../tools/cost/priceTable";
 import { rawStackConfig } from "../support/config";
@@ -27,7 +28,7 @@ function estimateOf(stack: StackName) {
             const regions = plan.resources.map((r) => r.inputs.region).filter((r): r is string => typeof r === "string");
             const estimate = estimateCost(plan.evaluated, {
                 prices: loadPriceBook(cfg.account.region, regions, PRICE_DIR),
-                assumptions: assumptionsFromConfig(cfg.cost),
+                assumptions: resolveAssumptions({ stack, environment: cfg.environment }),
                 region: cfg.account.region,
                 budgetUsd: cfg.monitoring.monthlyBudgetUsd,
             });
@@ -79,6 +80,28 @@ describe("cost estimate of each stack", () => {
             expect(estimate.components.reduce((s, c) => s + c.monthlyUsd, 0)).to.be.closeTo(estimate.totalMonthlyUsd, 0.0001);
         });
     }
+
+    for (const stack of ["dev", "staging", "prod"] as const) {
+        it(`${stack}: prices everything it creates: 0 not priced (issue 15), Container Insights and GuardDuty's plans included`, async () => {
+            const { estimate } = await estimateOf(stack);
+            expect(estimate.lines.filter((l) => l.status === "not-priced").map((l) => `${l.type} ${l.name}: ${l.reason}`)).to.deep.equal([]);
+        });
+    }
+
+    it("prod with a resource of a type no rule knows (a broken plan): reports exactly that one as not priced", async () => {
+        const [plan, { cfg }] = await Promise.all([planOf("prod"), estimateOf("prod")]);
+        const intruder = { ...plan.resources[plan.resources.length - 1], urn: "urn:pulumi:prod::fivestar-payments::aws:sqs/queue:Queue::intruder", type: "aws:sqs/queue:Queue", name: "intruder", custom: true };
+        const broken = estimateCost({ ...plan.evaluated, resources: [...plan.evaluated.resources, intruder] }, {
+            prices: loadPriceBook(cfg.account.region, [], PRICE_DIR), assumptions: resolveAssumptions({ stack: "prod", environment: "prod" }), region: cfg.account.region,
+        });
+        expect(broken.lines.filter((l) => l.status === "not-priced").map((l) => l.name)).to.deep.equal(["intruder"]);
+    });
+
+    it("staging: Container Insights (on outside dev, §8) is priced on the cluster", async () => {
+        const { estimate } = await estimateOf("staging");
+        const cluster = estimate.lines.filter((l) => l.type === "aws:ecs/cluster:Cluster").flatMap((l) => l.charges.map((c) => c.item));
+        expect(cluster).to.deep.equal(["Container Insights metrics", "Container Insights performance log events"]);
+    });
 
     it("prod costs more than staging, and staging more than dev (§4.1 sizing)", async () => {
         const [dev, staging, prod] = await Promise.all((["dev", "staging", "prod"] as const).map(estimateOf));

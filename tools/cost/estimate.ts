@@ -4,7 +4,7 @@
  * top-level component and in total. Pure: the plan, prices and assumptions in, the estimate out.
  */
 import type { EvaluatedStack } from "../offline/evaluate";
-import { HOURS_PER_MONTH } from "../../config/keys/cost";
+import { HOURS_PER_MONTH } from "./assumptions";
 import { Charge, chargeLabel, ChargeSpec, ComponentSubtotal, CostAssumptions, CostEstimate, CostLine, PlanIndex, RuleContext, RuleResult } from "./model";
 import { indexPlan, topComponent } from "./planIndex";
 import { PriceBook } from "./priceTable";
@@ -95,9 +95,4 @@ export function estimateCost(stack: EvaluatedStack, options: EstimateOptions): C
             notPriced: lines.filter((l) => l.status === "not-priced").length,
         },
     };
-}
-
-/** The assumptions from a stack's validated config section (config/keys/cost.ts). */
-export function assumptionsFromConfig(cost: Readonly<Record<string, number>>): CostAssumptions {
-    return Object.fromEntries(Object.entries(cost).map(([k, v]) => [`cost${k[0].toUpperCase()}${k.slice(1)}`, v])) as unknown as CostAssumptions;
 }

@@ -4,11 +4,10 @@
  * The estimate turns charges into money with the price table; a missing price never becomes zero.
  */
 import type { RegisteredResource } from "../offline/evaluate";
-import type { COST_KEYS } from "../../config/keys/cost";
+import type { AssumptionKey, CostAssumptions } from "./assumptions";
 
-/** A usage assumption: one of the optional `cost*` config keys (config/keys/cost.ts). */
-export type AssumptionKey = keyof typeof COST_KEYS;
-export type CostAssumptions = Readonly<Record<AssumptionKey, number>>;
+/** A usage assumption of the cost tool (tools/cost/assumptions.ts). */
+export type { AssumptionKey, CostAssumptions };
 
 /** What a rule asks to be charged; the estimate prices it. */
 export interface ChargeSpec {
@@ -19,7 +18,7 @@ export interface ChargeSpec {
     readonly quantity: number;
     /** The key in the price table; the price's own unit describes the quantity. */
     readonly priceKey: string;
-    /** The config keys the quantity was derived from (the line "depends on assumptions"). */
+    /** The usage assumptions the quantity was derived from (the line "depends on assumptions"). */
     readonly assumptions?: readonly AssumptionKey[];
     /** How the quantity was reached, in a few words ("55 h/week from the after-hours schedule"). */
     readonly basis?: string;

@@ -6,7 +6,7 @@
 import { shortType } from "../offline/report";
 import { cut, DEFAULT_WIDTH, fitColumns } from "../offline/fit";
 import { AssumptionKey, Charge, chargeLabel, CostEstimate, CostLine } from "./model";
-import { COST_KEYS } from "../../config/keys/cost";
+import { ASSUMPTIONS_FILE, isAssumptionKey, stackDefault } from "./assumptions";
 
 export const usd = (n: number) => `$${n.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 export const signedUsd = (n: number) => `${n < 0 ? "-" : "+"}${usd(Math.abs(n))}`;
@@ -21,7 +21,7 @@ export function unitPrice(n: number): string {
 const shortUnit = (unit: string) => unit.replace(/\s*\([^)]*\)/g, "");
 const quantity = (n: number) => Number(n.toPrecision(6)).toLocaleString("en-US", { maximumFractionDigits: 3 });
 
-const FLAGS = "[A] quantity depends on a usage assumption (config key named in the assumptions below); [E] the price is a labelled estimate in the price table";
+const FLAGS = "[A] quantity depends on a usage assumption (named in the assumptions below); [E] the price is a labelled estimate in the price table";
 
 function flags(c: Charge): string {
     return `${c.assumptions.length > 0 ? "A" : " "}${c.estimatedPrice ? "E" : " "}`;
@@ -103,11 +103,11 @@ export function renderEstimate(estimate: CostEstimate, width: number = DEFAULT_W
         for (const [type, { count, reason }] of byType) out.push(`  ${count} × ${type}: ${reason}`);
     }
 
-    out.push("", "Assumptions (optional config keys, config/keys/cost.ts; set one in Pulumi.<stack>.yaml to change it):");
+    out.push("", `Assumptions (${ASSUMPTIONS_FILE}; change one for a run with --assume <name>=<value> or --assumptions <file>):`);
     const used = usedAssumptions(estimate);
     for (const [key, value] of Object.entries(estimate.assumptions) as [AssumptionKey, number][]) {
-        const spec = COST_KEYS[key];
-        const isDefault = spec.schema.safeParse(undefined).data === value;
+        // A saved estimate may carry a name this version no longer knows: it is printed, never looked up.
+        const isDefault = isAssumptionKey(key) && stackDefault(key, estimate.stack) === value;
         out.push(`  ${key} = ${value}${isDefault ? " (default)" : ""}: used by ${used.get(key) ?? 0} charge${used.get(key) === 1 ? "" : "s"}`);
     }
     return out.map((line) => cut(line, width)).join("\n");

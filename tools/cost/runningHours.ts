@@ -4,7 +4,7 @@
  *      Application Auto Scaling scheduled actions on the service (max capacity 0 = stop) and
  *      EventBridge Scheduler schedules calling rds:stopDBInstance / rds:startDBInstance;
  *   2. where the plan holds no schedule of that kind at all, the assumption
- *      costScheduledHoursPerMonth (730 = always on; dev sets its business hours, §2.2.1);
+ *      scheduledHoursPerMonth (730 = always on; dev sets its business hours, §2.2.1);
  *   3. a resource with no schedule in a plan that schedules others of its kind runs always.
  */
 import type { RegisteredResource } from "../offline/evaluate";
@@ -74,10 +74,10 @@ function subject(resource: RegisteredResource): { kind: "ecs" | "rds"; id: strin
 export function runningHoursResolver(plan: PlanIndex, assumptions: CostAssumptions, hoursPerMonth: number): (r: RegisteredResource) => RunningHours {
     const events = scheduleEvents(plan);
     const fallback = (why: string): RunningHours => {
-        const hours = assumptions.costScheduledHoursPerMonth;
+        const hours = assumptions.scheduledHoursPerMonth;
         return hours >= hoursPerMonth
             ? { hours: hoursPerMonth, assumptions: [], basis: `always on (${why})` }
-            : { hours, assumptions: ["costScheduledHoursPerMonth"], basis: `${hours} h/month from costScheduledHoursPerMonth (${why})` };
+            : { hours, assumptions: ["scheduledHoursPerMonth"], basis: `${hours} h/month from scheduledHoursPerMonth (${why})` };
     };
     return (resource) => {
         const s = subject(resource);

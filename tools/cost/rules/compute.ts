@@ -5,7 +5,7 @@
  */
 import type { RegisteredResource } from "../../offline/evaluate";
 import { splitTasks, StrategyItem } from "../capacitySplit";
-import { ChargeSpec, charges, free, notPriced, PlanIndex, PricingRule } from "../model";
+import { AssumptionKey, ChargeSpec, charges, free, notPriced, PlanIndex, PricingRule } from "../model";
 import { fmt, list, num, obj, str } from "./inputs";
 
 export const ECS_SERVICE = "aws:ecs/service:Service";
@@ -86,21 +86,106 @@ const ecsService: PricingRule = (r, ctx) => {
     return charges(specs, [placement.description, ...scalingNote(r, ctx.plan)]);
 };
 
-const ecsCluster: PricingRule = (r) => {
+export const ECS_CLUSTER = "aws:ecs/cluster:Cluster";
+
+/**
+ * Container Insights (standard, "enabled") for ECS on Fargate: CloudWatch bills its metrics as custom
+ * metrics and its performance log events as log ingestion (https://aws.amazon.com/cloudwatch/pricing/;
+ * ECS developer guide, "Container Insights": "Metrics collected by Container Insights are charged as
+ * custom metrics"). The metrics come in three dimension sets (Container Insights metrics for Amazon
+ * ECS, CloudWatch user guide): ClusterName, ClusterName+ServiceName and ClusterName+TaskDefinitionFamily.
+ * Per set on Fargate: CpuUtilized/Reserved, MemoryUtilized/Reserved, NetworkRx/TxBytes,
+ * StorageRead/WriteBytes and EphemeralStorageUtilized/Reserved (10), plus ServiceCount and TaskCount
+ * for the cluster, and DeploymentCount, DesiredTaskCount, PendingTaskCount, RunningTaskCount and
+ * TaskSetCount for each service. A metric is billed pro rata for the hours it is published, i.e. the
+ * hours its tasks run.
+ */
+export const CONTAINER_INSIGHTS_METRICS = { cluster: 12, service: 15, taskFamily: 10 } as const;
+
+/** The services that run in this cluster (by its ARN or name; with a single cluster in the plan, all of them). */
+function servicesIn(cluster: RegisteredResource, plan: PlanIndex): RegisteredResource[] {
+    const clusters = plan.ofType(ECS_CLUSTER);
+    return plan.ofType(ECS_SERVICE).filter((s) => (plan.referenced(ECS_CLUSTER, s.inputs.cluster) ?? (clusters.length === 1 ? clusters[0] : undefined))?.urn === cluster.urn);
+}
+
+const ecsCluster: PricingRule = (r, ctx) => {
     const insights = list(r.inputs.settings).find((s) => s.name === "containerInsights");
-    const mode = str(insights?.value);
-    if (mode === "enabled" || mode === "enhanced") {
-        return notPriced(`Container Insights (${mode}) bills its metrics and performance logs as CloudWatch custom metrics and log ingestion per task; this estimate does not model them`);
+    const mode = str(insights?.value) ?? "disabled";
+    if (mode === "disabled") return free("an ECS cluster has no charge; its tasks are priced on their services");
+    if (mode !== "enabled") {
+        // Enhanced observability is billed per observation, a meter this table does not have.
+        return charges([{ item: `Container Insights (${mode})`, quantity: 1, priceKey: `containerInsights.${mode}ObservationMonth` }]);
     }
-    return free("an ECS cluster has no charge; its tasks are priced on their services");
+    const running = servicesIn(r, ctx.plan)
+        .map((s) => ({ service: s, tasks: num(s.inputs.desiredCount) ?? 0, share: ctx.runningHours(s).hours / ctx.hoursPerMonth, hours: ctx.runningHours(s) }))
+        .filter((s) => s.tasks > 0);
+    if (running.length === 0) return free("Container Insights is on, but no service of the cluster runs a task: nothing is published");
+    const families = new Map<string, number>();
+    for (const s of running) {
+        const family = str(ctx.plan.referenced(TASK_DEFINITION, s.service.inputs.taskDefinition)?.inputs.family) ?? s.service.name;
+        families.set(family, Math.max(families.get(family) ?? 0, s.share));
+    }
+    const m = CONTAINER_INSIGHTS_METRICS;
+    const clusterShare = Math.max(...running.map((s) => s.share));
+    const metricMonths = m.cluster * clusterShare + running.reduce((sum, s) => sum + m.service * s.share, 0) + [...families.values()].reduce((sum, share) => sum + m.taskFamily * share, 0);
+    const taskMonths = running.reduce((sum, s) => sum + s.tasks * s.share, 0);
+    const mbPerTask = ctx.assumptions.containerInsightsMbPerTaskMonth;
+    const scheduled = running.flatMap((s) => s.hours.assumptions);
+    return charges([
+        {
+            item: "Container Insights metrics", detail: `${running.length} service${running.length === 1 ? "" : "s"}, ${families.size} task famil${families.size === 1 ? "y" : "ies"}`,
+            quantity: metricMonths, priceKey: "containerInsights.metricMonth", assumptions: [...new Set(scheduled)],
+            basis: `${m.cluster} cluster + ${m.service} per service + ${m.taskFamily} per task family metrics, each for the share of the month its tasks run`,
+        },
+        {
+            item: "Container Insights performance log events", detail: `${fmt(taskMonths)} task-months`, quantity: (taskMonths * mbPerTask) / 1024,
+            priceKey: "containerInsights.performanceLogGb", assumptions: [...new Set<AssumptionKey>([...scheduled, "containerInsightsMbPerTaskMonth"])],
+            basis: `${fmt(taskMonths)} task-months (desired counts) × ${mbPerTask} MB`,
+        },
+    ], [
+        "Container Insights' performance log group (/aws/ecs/containerinsights/<cluster>/performance) is created by ECS, not by the program: its storage is small and not estimated",
+        "tasks run outside a service (the debug task) and autoscaling above the desired count add metrics and log events: not estimated",
+    ]);
 };
 
 const ecrRepository: PricingRule = (_r, ctx) => charges([
-    { item: "image storage", quantity: ctx.assumptions.costEcrGbPerRepository, priceKey: "ecr.storageGbMonth", assumptions: ["costEcrGbPerRepository"] },
+    { item: "image storage", quantity: ctx.assumptions.ecrGbPerRepository, priceKey: "ecr.storageGbMonth", assumptions: ["ecrGbPerRepository"] },
 ], ["basic scanning on push is free; pulls within the region are free"]);
 
+export const ECR_REPOSITORY = "aws:ecr/repository:Repository";
+
+/** Whether a replication rule's repository filters (PREFIX_MATCH; none = every repository) select this name. */
+const selects = (filters: readonly Record<string, unknown>[], name: string) =>
+    filters.length === 0 || filters.some((f) => (str(f.filterType) ?? "PREFIX_MATCH") === "PREFIX_MATCH" && name.startsWith(str(f.filter) ?? ""));
+
+/**
+ * ECR registry replication: each destination region stores a copy of every image of the repositories
+ * the rule selects, billed as that region's ECR storage (ECR pricing: "replicated images are charged
+ * as storage in the destination Region"); the copy across regions is data transfer out of the source.
+ */
+const ecrReplication: PricingRule = (r, ctx) => {
+    const repos = ctx.plan.ofType(ECR_REPOSITORY).map((repo) => str(repo.inputs.name) ?? repo.name);
+    const gb = ctx.assumptions.ecrGbPerRepository;
+    const specs: ChargeSpec[] = [];
+    for (const rule of list(obj(r.inputs.replicationConfiguration)?.rules)) {
+        const selected = repos.filter((name) => selects(list(rule.repositoryFilters), name));
+        for (const destination of list(rule.destinations)) {
+            const region = str(destination.region) ?? "(unset region)";
+            if (selected.length === 0) continue;
+            specs.push({
+                item: `replicated image storage in ${region}`, detail: `${selected.length} repositor${selected.length === 1 ? "y" : "ies"}`,
+                quantity: selected.length * gb, priceKey: "ecr.storageGbMonth", region, assumptions: ["ecrGbPerRepository"],
+                basis: `${selected.length} × ${gb} GB (${selected.join(", ")})`,
+            });
+        }
+    }
+    if (specs.length === 0) return free("no repository of the plan is selected for replication: nothing is copied");
+    return charges(specs, ["pushes copied across regions are billed as inter-region data transfer per image pushed: not estimated (a few GB a month)"]);
+};
+
 export const computeRules: Record<string, PricingRule> = {
+    "aws:ecr/replicationConfiguration:ReplicationConfiguration": ecrReplication,
     [ECS_SERVICE]: ecsService,
-    "aws:ecs/cluster:Cluster": ecsCluster,
-    "aws:ecr/repository:Repository": ecrRepository,
+    [ECS_CLUSTER]: ecsCluster,
+    [ECR_REPOSITORY]: ecrRepository,
 };

@@ -25,7 +25,9 @@ const sourceOf = (r: RegisteredResource, ctx: RuleContext) => ctx.plan.reference
 
 const rdsInstance: PricingRule = (r, ctx) => {
     const isReplica = str(r.inputs.replicateSourceDb) !== undefined;
-    const source = isReplica ? sourceOf(r, ctx) : undefined;
+    // A point-in-time restore (the DR stack's database) takes engine and storage from its source unless it sets them.
+    const restore = obj(r.inputs.restoreToPointInTime);
+    const source = isReplica ? sourceOf(r, ctx) : restore ? ctx.plan.referenced(RDS_INSTANCE, restore.sourceDbInstanceIdentifier) : undefined;
     if (isReplica && !source) return notPriced("read replica whose source database is not in the plan");
     const from = (key: string) => r.inputs[key] ?? source?.inputs[key];
     const engine = str(from("engine"));
@@ -34,7 +36,7 @@ const rdsInstance: PricingRule = (r, ctx) => {
     const multiAz = r.inputs.multiAz === true;
     const copies = multiAz ? 2 : 1;
     const storageGb = num(from("allocatedStorage"));
-    if (storageGb === undefined) return notPriced("no allocated storage on the instance or its source");
+    if (storageGb === undefined) return notPriced(`no allocated storage on the instance or its source${restore ? " (a restore from another stack: set allocatedStorage on it)" : ""}`);
     const storageType = str(from("storageType")) ?? (num(from("iops")) ? "io1" : "gp2");
     const running = ctx.runningHours(r);
     const role = isReplica ? "replica " : "";
@@ -52,10 +54,10 @@ const rdsInstance: PricingRule = (r, ctx) => {
     }
     const retention = num(r.inputs.backupRetentionPeriod) ?? 0;
     if (!isReplica && retention > 0) {
-        const change = ctx.assumptions.costDbDailyChangePercent;
+        const change = ctx.assumptions.dbDailyChangePercent;
         specs.push({
             item: "backup storage beyond the free allowance", detail: `${retention} days retained`,
-            quantity: (storageGb * change * retention) / 100, priceKey: "rds.backupGbMonth", assumptions: ["costDbDailyChangePercent"],
+            quantity: (storageGb * change * retention) / 100, priceKey: "rds.backupGbMonth", assumptions: ["dbDailyChangePercent"],
             basis: `${storageGb} GB × ${change}% a day × ${retention} days; the first ${storageGb} GB (the database size) are free`,
         });
     }
@@ -76,16 +78,16 @@ const backupReplication: PricingRule = (r, ctx) => {
     const storageGb = num(source?.inputs.allocatedStorage);
     if (!source || storageGb === undefined) return notPriced("its source database (and so the backup size) is not in the plan");
     const retention = num(r.inputs.retentionPeriod) ?? 7;
-    const change = ctx.assumptions.costDbDailyChangePercent;
+    const change = ctx.assumptions.dbDailyChangePercent;
     const days = ctx.hoursPerMonth / 24;
     return charges([
         {
             item: "replicated backup storage", detail: `${retention} days retained, no free allowance`, quantity: storageGb * (1 + (change * retention) / 100),
-            priceKey: "rds.backupGbMonth", assumptions: ["costDbDailyChangePercent"], basis: `${storageGb} GB + ${change}% a day × ${retention} days`,
+            priceKey: "rds.backupGbMonth", assumptions: ["dbDailyChangePercent"], basis: `${storageGb} GB + ${change}% a day × ${retention} days`,
         },
         {
             item: "daily changes copied across regions", quantity: (storageGb * change * days) / 100, priceKey: "dataTransfer.interRegionGb",
-            assumptions: ["costDbDailyChangePercent"], region: ctx.plan.regionOf(source), basis: `${storageGb} GB × ${change}% a day × ${fmt(days)} days`,
+            assumptions: ["dbDailyChangePercent"], region: ctx.plan.regionOf(source), basis: `${storageGb} GB × ${change}% a day × ${fmt(days)} days`,
         },
     ], ["the first full copy when replication starts is not included"]);
 };
@@ -100,21 +102,37 @@ const dynamodbTable: PricingRule = (r, ctx) => {
     const a = ctx.assumptions;
     const specs: ChargeSpec[] = [
         {
-            item: "write request units", detail: `item + ${indexes.length} index write${indexes.length === 1 ? "" : "s"}`, quantity: a.costDynamodbWritesMillionsPerMonth * (1 + indexes.length),
-            priceKey: "dynamodb.writeRequestMillion", assumptions: ["costDynamodbWritesMillionsPerMonth"],
-            basis: `${a.costDynamodbWritesMillionsPerMonth} M writes × (1 + ${indexes.length} GSIs), upper bound`,
+            item: "write request units", detail: `item + ${indexes.length} index write${indexes.length === 1 ? "" : "s"}`, quantity: a.dynamodbWritesMillionsPerMonth * (1 + indexes.length),
+            priceKey: "dynamodb.writeRequestMillion", assumptions: ["dynamodbWritesMillionsPerMonth"],
+            basis: `${a.dynamodbWritesMillionsPerMonth} M writes × (1 + ${indexes.length} GSIs), upper bound`,
         },
-        { item: "read request units", quantity: a.costDynamodbReadsMillionsPerMonth, priceKey: "dynamodb.readRequestMillion", assumptions: ["costDynamodbReadsMillionsPerMonth"] },
+        { item: "read request units", quantity: a.dynamodbReadsMillionsPerMonth, priceKey: "dynamodb.readRequestMillion", assumptions: ["dynamodbReadsMillionsPerMonth"] },
         {
-            item: "storage", detail: `table + ${fullCopies} ALL-projection index cop${fullCopies === 1 ? "y" : "ies"}`, quantity: a.costDynamodbStorageGbPerTable * (1 + fullCopies),
-            priceKey: "dynamodb.storageGbMonth", assumptions: ["costDynamodbStorageGbPerTable"],
+            item: "storage", detail: `table + ${fullCopies} ALL-projection index cop${fullCopies === 1 ? "y" : "ies"}`, quantity: a.dynamodbStorageGbPerTable * (1 + fullCopies),
+            priceKey: "dynamodb.storageGbMonth", assumptions: ["dynamodbStorageGbPerTable"],
         },
     ];
     if (obj(r.inputs.pointInTimeRecovery)?.enabled === true) {
-        specs.push({ item: "point-in-time recovery", quantity: a.costDynamodbStorageGbPerTable, priceKey: "dynamodb.pitrGbMonth", assumptions: ["costDynamodbStorageGbPerTable"] });
+        specs.push({ item: "point-in-time recovery", quantity: a.dynamodbStorageGbPerTable, priceKey: "dynamodb.pitrGbMonth", assumptions: ["dynamodbStorageGbPerTable"] });
     }
-    if (list(r.inputs.replicas).length > 0) {
-        specs.push({ item: "global table replicas", detail: `${list(r.inputs.replicas).length}`, quantity: list(r.inputs.replicas).length, priceKey: "dynamodb.replicaRegionMonth" });
+    const home = ctx.plan.regionOf(r);
+    const writeFanOut = a.dynamodbWritesMillionsPerMonth * (1 + indexes.length);
+    for (const replica of list(r.inputs.replicas)) {
+        // Global tables (version 2019.11.21): every replica region applies each write as replicated
+        // write request units, stores a full copy (with its indexes) and keeps its own point-in-time
+        // recovery; each write crosses regions once per replica (DynamoDB pricing, "Global tables").
+        const region = str(replica.regionName) ?? "(unset region)";
+        specs.push(
+            { item: `replica in ${region}: replicated write request units`, quantity: writeFanOut, priceKey: "dynamodb.replicatedWriteRequestMillion", region,
+                assumptions: ["dynamodbWritesMillionsPerMonth"], basis: `${a.dynamodbWritesMillionsPerMonth} M writes × (1 + ${indexes.length} GSIs), upper bound` },
+            { item: `replica in ${region}: storage`, quantity: a.dynamodbStorageGbPerTable * (1 + fullCopies), priceKey: "dynamodb.storageGbMonth", region, assumptions: ["dynamodbStorageGbPerTable"] },
+            ...(replica.pointInTimeRecovery === true
+                ? [{ item: `replica in ${region}: point-in-time recovery`, quantity: a.dynamodbStorageGbPerTable, priceKey: "dynamodb.pitrGbMonth", region, assumptions: ["dynamodbStorageGbPerTable" as const] }]
+                : []),
+            { item: `replica in ${region}: writes copied across regions`, quantity: (a.dynamodbWritesMillionsPerMonth * 1_000_000 * a.dynamodbItemKb) / (1024 * 1024),
+                priceKey: "dataTransfer.interRegionGb", region: home, assumptions: ["dynamodbWritesMillionsPerMonth", "dynamodbItemKb"],
+                basis: `${a.dynamodbWritesMillionsPerMonth} M writes × ${a.dynamodbItemKb} KB` },
+        );
     }
     return charges(specs, indexes.length > fullCopies ? ["keys-only and INCLUDE index storage is small and not counted"] : []);
 };

@@ -79,6 +79,8 @@ export const FREE_TYPES: Readonly<Record<string, string>> = {
     "aws:s3/bucketAclV2:BucketAclV2": S3_SETTING,
     "aws:ecr/lifecyclePolicy:LifecyclePolicy": "storage is priced on the repository",
     "aws:ecr/repositoryPolicy:RepositoryPolicy": PRICED_ELSEWHERE,
+    "aws:ecr/repositoryCreationTemplate:RepositoryCreationTemplate": "a template: the repositories replication creates from it are priced as replicated storage on the replication configuration",
+    "aws:ecr/registryPolicy:RegistryPolicy": PRICED_ELSEWHERE,
     "aws:ecs/clusterCapacityProviders:ClusterCapacityProviders": "its strategy decides how services are priced",
     "aws:ecs/taskDefinition:TaskDefinition": "priced through the services that run it",
     "aws:lb/listener:Listener": "priced on the load balancer",

@@ -34,11 +34,11 @@ export function storedMonths(retentionDays: number | undefined, hoursPerMonth: n
 const logGroup: PricingRule = (r, ctx) => {
     const logClass = str(r.inputs.logGroupClass) ?? "STANDARD";
     if (logClass !== "STANDARD") return notPriced(`log class ${logClass} is not in the price table`);
-    const gb = ctx.assumptions.costLogGbPerGroupPerMonth;
+    const gb = ctx.assumptions.logGbPerGroupPerMonth;
     const stored = storedMonths(num(r.inputs.retentionInDays), ctx.hoursPerMonth);
     return charges([
-        { item: "ingestion", quantity: gb, priceKey: "logs.ingestGb", assumptions: ["costLogGbPerGroupPerMonth"] },
-        { item: "storage", quantity: gb * stored.months, priceKey: "logs.storageGbMonth", assumptions: ["costLogGbPerGroupPerMonth"], basis: `${stored.basis}; before compression` },
+        { item: "ingestion", quantity: gb, priceKey: "logs.ingestGb", assumptions: ["logGbPerGroupPerMonth"] },
+        { item: "storage", quantity: gb * stored.months, priceKey: "logs.storageGbMonth", assumptions: ["logGbPerGroupPerMonth"], basis: `${stored.basis}; before compression` },
     ]);
 };
 

@@ -10,13 +10,13 @@ export const NAT_GATEWAY = "aws:ec2/natGateway:NatGateway";
 
 const natGateway: PricingRule = (r, ctx) => {
     const nats = Math.max(1, ctx.plan.ofType(NAT_GATEWAY).length);
-    const gb = ctx.assumptions.costNatDataGbPerMonth / nats;
+    const gb = ctx.assumptions.natDataGbPerMonth / nats;
     const isPublic = str(r.inputs.connectivityType) !== "private";
     return charges([
         { item: "NAT gateway hours", quantity: ctx.hoursPerMonth, priceKey: "ec2.natGatewayHour" },
         {
-            item: "data processed", quantity: gb, priceKey: "ec2.natGatewayDataGb", assumptions: ["costNatDataGbPerMonth"],
-            basis: nats > 1 ? `costNatDataGbPerMonth split over ${nats} NAT gateways` : "costNatDataGbPerMonth",
+            item: "data processed", quantity: gb, priceKey: "ec2.natGatewayDataGb", assumptions: ["natDataGbPerMonth"],
+            basis: nats > 1 ? `natDataGbPerMonth split over ${nats} NAT gateways` : "natDataGbPerMonth",
         },
     ], isPublic ? ["its public IPv4 address is charged on its Elastic IP"] : []);
 };
@@ -32,21 +32,21 @@ const vpcEndpoint: PricingRule = (r, ctx) => {
     const azs = Math.max(1, list(r.inputs.subnetIds).length, list(r.inputs.subnetConfigurations).length);
     return charges([
         { item: "endpoint hours", detail: `${azs} AZ${azs === 1 ? "" : "s"}`, quantity: azs * ctx.hoursPerMonth, priceKey: "vpc.interfaceEndpointHour" },
-        { item: "data processed", quantity: ctx.assumptions.costInterfaceEndpointGbPerMonth, priceKey: "vpc.interfaceEndpointDataGb", assumptions: ["costInterfaceEndpointGbPerMonth"] },
+        { item: "data processed", quantity: ctx.assumptions.interfaceEndpointGbPerMonth, priceKey: "vpc.interfaceEndpointDataGb", assumptions: ["interfaceEndpointGbPerMonth"] },
     ]);
 };
 
 const loadBalancer: PricingRule = (r, ctx) => {
     const type = str(r.inputs.loadBalancerType) ?? "application";
     if (type !== "application") return notPriced(`${type} load balancers are not in the price table`);
-    const lcu = ctx.assumptions.costAlbLcuPerHour;
+    const lcu = ctx.assumptions.albLcuPerHour;
     const internetFacing = r.inputs.internal !== true && str(r.inputs.ipAddressType) !== "dualstack-without-public-ipv4";
     // An internet-facing ALB holds one public IPv4 address per subnet (AZ) it is placed in.
     const reserved = num(obj(r.inputs.minimumLoadBalancerCapacity)?.capacityUnits);
     const addresses = internetFacing ? Math.max(list(r.inputs.subnets).length, list(r.inputs.subnetMappings).length) : 0;
     return charges([
         { item: "ALB hours", quantity: ctx.hoursPerMonth, priceKey: "elb.albHour" },
-        { item: "load balancer capacity units", quantity: lcu * ctx.hoursPerMonth, priceKey: "elb.albLcuHour", assumptions: ["costAlbLcuPerHour"], basis: `${lcu} LCU × ${ctx.hoursPerMonth} h` },
+        { item: "load balancer capacity units", quantity: lcu * ctx.hoursPerMonth, priceKey: "elb.albLcuHour", assumptions: ["albLcuPerHour"], basis: `${lcu} LCU × ${ctx.hoursPerMonth} h` },
         ...(addresses > 0
             ? [{ item: "public IPv4 address hours", detail: `${addresses} AZ${addresses === 1 ? "" : "s"}`, quantity: addresses * ctx.hoursPerMonth, priceKey: "vpc.publicIpv4Hour" }]
             : []),
