@@ -15,7 +15,7 @@ import { CostEstimate } from "./cost/model";
 import { planInChildProcess } from "./offline/planProcess";
 import { loadPriceBook } from "./cost/priceTable";
 import { renderEstimate } from "./cost/render";
-import { AssumptionInput, parseAssume, resolveAssumptions } from "./cost/assumptions";
+import { AssumptionInput, isAssumptionKey, parseAssume, resolveAssumptions } from "./cost/assumptions";
 import { DEFAULT_WIDTH } from "./offline/fit";
 import { listStacks, parseConfigOverride, projectDir, readStackConfig } from "./offline/stackFiles";
 import { exitWhenFlushed } from "./exit";
@@ -45,6 +45,13 @@ export interface FlagSpec {
     readonly apply: (args: CostArgs, value: string) => void;
 }
 
+/** The cost* config keys of old are assumptions of this tool now (issue 15): say which flag replaces one. */
+function refuseFormerCostKey(key: string, value: string): void {
+    const name = /^cost([A-Z])(\w*)$/.exec(key);
+    const assumption = name ? `${name[1].toLowerCase()}${name[2]}` : "";
+    if (isAssumptionKey(assumption)) throw new Error(`${key} is no longer program config: use --assume ${assumption}=${value}`);
+}
+
 /** Every flag `npm run cost` accepts: the parser, the usage text and the docs test all read this table. */
 export const COST_FLAGS: readonly FlagSpec[] = [
     { flag: "--json", help: "print the estimate as JSON (with --diff: {estimate, diff}); only JSON on stdout through `npm run -s cost -- <stack> --json`",
@@ -52,7 +59,7 @@ export const COST_FLAGS: readonly FlagSpec[] = [
     { flag: "--save", value: "<file>", help: "also write the estimate as JSON to <file> (the input of a later --diff)", apply: (a, v) => { a.save = v; } },
     { flag: "--diff", value: "<file>", help: "print what changed against a saved estimate instead of the table", apply: (a, v) => { a.diff = v; } },
     { flag: "--set", value: "key=value", repeatable: true, help: "override a program config key for this estimate only (e.g. --set rdsMultiAz=false)",
-        apply: (a, v) => { const [k, setting] = parseConfigOverride(v); a.overrides[k] = setting; } },
+        apply: (a, v) => { const [k, setting] = parseConfigOverride(v); refuseFormerCostKey(k, setting); a.overrides[k] = setting; } },
     { flag: "--assume", value: "name=value", repeatable: true, help: "override a usage assumption (tools/cost/assumptions.ts), e.g. --assume natDataGbPerMonth=500",
         apply: (a, v) => { a.assume.push(parseAssume(v)); } },
     { flag: "--assumptions", value: "<file>", help: "override usage assumptions from a JSON object, e.g. {\"natDataGbPerMonth\": 500} (--assume wins)",

@@ -103,6 +103,10 @@ describe("npm run cost arguments", () => {
         expect(() => parseArgs(["dev", ...argv])).not.to.throw();
     });
 
+    it("refuses a former cost config key given to --set, naming the --assume that replaces it", () => {
+        expect(() => parseArgs(["dev", "--set", "costNatDataGbPerMonth=500"])).to.throw("costNatDataGbPerMonth is no longer program config: use --assume natDataGbPerMonth=500");
+    });
+
     it("refuses --assume without name=value", () => {
         expect(() => parseArgs(["dev", "--assume", "natDataGbPerMonth"])).to.throw(/--assume needs name=value/);
     });

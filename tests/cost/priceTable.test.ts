@@ -32,6 +32,29 @@ describe("price tables", () => {
         });
     });
 
+    describe("tools/cost/prices-ap-south-2.json (the disaster-recovery region, issue 17)", () => {
+        const drJson = () => JSON.parse(fs.readFileSync(path.join(ROOT, "tools", "cost", "prices-ap-south-2.json"), "utf8"));
+
+        it("is a valid table for ap-south-2", () => {
+            expect(readPriceTable("ap-south-2", path.join(ROOT, "tools", "cost"))?.region).to.equal("ap-south-2");
+        });
+
+        it("prices every key ap-south-1 prices, so a replica or the prod-dr stack is never priced from another region by accident", () => {
+            expect(Object.keys(drJson().prices).sort()).to.deep.equal(Object.keys(realJson().prices).sort());
+        });
+
+        it("labels every price not found for ap-south-2 as an estimate with its basis", () => {
+            const unlabelled = Object.entries(drJson().prices as Record<string, { estimate?: string }>).filter(([, p]) => !p.estimate).map(([k]) => k);
+            expect(unlabelled).to.deep.equal([]);
+        });
+    });
+
+    it("prices Container Insights exactly as the CloudWatch meters it is billed on (custom metrics, log ingestion), in every table", () => {
+        const tables = ["ap-south-1", "ap-south-2"].map((r) => JSON.parse(fs.readFileSync(path.join(ROOT, "tools", "cost", `prices-${r}.json`), "utf8")).prices);
+        const pairs = tables.map((p) => [p["containerInsights.metricMonth"].usd - p["cloudwatch.customMetricMonth"].usd, p["containerInsights.performanceLogGb"].usd - p["logs.ingestGb"].usd]);
+        expect(pairs).to.deep.equal([[0, 0], [0, 0]]);
+    });
+
     it("has no table for a region nobody priced", () => {
         expect(readPriceTable("eu-west-1", path.join(ROOT, "tools", "cost"))).to.equal(undefined);
     });
