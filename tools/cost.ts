@@ -65,9 +65,8 @@ export const COST_FLAGS: readonly FlagSpec[] = [
     { flag: "--assumptions", value: "<file>", help: "override usage assumptions from a JSON object, e.g. {\"natDataGbPerMonth\": 500} (--assume wins)",
         apply: (a, v) => { a.assumptions = v; } },
     { flag: "--wide", help: "print every column in full (by default the table fits 160 columns)", apply: (a) => { a.wide = true; } },
+    { flag: "--help", help: "print this usage (also -h)", apply: () => { throw new Error(""); } },
 ];
-
-const HELP_FLAGS = ["--help", "-h"];
 
 const USAGE = [
     `usage: npm run cost -- <stack> ${COST_FLAGS.map((f) => `[${f.flag}${f.value ? ` ${f.value}` : ""}${f.repeatable ? " ..." : ""}]`).join(" ")}`,
@@ -79,7 +78,7 @@ export function parseArgs(argv: readonly string[]): CostArgs {
     const args: CostArgs = { stack: "", json: false, overrides: {}, assume: [] };
     for (let i = 0; i < argv.length; i++) {
         const arg = argv[i];
-        const spec = COST_FLAGS.find((f) => f.flag === arg);
+        const spec = COST_FLAGS.find((f) => f.flag === (arg === "-h" ? "--help" : arg));
         if (spec) {
             let value = "";
             if (spec.value) {
@@ -87,8 +86,7 @@ export function parseArgs(argv: readonly string[]): CostArgs {
                 if (value === "" || value.startsWith("--")) throw new Error(`${spec.flag} needs ${spec.value}`);
             }
             spec.apply(args, value);
-        } else if (HELP_FLAGS.includes(arg)) throw new Error("");
-        else if (arg.startsWith("-")) throw new Error(`unknown option ${arg}`);
+        } else if (arg.startsWith("-")) throw new Error(`unknown option ${arg}`);
         else if (!args.stack) args.stack = arg;
         else throw new Error(`unexpected argument ${arg}`);
     }

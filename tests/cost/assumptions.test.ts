@@ -99,8 +99,15 @@ describe("npm run cost arguments", () => {
     });
 
     it("accepts every flag of its declarative table (what the usage text and the docs show)", () => {
-        const argv = COST_FLAGS.flatMap((f) => (f.value ? [f.flag, f.flag === "--set" || f.flag === "--assume" ? "a=1" : "x.json"] : [f.flag]));
-        expect(() => parseArgs(["dev", ...argv])).not.to.throw();
+        const argv = COST_FLAGS.filter((f) => f.flag !== "--help").flatMap((f) => (f.value ? [f.flag, f.flag === "--set" || f.flag === "--assume" ? "a=1" : "x.json"] : [f.flag]));
+        expect([() => parseArgs(["dev", ...argv]), () => parseArgs(["dev", "-h"])].map((run) => {
+            try {
+                run();
+                return "accepted";
+            } catch (e) {
+                return (e as Error).message === "" ? "usage" : (e as Error).message;
+            }
+        })).to.deep.equal(["accepted", "usage"]);
     });
 
     it("refuses a former cost config key given to --set, naming the --assume that replaces it", () => {
