@@ -26,6 +26,13 @@ import { runValidation, ValidationClients } from "./validation/validate";
 import { policyPackConfigsFor } from "./policyConfig";
 import { debugRunTaskCommand } from "./debugTask";
 import { exitWhenFlushed } from "../tools/exit";
+import * as path from "path";
+import { SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
+import { planInChildProcess } from "../tools/offline/planProcess";
+import { setStackConfigValue } from "./rollback/stackFile";
+import { activeOverrides, DR_KEYS, loadDrSettings } from "./dr/drStack";
+import { estimateRecovery, renderEstimate, renderRpo } from "./dr/recoveryPlan";
+import { describeFailover, runFailover } from "./dr/failover";
 
 /** After an up, how long ECS services may take to become stable before they are checked. */
 const STABLE_WAIT_SECONDS = 600;
@@ -56,6 +63,25 @@ async function validateStack(stack: StackOps, aws: ValidationClients, cmd: { hea
     print(renderTable(rows));
     const failed = rows.filter((r) => !r.ok);
     return { ok: failed.length === 0, detail: failed.map((r) => `${r.check} ${r.target}: ${r.detail}`).join("; ") };
+}
+
+/** `up`: the rollout plan from the offline plan and the state, then each step with its validation (§1.2, §11). */
+async function rollOut(facts: StackFacts, projectDir: string, stack: StackOps, aws: ValidationClients, cmd: { healthTimeoutSeconds: number }, policyPacks: readonly string[]): Promise<boolean> {
+    const plan = await loadOfflinePlan(facts.stack, projectDir);
+    const strategy = strategyFor(facts.environment);
+    const stateUrns = strategy === "phased" ? (await stack.stateResources()).map((r) => r.urn) : [];
+    const phases = strategy === "phased" ? planPhases(plan.resources, stateUrns) : [];
+    const steps = rolloutSteps(strategy, phases, modulesIn(plan.resources));
+    print(renderRolloutPlan(facts.stack, strategy, steps, phases, false));
+    const result = await runRollout(steps, {
+        up: (targets) => stack.up({
+            onEvent, targets, policyPacks, policyPackConfigs: policyPackConfigsFor(policyPacks, facts.stack), message: `ops up ${facts.stack}`,
+        }),
+        validate: (checks) => validateStack(stack, aws, cmd, checks, checks.includes("ecs")),
+        log: print,
+    }, changeSummary);
+    print(renderRolloutResult(result));
+    return result.ok;
 }
 
 async function run(cmd: Exclude<Command, { command: "help" }>, projectDir: string): Promise<number> {
@@ -89,23 +115,7 @@ async function run(cmd: Exclude<Command, { command: "help" }>, projectDir: strin
             const problem = stackFilePreviewOverride(facts.stack, projectDir) ?? prodConfirmationProblem(facts.environment, "up", cmd.confirmProd);
             if (problem) throw new RefusedError(problem);
             const s = await session(facts, "deploy");
-            const plan = await loadOfflinePlan(facts.stack, projectDir);
-            const stack = await selectStack(facts.stack, projectDir);
-            const strategy = strategyFor(facts.environment);
-            const stateUrns = strategy === "phased" ? (await stack.stateResources()).map((r) => r.urn) : [];
-            const phases = strategy === "phased" ? planPhases(plan.resources, stateUrns) : [];
-            const steps = rolloutSteps(strategy, phases, modulesIn(plan.resources));
-            print(renderRolloutPlan(facts.stack, strategy, steps, phases, false));
-            const aws = clients(facts, s.credentials);
-            const result = await runRollout(steps, {
-                up: (targets) => stack.up({
-                    onEvent, targets, policyPacks: cmd.policyPacks, policyPackConfigs: policyPackConfigsFor(cmd.policyPacks, facts.stack), message: `ops up ${facts.stack}`,
-                }),
-                validate: (checks) => validateStack(stack, aws, cmd, checks, checks.includes("ecs")),
-                log: print,
-            }, changeSummary);
-            print(renderRolloutResult(result));
-            return result.ok ? 0 : 1;
+            return (await rollOut(facts, projectDir, await selectStack(facts.stack, projectDir), clients(facts, s.credentials), cmd, cmd.policyPacks)) ? 0 : 1;
         }
         case "validate": {
             const s = await session(facts, "read");
@@ -135,7 +145,49 @@ async function run(cmd: Exclude<Command, { command: "help" }>, projectDir: strin
             print(result.ok ? "Rollback complete." : "Rollback FAILED (see above); the stack file keeps the new tag so a re-run converges.");
             return result.ok ? 0 : 1;
         }
+        case "dr-plan":
+        case "dr-failover":
+            return runDr(cmd, facts, projectDir);
     }
+}
+
+/** The disaster-recovery commands (automation/dr/). */
+async function runDr(cmd: Extract<Command, { command: "dr-plan" | "dr-failover" }>, facts: StackFacts, projectDir: string): Promise<number> {
+    const settings = loadDrSettings(facts, projectDir);
+    if (cmd.command === "dr-plan") {
+        const standby = await planInChildProcess(facts.stack, projectDir, settings.mode === "standby" ? {} : { [DR_KEYS.mode]: "standby" });
+        const active = await planInChildProcess(facts.stack, projectDir, activeOverrides(facts, settings));
+        const estimate = estimateRecovery(standby.resources, active.resources);
+        print(`${renderEstimate(facts.stack, estimate)}\n\n${renderRpo()}`);
+        return estimate.withinTarget ? 0 : 1;
+    }
+    const request = { restoreTime: cmd.restoreTime };
+    if (cmd.dryRun) {
+        const plan = await planInChildProcess(facts.stack, projectDir, activeOverrides(facts, settings));
+        const phases = planPhases(plan.resources);
+        const strategy = strategyFor(facts.environment);
+        print(describeFailover(facts, settings, request, renderRolloutPlan(facts.stack, strategy, rolloutSteps(strategy, phases, modulesIn(plan.resources)), phases, false)));
+        return 0;
+    }
+    const problem = stackFilePreviewOverride(facts.stack, projectDir) ?? prodConfirmationProblem(facts.environment, "dr-failover", cmd.confirmProd);
+    if (problem) throw new RefusedError(problem);
+    const s = await session(facts, "deploy");
+    const stack = await selectStack(facts.stack, projectDir);
+    const aws = clients(facts, s.credentials);
+    const stackFile = path.join(projectDir, `Pulumi.${facts.stack}.yaml`);
+    const result = await runFailover(facts, settings, request, {
+        rds: aws.rds,
+        secrets: new SecretsManagerClient({ region: facts.region, credentials: s.credentials }),
+        setConfig: (key, value) => setStackConfigValue(stackFile, `${facts.project}:${key}`, value),
+        rollout: () => rollOut(facts, projectDir, stack, aws, cmd, []),
+        validate: async () => (await validateStack(stack, aws, cmd, ALL_CHECKS, false)).ok,
+        outputs: () => stack.outputs(),
+        log: print,
+        now: () => new Date(),
+    });
+    print(result.ok ? `\nFailover of "${facts.stack}" complete: ${result.completed.length} steps.`
+        : `\nFailover STOPPED at "${result.failed!.step}": ${result.failed!.reason}\ncompleted: ${result.completed.join("; ") || "nothing"}; a re-run with the same --restore-time continues (every step is idempotent)`);
+    return result.ok ? 0 : 1;
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
