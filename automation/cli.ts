@@ -153,6 +153,11 @@ async function run(cmd: Exclude<Command, { command: "help" }>, projectDir: strin
 
 /** The disaster-recovery commands (automation/dr/). */
 async function runDr(cmd: Extract<Command, { command: "dr-plan" | "dr-failover" }>, facts: StackFacts, projectDir: string): Promise<number> {
+    // Refusals first, before anything is read or called.
+    if (cmd.command === "dr-failover" && !cmd.dryRun) {
+        const problem = stackFilePreviewOverride(facts.stack, projectDir) ?? prodConfirmationProblem(facts.environment, "dr-failover", cmd.confirmProd);
+        if (problem) throw new RefusedError(problem);
+    }
     const settings = loadDrSettings(facts, projectDir);
     if (cmd.command === "dr-plan") {
         const standby = await planInChildProcess(facts.stack, projectDir, settings.mode === "standby" ? {} : { [DR_KEYS.mode]: "standby" });
@@ -169,8 +174,6 @@ async function runDr(cmd: Extract<Command, { command: "dr-plan" | "dr-failover" 
         print(describeFailover(facts, settings, request, renderRolloutPlan(facts.stack, strategy, rolloutSteps(strategy, phases, modulesIn(plan.resources)), phases, false)));
         return 0;
     }
-    const problem = stackFilePreviewOverride(facts.stack, projectDir) ?? prodConfirmationProblem(facts.environment, "dr-failover", cmd.confirmProd);
-    if (problem) throw new RefusedError(problem);
     const s = await session(facts, "deploy");
     const stack = await selectStack(facts.stack, projectDir);
     const aws = clients(facts, s.credentials);

@@ -123,7 +123,8 @@ const isSet = (v: unknown) => v !== undefined && v !== null && v !== false && v 
 
 /** Pure: the activities that time one changed resource, and whether the type fell back to the defaults. */
 export function activitiesFor(r: EstimatedResource, op: Operation, before: EstimatedResource | undefined, data: Durations): { names: string[]; defaulted: boolean } {
-    if (op === "none" || !r.custom) return { names: [], defaulted: false };
+    // Components register instantly; a provider is configuration, created without any AWS call.
+    if (op === "none" || !r.custom || r.type.startsWith("pulumi:providers:")) return { names: [], defaulted: false };
     if (r.type === RDS_INSTANCE) {
         if (op === "create" && isSet(r.inputs.restoreToPointInTime)) return { names: [RDS_ACTIVITIES.restore], defaulted: false };
         if (op === "create" && isSet(r.inputs.replicateSourceDb)) return { names: [RDS_ACTIVITIES.replica], defaulted: false };
@@ -223,7 +224,7 @@ export function estimateRecovery(standby: readonly EstimatedResource[], active: 
             ? runbookEntries(data, data.runbook.afterPhaseWithChecks).map((e) => ({ ...e, stage: phase.module })) : [];
         const entries = [...overhead, ...chain, ...checks];
         path.push(...entries);
-        phases.push({ module: phase.module, changed: [...targets].filter((u) => ops.get(u) !== "none" && byUrn.get(u)!.custom).length, minutes: entries.reduce((s, e) => s + e.minutes, 0) });
+        phases.push({ module: phase.module, changed: [...targets].filter((u) => timing.get(u)!.names.length > 0).length, minutes: entries.reduce((s, e) => s + e.minutes, 0) });
     }
     path.push(...runbookEntries(data, data.runbook.after));
     const totalMinutes = Math.round(path.reduce((s, e) => s + e.minutes, 0));

@@ -28,7 +28,7 @@ describe("delivery tool: the CLI", () => {
 
     it("bad usage exits 2 with the error and the usage", async () => {
         const r = await run(["deploy", "dev"]);
-        expect([r.code, r.err.split("\n")[0]]).to.deep.equal([2, 'error: unknown command "deploy" (commands: phases, debug, preview, up, validate, rollback)']);
+        expect([r.code, r.err.split("\n")[0]]).to.deep.equal([2, 'error: unknown command "deploy" (commands: phases, debug, preview, up, validate, rollback, dr-failover, dr-plan)']);
     });
 
     it("up on prod without --confirm-prod exits 3 before asking AWS who the caller is", async () => {
