@@ -17,7 +17,7 @@ const A = DURATIONS.activities;
 const min = (name: string, storageGb = 0) => A[name].minutes + (A[name].minutesPer1000Gb ?? 0) * storageGb / 1000;
 
 /** A miniature recovery stack: what standby has, and what active adds or changes. */
-function recoveryStack() {
+export function recoveryStack() {
     const provider = node("pulumi:providers:aws", "deployment-account");
     const network = node("fivestar:network:Network", "network");
     const vpc = node("aws:ec2/vpc:Vpc", "network-vpc", network, { provider });
