@@ -21,7 +21,7 @@ export type Command =
     | ({ readonly command: "up"; readonly stack: string; readonly confirmProd: boolean; readonly policyPacks: readonly string[] } & HealthArgs)
     | ({ readonly command: "validate"; readonly stack: string } & HealthArgs)
     | ({ readonly command: "rollback"; readonly stack: string; readonly service: ServiceName; readonly revision?: string; readonly confirmProd: boolean } & HealthArgs)
-    | ({ readonly command: "dr-failover"; readonly stack: string; readonly confirmProd: boolean; readonly dryRun: boolean; readonly restoreTime: typeof LATEST | Date } & HealthArgs)
+    | ({ readonly command: "dr-failover"; readonly stack: string; readonly confirmProd: boolean; readonly dryRun: boolean; readonly gameDay: boolean; readonly restoreTime: typeof LATEST | Date } & HealthArgs)
     | { readonly command: "dr-plan"; readonly stack: string };
 
 export const DEFAULT_HEALTH_TIMEOUT_SECONDS = 10;
@@ -44,11 +44,12 @@ commands
                                          return a service (${SERVICES.join(", ")}) to the previous image
                                          (or that of task definition revision <n>) through Pulumi,
                                          then wait until stable and validate
-  dr-failover <stack> [--restore-time latest|<ISO UTC>] [--confirm-prod] [--dry-run]
+  dr-failover <stack> [--restore-time latest|<ISO UTC>] [--confirm-prod] [--dry-run] [--game-day]
                                          the failover runbook of a recovery stack (prod-dr): restorable
                                          window, switch to active, promote the secret replicas, deploy in
                                          phases with validation, validate, print the DNS cut-over;
-                                         --dry-run prints every step and its calls (offline)
+                                         --dry-run prints every step and its calls (offline);
+                                         --game-day stops after the data phase (services stay at 0)
   dr-plan  <stack>                       the failover's estimated recovery time: its critical path
                                          through the active plan, against the 4 h RTO, and the RPO
                                          per store (offline); exit 1 when over the target
@@ -56,6 +57,7 @@ commands
 options
   --confirm-prod           required for up, rollback and dr-failover on a production stack
   --dry-run                (dr-failover) print the steps and their calls; call and change nothing
+  --game-day               (dr-failover) a rehearsal: restore and validate the database only, no services, no DNS
   --restore-time <t>       (dr-failover) "latest" (default) or an ISO-8601 UTC time such as 2026-11-30T18:05:00Z
   --policy-pack <dir>      (preview, up) run a policy pack; repeatable
   --health-timeout <s>     (up, validate, rollback) seconds the health endpoint may take; default ${DEFAULT_HEALTH_TIMEOUT_SECONDS}
@@ -73,7 +75,7 @@ const OPTIONS_OF: Record<string, readonly string[]> = {
     up: ["--confirm-prod", "--policy-pack", "--health-timeout"],
     validate: ["--health-timeout"],
     rollback: ["--confirm-prod", "--health-timeout"],
-    "dr-failover": ["--confirm-prod", "--dry-run", "--restore-time", "--health-timeout"],
+    "dr-failover": ["--confirm-prod", "--dry-run", "--game-day", "--restore-time", "--health-timeout"],
     "dr-plan": [],
 };
 const TAKES_VALUE = new Set(["--policy-pack", "--health-timeout", "--restore-time"]);
@@ -129,7 +131,7 @@ export function parseArgs(argv: readonly string[], stacks: readonly string[]): C
         case "dr-plan":
             return { command, stack };
         case "dr-failover":
-            return { command, stack, confirmProd, dryRun: flags.has("--dry-run"), restoreTime: parseRestoreTime(values["--restore-time"]?.at(-1) ?? LATEST), ...health() };
+            return { command, stack, confirmProd, dryRun: flags.has("--dry-run"), gameDay: flags.has("--game-day"), restoreTime: parseRestoreTime(values["--restore-time"]?.at(-1) ?? LATEST), ...health() };
         case "preview":
             return { command, stack, policyPacks };
         case "up":

@@ -13,7 +13,7 @@ import { Command, parseArgs, prodConfirmationProblem, usage } from "./args";
 import { RefusedError, UsageError } from "./errors";
 import { changeSummary, progressLine } from "./events";
 import { loadOfflinePlan } from "./offlinePlan";
-import { modulesIn, planPhases, strategyFor } from "./phases";
+import { modulesIn, PhaseModule, planPhases, strategyFor, throughPhase } from "./phases";
 import { selectStack, StackOps } from "./pulumiStack";
 import { renderRolloutPlan, renderRolloutResult } from "./report";
 import { applyRollback, planRollback } from "./rollback/rollback";
@@ -66,11 +66,12 @@ async function validateStack(stack: StackOps, aws: ValidationClients, cmd: { hea
 }
 
 /** `up`: the rollout plan from the offline plan and the state, then each step with its validation (§1.2, §11). */
-async function rollOut(facts: StackFacts, projectDir: string, stack: StackOps, aws: ValidationClients, cmd: { healthTimeoutSeconds: number }, policyPacks: readonly string[]): Promise<boolean> {
+async function rollOut(facts: StackFacts, projectDir: string, stack: StackOps, aws: ValidationClients, cmd: { healthTimeoutSeconds: number },
+    policyPacks: readonly string[], lastPhase: PhaseModule = "monitoring"): Promise<boolean> {
     const plan = await loadOfflinePlan(facts.stack, projectDir);
     const strategy = strategyFor(facts.environment);
     const stateUrns = strategy === "phased" ? (await stack.stateResources()).map((r) => r.urn) : [];
-    const phases = strategy === "phased" ? planPhases(plan.resources, stateUrns) : [];
+    const phases = strategy === "phased" ? throughPhase(planPhases(plan.resources, stateUrns), lastPhase) : [];
     const steps = rolloutSteps(strategy, phases, modulesIn(plan.resources));
     print(renderRolloutPlan(facts.stack, strategy, steps, phases, false));
     const result = await runRollout(steps, {
@@ -166,10 +167,10 @@ async function runDr(cmd: Extract<Command, { command: "dr-plan" | "dr-failover" 
         print(`${renderEstimate(facts.stack, estimate)}\n\n${renderRpo()}`);
         return estimate.withinTarget ? 0 : 1;
     }
-    const request = { restoreTime: cmd.restoreTime };
+    const request = { restoreTime: cmd.restoreTime, gameDay: cmd.gameDay };
     if (cmd.dryRun) {
         const plan = await planInChildProcess(facts.stack, projectDir, activeOverrides(facts, settings));
-        const phases = planPhases(plan.resources);
+        const phases = throughPhase(planPhases(plan.resources), cmd.gameDay ? "data" : "monitoring");
         const strategy = strategyFor(facts.environment);
         print(describeFailover(facts, settings, request, renderRolloutPlan(facts.stack, strategy, rolloutSteps(strategy, phases, modulesIn(plan.resources)), phases, false)));
         return 0;
@@ -182,13 +183,13 @@ async function runDr(cmd: Extract<Command, { command: "dr-plan" | "dr-failover" 
         rds: aws.rds,
         secrets: new SecretsManagerClient({ region: facts.region, credentials: s.credentials }),
         setConfig: (key, value) => setStackConfigValue(stackFile, `${facts.project}:${key}`, value),
-        rollout: () => rollOut(facts, projectDir, stack, aws, cmd, []),
-        validate: async () => (await validateStack(stack, aws, cmd, ALL_CHECKS, false)).ok,
+        rollout: (lastPhase) => rollOut(facts, projectDir, stack, aws, cmd, [], lastPhase),
+        validate: async (checks) => (await validateStack(stack, aws, cmd, checks, false)).ok,
         outputs: () => stack.outputs(),
         log: print,
         now: () => new Date(),
     });
-    print(result.ok ? `\nFailover of "${facts.stack}" complete: ${result.completed.length} steps.`
+    print(result.ok ? `\n${cmd.gameDay ? "Game day" : "Failover"} of "${facts.stack}" complete: ${result.completed.length} steps.`
         : `\nFailover STOPPED at "${result.failed!.step}": ${result.failed!.reason}\ncompleted: ${result.completed.join("; ") || "nothing"}; a re-run with the same --restore-time continues (every step is idempotent)`);
     return result.ok ? 0 : 1;
 }

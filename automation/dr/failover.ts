@@ -17,7 +17,8 @@ import { RDSClient } from "@aws-sdk/client-rds";
 import { SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import { RefusedError } from "../errors";
 import { StackFacts } from "../stackFacts";
-import { validationOutputs } from "../validation/checks";
+import { PhaseModule } from "../phases";
+import { ALL_CHECKS, CheckName, validationOutputs } from "../validation/checks";
 import { DR_KEYS, DrSettings, LATEST, sourceDbInstance } from "./drStack";
 import { checkRestoreTime, describeWindow, findRestoreWindow, RestoreWindow, restoreTimeValue } from "./restoreWindow";
 import { promoteSecretReplicas, replicatedSecretIds } from "./secretPromotion";
@@ -27,10 +28,10 @@ export interface FailoverActions {
     readonly secrets: SecretsManagerClient;
     /** Sets one (unqualified) key in the stack file; returns the value it had. */
     setConfig(key: string, value: string): { previous?: string };
-    /** The phased `up` with its validation between phases; true when every phase and check passed. */
-    rollout(): Promise<boolean>;
-    /** The §11 checks of the whole stack; true when every check passed. */
-    validate(): Promise<boolean>;
+    /** The phased `up` with its validation between phases, through `lastPhase`; true when every phase and check passed. */
+    rollout(lastPhase: PhaseModule): Promise<boolean>;
+    /** These §11 checks of the stack; true when every check passed. */
+    validate(checks: readonly CheckName[]): Promise<boolean>;
     outputs(): Promise<Record<string, unknown>>;
     log(line: string): void;
     now(): Date;
@@ -38,6 +39,12 @@ export interface FailoverActions {
 
 export interface FailoverRequest {
     readonly restoreTime: typeof LATEST | Date;
+    /**
+     * A rehearsal (docs/disaster-recovery.md, "Quarterly game day"): deploy and validate through the data
+     * phase only. The services stay at 0 tasks: started in prod-dr they would share the live DynamoDB
+     * global tables (the transaction queue) and the payment gateways with prod. No DNS step.
+     */
+    readonly gameDay?: boolean;
 }
 
 interface State {
@@ -112,24 +119,32 @@ export function failoverSteps(facts: StackFacts, settings: DrSettings, request: 
                 return true;
             },
         },
-        {
+        request.gameDay ? {
+            title: "4. game day: deploy the active stack through the data phase only (network, security, data); services stay at 0 tasks",
+            calls: [`as \`npm run ops -- up ${facts.stack} --confirm-prod\` stopped after the data phase, then the RDS checks`],
+            run: (a) => a.rollout("data"),
+        } : {
             title: "4. deploy the active stack in phases: network, security (no-ops when the standby is current), data, compute, monitoring",
             calls: [`as \`npm run ops -- up ${facts.stack} --confirm-prod\`: one targeted pulumi up per phase, the §11 checks after data, compute and monitoring, stopping at the first failure`],
-            run: (a) => a.rollout(),
+            run: (a) => a.rollout("monitoring"),
         },
-        {
+        request.gameDay ? {
+            title: "5. game day: validate the restored database (§11 RDS checks)",
+            calls: ["the RDS checks of `npm run ops -- validate`: the primary and each read replica available"],
+            run: (a) => a.validate(["rds"]),
+        } : {
             title: "5. validate the whole stack (§11)",
             calls: [`as \`npm run ops -- validate ${facts.stack}\`: RDS instances available, ECS services at their desired count on the release the state records, each service's health route through the ALB`],
-            run: (a) => a.validate(),
+            run: (a) => a.validate(ALL_CHECKS),
         },
-        {
+        ...(request.gameDay ? [] : [{
             title: "6. DNS cut-over (manual: the zone is outside this program)",
             calls: ["read stack outputs albDnsName and healthRoutes; print the record change for each host name"],
-            run: async (a) => {
+            run: async (a: FailoverActions) => {
                 a.log(dnsCutOver(await a.outputs(), facts));
                 return true;
             },
-        },
+        }]),
     ];
 }
 
@@ -150,7 +165,7 @@ export function dnsCutOver(rawOutputs: Readonly<Record<string, unknown>>, facts:
 
 /** --dry-run: every step and what it would call; nothing is called. `rolloutPlan` is the offline rollout plan of the active mode. */
 export function describeFailover(facts: StackFacts, settings: DrSettings, request: FailoverRequest, rolloutPlan: string): string {
-    const lines = [`Failover of "${facts.stack}" (${facts.region}, account ${facts.accountId}), dry run: nothing is called or changed.`,
+    const lines = [`${request.gameDay ? "Game day" : "Failover"} of "${facts.stack}" (${facts.region}, account ${facts.accountId}), dry run: nothing is called or changed.`,
         `Now: ${DR_KEYS.mode} = ${settings.mode}${settings.restoreTime ? `, ${DR_KEYS.restoreTime} = ${settings.restoreTime}` : ""}.`];
     for (const step of failoverSteps(facts, settings, request)) {
         lines.push(step.title, ...step.calls.map((c) => `   would: ${c}`));

@@ -14,6 +14,8 @@ import { checkRestoreTime, chooseBackups, findRestoreWindow, parseRestoreTime, R
 import { promoteSecretReplicas, replicatedSecretIds } from "../../automation/dr/secretPromotion";
 import { RefusedError, UsageError } from "../../automation/errors";
 import { StackFacts } from "../../automation/stackFacts";
+import { planPhases, throughPhase } from "../../automation/phases";
+import { miniProgram } from "./fixtures";
 
 const PROD_DR: StackFacts = {
     stack: "prod-dr", project: "fivestar-payments", environment: "prod", accountId: "123456789014", region: "ap-south-2",
@@ -119,11 +121,11 @@ describe("dr-failover: the failover runbook", () => {
                     calls.push(`set ${key}=${value}`);
                     return { previous: key === "drMode" ? "standby" : undefined };
                 },
-                rollout: async () => {
-                    calls.push(`rollout (after ${smMock.commandCalls(StopReplicationToReplicaCommand).length} promotions)`);
+                rollout: async (lastPhase) => {
+                    calls.push(`rollout through ${lastPhase} (after ${smMock.commandCalls(StopReplicationToReplicaCommand).length} promotions)`);
                     return options.rolloutOk ?? true;
                 },
-                validate: async () => (calls.push("validate"), true),
+                validate: async (checks) => (calls.push(`validate ${checks.join(",")}`), true),
                 outputs: async () => (calls.push("outputs"), outputs),
                 log: (line) => log.push(line),
                 now: () => new Date("2026-11-30T21:27:00Z"),
@@ -137,7 +139,7 @@ describe("dr-failover: the failover runbook", () => {
             expect([result.ok, result.completed.length]).to.deep.equal([true, 6]);
             expect(h.calls).to.deep.equal([
                 "set drMode=active", "set drRestoreTime=2026-11-30T18:05:00Z", `set drRestoreSourceBackupsArn=${ARN}`,
-                "rollout (after 3 promotions)", "validate", "outputs",
+                "rollout through monitoring (after 3 promotions)", "validate rds,ecs,health", "outputs",
             ]);
             expect(h.log.join("\n")).to.include("the latest point is 7 min old (RDS RPO if restored now to latest)");
             expect(h.log.join("\n")).to.include("payments.example.com  ->  prod-internal-pe-alb-1.ap-south-2.elb.amazonaws.com");
@@ -146,7 +148,7 @@ describe("dr-failover: the failover runbook", () => {
         it("stops at the first failed step: a failed deployment leaves validation and DNS undone", async () => {
             const h = harness({ rolloutOk: false });
             const result = await runFailover(PROD_DR, standby, { restoreTime: "latest" }, h.actions);
-            expect([result.ok, result.completed.length, result.failed?.step.startsWith("4. deploy"), h.calls.slice(-1)]).to.deep.equal([false, 3, true, ["rollout (after 3 promotions)"]]);
+            expect([result.ok, result.completed.length, result.failed?.step.startsWith("4. deploy"), h.calls.slice(-1)]).to.deep.equal([false, 3, true, ["rollout through monitoring (after 3 promotions)"]]);
         });
 
         it("refuses a restore time outside the window before changing anything", async () => {
@@ -170,6 +172,13 @@ describe("dr-failover: the failover runbook", () => {
             expect([otherSource instanceof RefusedError, h.calls]).to.deep.equal([true, []]);
         });
 
+        it("a game day stops after the data phase, validates the database only and has no DNS step (the services would share prod's live tables)", async () => {
+            const h = harness();
+            const result = await runFailover(PROD_DR, standby, { restoreTime: "latest", gameDay: true }, h.actions);
+            expect([result.ok, result.completed.length, h.calls.slice(3)]).to.deep.equal([true, 5, ["rollout through data (after 3 promotions)", "validate rds"]]);
+            expect(describeFailover(PROD_DR, standby, { restoreTime: "latest", gameDay: true }, "")).to.match(/^Game day of "prod-dr"[\s\S]*4\. game day: deploy the active stack through the data phase only[\s\S]*5\. game day: validate the restored database/);
+        });
+
         it("the DNS step refuses to cut over to a stack without its outputs", () => {
             expect(dnsCutOver({}, PROD_DR)).to.match(/missing: the stack is not fully deployed; do not cut over/);
         });
@@ -184,13 +193,21 @@ describe("dr-failover: the failover runbook", () => {
         });
     });
 
+    describe("the rollout a game day runs", () => {
+        it("stops after the data phase: network, security, data, in order; the whole rollout ends with monitoring", () => {
+            const phases = planPhases(miniProgram().all);
+            expect([throughPhase(phases, "data").map((p) => p.module), throughPhase(phases, "monitoring").length]).to.deep.equal([["network", "security", "data"], 5]);
+        });
+    });
+
     describe("arguments", () => {
         const stacks = ["dev", "prod", "prod-dr", "staging"];
         it("dr-failover takes --restore-time, --dry-run and --confirm-prod; the default restore time is latest", () => {
             expect(parseArgs(["dr-failover", "prod-dr", "--restore-time", "2026-11-30T18:05:00Z", "--confirm-prod"], stacks)).to.deep.include({
                 command: "dr-failover", stack: "prod-dr", confirmProd: true, dryRun: false, restoreTime: new Date("2026-11-30T18:05:00Z"),
             });
-            expect(parseArgs(["dr-failover", "prod-dr", "--dry-run"], stacks)).to.deep.include({ dryRun: true, confirmProd: false, restoreTime: "latest" });
+            expect(parseArgs(["dr-failover", "prod-dr", "--dry-run"], stacks)).to.deep.include({ dryRun: true, gameDay: false, confirmProd: false, restoreTime: "latest" });
+            expect(parseArgs(["dr-failover", "prod-dr", "--game-day", "--confirm-prod"], stacks)).to.deep.include({ gameDay: true, confirmProd: true });
             expect(parseArgs(["dr-plan", "prod-dr"], stacks)).to.deep.equal({ command: "dr-plan", stack: "prod-dr" });
             expect(() => parseArgs(["dr-plan", "prod-dr", "--dry-run"], stacks)).to.throw(UsageError, "option --dry-run is not valid for dr-plan");
             expect(() => parseArgs(["dr-failover", "prod-dr", "--restore-time"], stacks)).to.throw(UsageError, "--restore-time needs a value");
