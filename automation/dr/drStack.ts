@@ -49,9 +49,10 @@ export const sourceDbInstance = (environment: Environment) => names.dbInstance(e
 
 /**
  * A well-formed replicated-backups ARN for offline plans only (no AWS call can find the real one
- * offline); shaped like AWS's example `arn:aws:rds:<region>:<account>:auto-backup:ab-<26 characters>`.
+ * offline): `arn:aws:rds:<region>:<account>:auto-backup:ab-<26 characters>`, lower case as the stack's
+ * config check (config/keys/dr.ts) accepts.
  */
-export const offlineSourceArn = (facts: StackFacts) => `arn:aws:rds:${facts.region}:${facts.accountId}:auto-backup:ab-OFFLINEPLANPLACEHOLDER0000`;
+export const offlineSourceArn = (facts: StackFacts) => `arn:aws:rds:${facts.region}:${facts.accountId}:auto-backup:ab-offlineplanplaceholder0000`;
 
 /**
  * Pure: the --set overrides that make the offline plan the active one: drMode active, and the restore

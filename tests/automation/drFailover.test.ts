@@ -39,7 +39,7 @@ describe("dr-failover: the failover runbook", () => {
             const settings = drSettingsOf(file, "fivestar-payments")!;
             expect([drSettingsOf("config:\n  fivestar-payments:region: ap-south-1\n", "fivestar-payments"), settings]).to.deep.equal([undefined, { mode: "standby", restoreTime: undefined, sourceArn: undefined }]);
             expect(activeOverrides(PROD_DR, settings)).to.deep.equal({
-                drMode: "active", drRestoreTime: "latest", drRestoreSourceBackupsArn: "arn:aws:rds:ap-south-2:123456789014:auto-backup:ab-OFFLINEPLANPLACEHOLDER0000",
+                drMode: "active", drRestoreTime: "latest", drRestoreSourceBackupsArn: "arn:aws:rds:ap-south-2:123456789014:auto-backup:ab-offlineplanplaceholder0000",
             });
             expect(activeOverrides(PROD_DR, { mode: "active", restoreTime: "2026-11-30T18:05:00Z", sourceArn: ARN })).to.deep.equal({ drMode: "active", drRestoreTime: "2026-11-30T18:05:00Z", drRestoreSourceBackupsArn: ARN });
         });
