@@ -6,6 +6,8 @@ import { SERVICES, ServiceName } from "../config/names";
 import { UsageError } from "./errors";
 import { checkService } from "./rollback/revisions";
 import { checkStackName } from "./stackFacts";
+import { parseRestoreTime } from "./dr/restoreWindow";
+import { LATEST } from "./dr/drStack";
 
 export interface HealthArgs {
     readonly healthTimeoutSeconds: number;
@@ -18,7 +20,9 @@ export type Command =
     | { readonly command: "preview"; readonly stack: string; readonly policyPacks: readonly string[] }
     | ({ readonly command: "up"; readonly stack: string; readonly confirmProd: boolean; readonly policyPacks: readonly string[] } & HealthArgs)
     | ({ readonly command: "validate"; readonly stack: string } & HealthArgs)
-    | ({ readonly command: "rollback"; readonly stack: string; readonly service: ServiceName; readonly revision?: string; readonly confirmProd: boolean } & HealthArgs);
+    | ({ readonly command: "rollback"; readonly stack: string; readonly service: ServiceName; readonly revision?: string; readonly confirmProd: boolean } & HealthArgs)
+    | ({ readonly command: "dr-failover"; readonly stack: string; readonly confirmProd: boolean; readonly dryRun: boolean; readonly gameDay: boolean; readonly restoreTime: typeof LATEST | Date } & HealthArgs)
+    | { readonly command: "dr-plan"; readonly stack: string };
 
 export const DEFAULT_HEALTH_TIMEOUT_SECONDS = 10;
 
@@ -40,9 +44,21 @@ commands
                                          return a service (${SERVICES.join(", ")}) to the previous image
                                          (or that of task definition revision <n>) through Pulumi,
                                          then wait until stable and validate
+  dr-failover <stack> [--restore-time latest|<ISO UTC>] [--confirm-prod] [--dry-run] [--game-day]
+                                         the failover runbook of a recovery stack (prod-dr): restorable
+                                         window, switch to active, promote the secret replicas, deploy in
+                                         phases with validation, validate, print the DNS cut-over;
+                                         --dry-run prints every step and its calls (offline);
+                                         --game-day stops after the data phase (services stay at 0)
+  dr-plan  <stack>                       the failover's estimated recovery time: its critical path
+                                         through the active plan, against the 4 h RTO, and the RPO
+                                         per store (offline); exit 1 when over the target
 
 options
-  --confirm-prod           required for up and rollback on the prod stack
+  --confirm-prod           required for up, rollback and dr-failover on a production stack
+  --dry-run                (dr-failover) print the steps and their calls; call and change nothing
+  --game-day               (dr-failover) a rehearsal: restore and validate the database only, no services, no DNS
+  --restore-time <t>       (dr-failover) "latest" (default) or an ISO-8601 UTC time such as 2026-11-30T18:05:00Z
   --policy-pack <dir>      (preview, up) run a policy pack; repeatable
   --health-timeout <s>     (up, validate, rollback) seconds the health endpoint may take; default ${DEFAULT_HEALTH_TIMEOUT_SECONDS}
   -h, --help               this text
@@ -59,8 +75,10 @@ const OPTIONS_OF: Record<string, readonly string[]> = {
     up: ["--confirm-prod", "--policy-pack", "--health-timeout"],
     validate: ["--health-timeout"],
     rollback: ["--confirm-prod", "--health-timeout"],
+    "dr-failover": ["--confirm-prod", "--dry-run", "--game-day", "--restore-time", "--health-timeout"],
+    "dr-plan": [],
 };
-const TAKES_VALUE = new Set(["--policy-pack", "--health-timeout"]);
+const TAKES_VALUE = new Set(["--policy-pack", "--health-timeout", "--restore-time"]);
 const POSITIONALS: Record<string, { min: number; max: number; names: string }> = {
     phases: { min: 1, max: 1, names: "<stack>" },
     debug: { min: 1, max: 1, names: "<stack>" },
@@ -68,6 +86,8 @@ const POSITIONALS: Record<string, { min: number; max: number; names: string }> =
     up: { min: 1, max: 1, names: "<stack>" },
     validate: { min: 1, max: 1, names: "<stack>" },
     rollback: { min: 2, max: 3, names: "<stack> <service> [revision]" },
+    "dr-failover": { min: 1, max: 1, names: "<stack>" },
+    "dr-plan": { min: 1, max: 1, names: "<stack>" },
 };
 
 export function parseArgs(argv: readonly string[], stacks: readonly string[]): Command {
@@ -108,7 +128,10 @@ export function parseArgs(argv: readonly string[], stacks: readonly string[]): C
     switch (command) {
         case "phases":
         case "debug":
+        case "dr-plan":
             return { command, stack };
+        case "dr-failover":
+            return { command, stack, confirmProd, dryRun: flags.has("--dry-run"), gameDay: flags.has("--game-day"), restoreTime: parseRestoreTime(values["--restore-time"]?.at(-1) ?? LATEST), ...health() };
         case "preview":
             return { command, stack, policyPacks };
         case "up":

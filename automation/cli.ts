@@ -13,7 +13,7 @@ import { Command, parseArgs, prodConfirmationProblem, usage } from "./args";
 import { RefusedError, UsageError } from "./errors";
 import { changeSummary, progressLine } from "./events";
 import { loadOfflinePlan } from "./offlinePlan";
-import { modulesIn, planPhases, strategyFor } from "./phases";
+import { modulesIn, PhaseModule, planPhases, strategyFor, throughPhase } from "./phases";
 import { selectStack, StackOps } from "./pulumiStack";
 import { renderRolloutPlan, renderRolloutResult } from "./report";
 import { applyRollback, planRollback } from "./rollback/rollback";
@@ -26,6 +26,13 @@ import { runValidation, ValidationClients } from "./validation/validate";
 import { policyPackConfigsFor } from "./policyConfig";
 import { debugRunTaskCommand } from "./debugTask";
 import { exitWhenFlushed } from "../tools/exit";
+import * as path from "path";
+import { SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
+import { planInChildProcess } from "../tools/offline/planProcess";
+import { setStackConfigValue } from "./rollback/stackFile";
+import { activeOverrides, DR_KEYS, loadDrSettings } from "./dr/drStack";
+import { estimateRecovery, renderEstimate, renderRpo } from "./dr/recoveryPlan";
+import { describeFailover, runFailover } from "./dr/failover";
 
 /** After an up, how long ECS services may take to become stable before they are checked. */
 const STABLE_WAIT_SECONDS = 600;
@@ -56,6 +63,26 @@ async function validateStack(stack: StackOps, aws: ValidationClients, cmd: { hea
     print(renderTable(rows));
     const failed = rows.filter((r) => !r.ok);
     return { ok: failed.length === 0, detail: failed.map((r) => `${r.check} ${r.target}: ${r.detail}`).join("; ") };
+}
+
+/** `up`: the rollout plan from the offline plan and the state, then each step with its validation (§1.2, §11). */
+async function rollOut(facts: StackFacts, projectDir: string, stack: StackOps, aws: ValidationClients, cmd: { healthTimeoutSeconds: number },
+    policyPacks: readonly string[], lastPhase: PhaseModule = "monitoring"): Promise<boolean> {
+    const plan = await loadOfflinePlan(facts.stack, projectDir);
+    const strategy = strategyFor(facts.environment);
+    const stateUrns = strategy === "phased" ? (await stack.stateResources()).map((r) => r.urn) : [];
+    const phases = strategy === "phased" ? throughPhase(planPhases(plan.resources, stateUrns), lastPhase) : [];
+    const steps = rolloutSteps(strategy, phases, modulesIn(plan.resources));
+    print(renderRolloutPlan(facts.stack, strategy, steps, phases, false));
+    const result = await runRollout(steps, {
+        up: (targets) => stack.up({
+            onEvent, targets, policyPacks, policyPackConfigs: policyPackConfigsFor(policyPacks, facts.stack), message: `ops up ${facts.stack}`,
+        }),
+        validate: (checks) => validateStack(stack, aws, cmd, checks, checks.includes("ecs")),
+        log: print,
+    }, changeSummary);
+    print(renderRolloutResult(result));
+    return result.ok;
 }
 
 async function run(cmd: Exclude<Command, { command: "help" }>, projectDir: string): Promise<number> {
@@ -89,23 +116,7 @@ async function run(cmd: Exclude<Command, { command: "help" }>, projectDir: strin
             const problem = stackFilePreviewOverride(facts.stack, projectDir) ?? prodConfirmationProblem(facts.environment, "up", cmd.confirmProd);
             if (problem) throw new RefusedError(problem);
             const s = await session(facts, "deploy");
-            const plan = await loadOfflinePlan(facts.stack, projectDir);
-            const stack = await selectStack(facts.stack, projectDir);
-            const strategy = strategyFor(facts.environment);
-            const stateUrns = strategy === "phased" ? (await stack.stateResources()).map((r) => r.urn) : [];
-            const phases = strategy === "phased" ? planPhases(plan.resources, stateUrns) : [];
-            const steps = rolloutSteps(strategy, phases, modulesIn(plan.resources));
-            print(renderRolloutPlan(facts.stack, strategy, steps, phases, false));
-            const aws = clients(facts, s.credentials);
-            const result = await runRollout(steps, {
-                up: (targets) => stack.up({
-                    onEvent, targets, policyPacks: cmd.policyPacks, policyPackConfigs: policyPackConfigsFor(cmd.policyPacks, facts.stack), message: `ops up ${facts.stack}`,
-                }),
-                validate: (checks) => validateStack(stack, aws, cmd, checks, checks.includes("ecs")),
-                log: print,
-            }, changeSummary);
-            print(renderRolloutResult(result));
-            return result.ok ? 0 : 1;
+            return (await rollOut(facts, projectDir, await selectStack(facts.stack, projectDir), clients(facts, s.credentials), cmd, cmd.policyPacks)) ? 0 : 1;
         }
         case "validate": {
             const s = await session(facts, "read");
@@ -135,7 +146,52 @@ async function run(cmd: Exclude<Command, { command: "help" }>, projectDir: strin
             print(result.ok ? "Rollback complete." : "Rollback FAILED (see above); the stack file keeps the new tag so a re-run converges.");
             return result.ok ? 0 : 1;
         }
+        case "dr-plan":
+        case "dr-failover":
+            return runDr(cmd, facts, projectDir);
     }
+}
+
+/** The disaster-recovery commands (automation/dr/). */
+async function runDr(cmd: Extract<Command, { command: "dr-plan" | "dr-failover" }>, facts: StackFacts, projectDir: string): Promise<number> {
+    // Refusals first, before anything is read or called.
+    if (cmd.command === "dr-failover" && !cmd.dryRun) {
+        const problem = stackFilePreviewOverride(facts.stack, projectDir) ?? prodConfirmationProblem(facts.environment, "dr-failover", cmd.confirmProd);
+        if (problem) throw new RefusedError(problem);
+    }
+    const settings = loadDrSettings(facts, projectDir);
+    if (cmd.command === "dr-plan") {
+        const standby = await planInChildProcess(facts.stack, projectDir, settings.mode === "standby" ? {} : { [DR_KEYS.mode]: "standby" });
+        const active = await planInChildProcess(facts.stack, projectDir, activeOverrides(facts, settings));
+        const estimate = estimateRecovery(standby.resources, active.resources);
+        print(`${renderEstimate(facts.stack, estimate)}\n\n${renderRpo()}`);
+        return estimate.withinTarget ? 0 : 1;
+    }
+    const request = { restoreTime: cmd.restoreTime, gameDay: cmd.gameDay };
+    if (cmd.dryRun) {
+        const plan = await planInChildProcess(facts.stack, projectDir, activeOverrides(facts, settings));
+        const phases = throughPhase(planPhases(plan.resources), cmd.gameDay ? "data" : "monitoring");
+        const strategy = strategyFor(facts.environment);
+        print(describeFailover(facts, settings, request, renderRolloutPlan(facts.stack, strategy, rolloutSteps(strategy, phases, modulesIn(plan.resources)), phases, false)));
+        return 0;
+    }
+    const s = await session(facts, "deploy");
+    const stack = await selectStack(facts.stack, projectDir);
+    const aws = clients(facts, s.credentials);
+    const stackFile = path.join(projectDir, `Pulumi.${facts.stack}.yaml`);
+    const result = await runFailover(facts, settings, request, {
+        rds: aws.rds,
+        secrets: new SecretsManagerClient({ region: facts.region, credentials: s.credentials }),
+        setConfig: (key, value) => setStackConfigValue(stackFile, `${facts.project}:${key}`, value),
+        rollout: (lastPhase) => rollOut(facts, projectDir, stack, aws, cmd, [], lastPhase),
+        validate: async (checks) => (await validateStack(stack, aws, cmd, checks, false)).ok,
+        outputs: () => stack.outputs(),
+        log: print,
+        now: () => new Date(),
+    });
+    print(result.ok ? `\n${cmd.gameDay ? "Game day" : "Failover"} of "${facts.stack}" complete: ${result.completed.length} steps.`
+        : `\nFailover STOPPED at "${result.failed!.step}": ${result.failed!.reason}\ncompleted: ${result.completed.join("; ") || "nothing"}; a re-run with the same --restore-time continues (every step is idempotent)`);
+    return result.ok ? 0 : 1;
 }
 
 export async function main(argv: readonly string[]): Promise<number> {

@@ -137,3 +137,8 @@ export function modulesIn(planned: readonly PlannedResource[]): Set<PhaseModule>
     }
     return present;
 }
+
+/** The phases up to and including `last`, in order (a game day stops after data: automation/dr/failover.ts). */
+export function throughPhase(phases: readonly Phase[], last: PhaseModule): Phase[] {
+    return phases.filter((p) => PHASE_MODULES.indexOf(p.module) <= PHASE_MODULES.indexOf(last));
+}

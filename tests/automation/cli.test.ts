@@ -28,7 +28,7 @@ describe("delivery tool: the CLI", () => {
 
     it("bad usage exits 2 with the error and the usage", async () => {
         const r = await run(["deploy", "dev"]);
-        expect([r.code, r.err.split("\n")[0]]).to.deep.equal([2, 'error: unknown command "deploy" (commands: phases, debug, preview, up, validate, rollback)']);
+        expect([r.code, r.err.split("\n")[0]]).to.deep.equal([2, 'error: unknown command "deploy" (commands: phases, debug, preview, up, validate, rollback, dr-failover, dr-plan)']);
     });
 
     it("up on prod without --confirm-prod exits 3 before asking AWS who the caller is", async () => {
@@ -39,5 +39,24 @@ describe("delivery tool: the CLI", () => {
     it("rollback on prod without --confirm-prod exits 3 the same way", async () => {
         const r = await run(["rollback", "prod", "internal-pe"]);
         expect([r.code, r.err]).to.deep.equal([3, "refused: rollback on the production stack needs --confirm-prod (nothing was changed)"]);
+    });
+
+    describe("disaster-recovery commands", () => {
+        it("dr-failover on a production stack without --confirm-prod exits 3 before asking AWS who the caller is", async () => {
+            const r = await run(["dr-failover", "prod"]);
+            expect([r.code, r.err, r.out.includes("AWS:")]).to.deep.equal([3, "refused: dr-failover on the production stack needs --confirm-prod (nothing was changed)", false]);
+        });
+
+        it("dr-failover and dr-plan refuse a stack that is not a recovery stack (never a restore over prod), before any AWS call", async () => {
+            const results = [];
+            for (const argv of [["dr-failover", "prod", "--confirm-prod"], ["dr-failover", "dev", "--dry-run"], ["dr-plan", "staging"]]) results.push(await run(argv));
+            expect(results.map((r) => [r.code, r.out.includes("AWS:")])).to.deep.equal([[2, false], [2, false], [2, false]]);
+            expect(results[0].err).to.equal('error: stack "prod" is not a disaster-recovery stack: Pulumi.prod.yaml does not set fivestar-payments:drMode (the recovery stack, e.g. prod-dr, sets it to standby or active)');
+        });
+
+        it("a restore time that is not ISO-8601 UTC is bad usage (exit 2)", async () => {
+            const r = await run(["dr-failover", "prod", "--restore-time", "2026-11-30T18:00:00+05:30"]);
+            expect([r.code, r.err.split("\n")[0]]).to.deep.equal([2, 'error: --restore-time must be "latest" or an ISO-8601 UTC time such as 2026-11-30T18:05:00Z, got "2026-11-30T18:00:00+05:30"']);
+        });
     });
 });

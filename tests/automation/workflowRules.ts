@@ -13,8 +13,8 @@ export interface Job {
 }
 export interface Workflow { on: Record<string, unknown>; permissions?: Record<string, string> | string; jobs: Record<string, Job> }
 
-/** GitHub environments whose roles and tokens can deploy. */
-export const DEPLOY_ENVIRONMENTS = ["dev", "staging", "production"];
+/** GitHub environments whose roles and tokens can deploy (prod-dr: the failover workflow, issue 17). */
+export const DEPLOY_ENVIRONMENTS = ["dev", "staging", "production", "prod-dr"];
 /** The only variables a job that runs pull-request code may read: the read-only roles and the Pulumi organisation name. */
 const PREVIEW_VARIABLE = /^(AWS_PREVIEW_ROLE_ARN_[A-Z]+|PULUMI_ORG)$/;
 const PREVIEW_PULUMI_TEAM = "team:infra-preview";

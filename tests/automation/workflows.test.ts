@@ -15,7 +15,7 @@ import {
 } from "./workflowRules";
 
 const PROJECT_DIR = path.resolve(__dirname, "..", "..", "..");
-const WORKFLOW_FILES = ["preview.yml", "deploy.yml"];
+const WORKFLOW_FILES = ["preview.yml", "deploy.yml", "dr-failover.yml"];
 
 const load = (file: string): Workflow => YAML.parse(fs.readFileSync(path.join(PROJECT_DIR, ".github", "workflows", file), "utf8"));
 const readText = (file: string) => fs.readFileSync(path.join(PROJECT_DIR, file), "utf8");
@@ -191,7 +191,57 @@ describe("CI workflows", () => {
         });
     });
 
-    describe("issue 14 rules, on both workflows", () => {
+    describe("dr-failover.yml (manual failover to prod-dr, issue 17)", () => {
+        const wf = load("dr-failover.yml");
+        const { plan, failover } = wf.jobs;
+
+        it("runs only by hand, with a restore-time input that defaults to latest and a game-day switch that defaults to off", () => {
+            expect(Object.keys(wf.on)).to.deep.equal(["workflow_dispatch"]);
+            const inputs = (wf.on.workflow_dispatch as { inputs: Record<string, unknown> }).inputs;
+            expect(inputs["restore-time"]).to.deep.include({ required: true, default: "latest", type: "string" });
+            expect(inputs["game-day"]).to.deep.include({ default: false, type: "boolean" });
+        });
+
+        it("first an offline dry run and the recovery-time estimate in the job summary, with no credentials", () => {
+            expect([plan.environment, plan.permissions, stepUsing(plan, "aws-actions/configure-aws-credentials"), stepUsing(plan, "pulumi/auth-actions")])
+                .to.deep.equal([undefined, { contents: "read" }, undefined, undefined]);
+            const script = runs(plan).join("\n");
+            expect(script).to.include('npm run --silent ops -- dr-failover prod-dr --dry-run --restore-time "$RESTORE_TIME" "$@"');
+            expect(script).to.include("npm run --silent ops -- dr-plan prod-dr");
+            expect(script).to.include('tee -a "$GITHUB_STEP_SUMMARY"');
+        });
+
+        it("then, after approval in the protected prod-dr environment and from main only, the runbook command", () => {
+            expect([needsOf(failover), failover.environment, failover.if]).to.deep.equal([["plan"], "prod-dr", "github.ref == 'refs/heads/main'"]);
+            expect(runs(failover).filter((r) => r.includes("npm run ops"))).to.deep.equal([
+                'if [ "$GAME_DAY" = "true" ]; then set -- --game-day; fi\nnpm run ops -- dr-failover prod-dr --confirm-prod --restore-time "$RESTORE_TIME" "$@"\n']);
+        });
+
+        it("the input reaches the shell only as an environment variable (no expression spliced into a script)", () => {
+            const steps = [...plan.steps, ...failover.steps];
+            expect(steps.filter((st) => /\$\{\{/.test(st.run ?? "")).map((st) => st.name)).to.deep.equal([]);
+            expect(steps.filter((st) => st.env?.RESTORE_TIME !== undefined).map((st) => [st.env!.RESTORE_TIME, st.env!.GAME_DAY])).to.deep.equal([
+                ["${{ inputs.restore-time }}", "${{ inputs.game-day }}"], ["${{ inputs.restore-time }}", "${{ inputs.game-day }}"]]);
+        });
+
+        it("AWS credentials from OIDC into the prod account's deploy role in ap-south-2, a deploy team token, the pinned Pulumi CLI", () => {
+            expect(stepUsing(failover, "aws-actions/configure-aws-credentials")?.with).to.include({ "role-to-assume": "${{ vars.AWS_ROLE_ARN }}", "aws-region": "ap-south-2", "role-duration-seconds": 14400 });
+            expect([stepUsing(failover, "pulumi/auth-actions")?.with?.scope, stepUsing(failover, "pulumi/actions")?.with, failover.permissions])
+                .to.deep.equal(["team:infra-deploy", { "pulumi-version-file": ".pulumi-version" }, { contents: "read", "id-token": "write" }]);
+        });
+
+        it("queues with every other Pulumi operation on prod-dr and keeps the edited stack file, even on failure", () => {
+            expect(failover.concurrency).to.deep.equal({ group: "pulumi-prod-dr", "cancel-in-progress": false, queue: "max" });
+            const upload = stepUsing(failover, "actions/upload-artifact")!;
+            expect([upload.if, upload.with?.path]).to.deep.equal(["always()", "Pulumi.prod-dr.yaml"]);
+        });
+
+        it("writes no credential into the file", () => {
+            expect(inlineCredentials(wf)).to.deep.equal([]);
+        });
+    });
+
+    describe("issue 14 rules, on every workflow", () => {
         const rules = { pullRequestReachProblems, deployPathProblems, permissionProblems, timeoutProblems, pinningProblems, nodeVersionProblems, continueOnErrorProblems };
         for (const file of WORKFLOW_FILES) {
             for (const [rule, check] of Object.entries(rules)) {

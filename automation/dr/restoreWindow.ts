@@ -1,0 +1,89 @@
+/**
+ * Runbook step 1: the restorable window of prod's automated backups replicated to the recovery
+ * Region, and the check of the chosen restore time against it.
+ *
+ * DescribeDBInstanceAutomatedBackups, called in the recovery Region, lists the replicated backups
+ * there with their ARN (the `SourceDBInstanceAutomatedBackupsArn` a restore takes) and RestoreWindow
+ * {EarliestTime, LatestTime} (RDS API Reference, DBInstanceAutomatedBackup; User Guide
+ * AutomatedBackups.Replicating.Describe.html). The call is filtered here by the source instance's
+ * identifier rather than with the DBInstanceIdentifier parameter, which "must match the identifier
+ * of an existing DB instance" — in the recovery Region there is none until the restore.
+ * It needs only the recovery Region: nothing here depends on ap-south-1 being up.
+ */
+import { DBInstanceAutomatedBackup, DescribeDBInstanceAutomatedBackupsCommand, RDSClient } from "@aws-sdk/client-rds";
+import { RefusedError, UsageError } from "../errors";
+import { LATEST } from "./drStack";
+
+export interface RestoreWindow {
+    readonly arn: string;
+    readonly earliest: Date;
+    readonly latest: Date;
+    readonly status: string;
+    /** The Region the backups come from (the source instance's). */
+    readonly region?: string;
+    readonly storageGb?: number;
+}
+
+/** Statuses of usable backups, best first (`retained`: the source instance was deleted, still restorable). */
+const STATUS_RANK = ["replicating", "active", "retained"];
+
+/** Pure: the newest usable replicated backups of the source instance; undefined when there are none. */
+export function chooseBackups(backups: readonly DBInstanceAutomatedBackup[], sourceInstance: string): RestoreWindow | undefined {
+    const usable = backups.flatMap((b): RestoreWindow[] => {
+        const earliest = b.RestoreWindow?.EarliestTime;
+        const latest = b.RestoreWindow?.LatestTime;
+        if (b.DBInstanceIdentifier !== sourceInstance || !b.DBInstanceAutomatedBackupsArn || !earliest || !latest) return [];
+        if (!STATUS_RANK.includes(b.Status ?? "")) return [];
+        return [{ arn: b.DBInstanceAutomatedBackupsArn, earliest, latest, status: b.Status!, region: b.Region, storageGb: b.AllocatedStorage }];
+    });
+    usable.sort((a, b) => STATUS_RANK.indexOf(a.status) - STATUS_RANK.indexOf(b.status) || b.latest.getTime() - a.latest.getTime());
+    return usable[0];
+}
+
+/** Reads the replicated backups in the client's Region (every page) and chooses the source instance's. */
+export async function findRestoreWindow(rds: RDSClient, sourceInstance: string, region: string): Promise<RestoreWindow> {
+    const all: DBInstanceAutomatedBackup[] = [];
+    let marker: string | undefined;
+    do {
+        const page = await rds.send(new DescribeDBInstanceAutomatedBackupsCommand({ Marker: marker }));
+        all.push(...(page.DBInstanceAutomatedBackups ?? []));
+        marker = page.Marker;
+    } while (marker);
+    const chosen = chooseBackups(all, sourceInstance);
+    if (!chosen) {
+        const seen = all.map((b) => `${b.DBInstanceIdentifier} (${b.Status})`).join(", ") || "none";
+        throw new RefusedError(`no usable replicated automated backups of ${sourceInstance} in ${region} (found: ${seen}); ` +
+            "is backup replication on in prod (rdsBackupReplicationRegion) and has its first snapshot been copied?");
+    }
+    return chosen;
+}
+
+const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z$/;
+
+/** Pure: `latest` or an ISO-8601 UTC time (`2026-11-30T18:05:00Z`), as the config value drRestoreTime takes it. */
+export function parseRestoreTime(raw: string): typeof LATEST | Date {
+    if (raw === LATEST) return LATEST;
+    const at = new Date(raw);
+    if (!ISO_UTC.test(raw) || Number.isNaN(at.getTime())) {
+        throw new UsageError(`--restore-time must be "latest" or an ISO-8601 UTC time such as 2026-11-30T18:05:00Z, got "${raw}"`);
+    }
+    return at;
+}
+
+/** The config value of a restore time: "latest", or the time to the second in UTC (RFC 3339, as the provider parses it). */
+export const restoreTimeValue = (t: typeof LATEST | Date) => (t === LATEST ? LATEST : t.toISOString().replace(/\.\d{3}Z$/, "Z"));
+
+/** Pure: refuses a restore time outside the window (a restore there would fail after the failover started). */
+export function checkRestoreTime(t: typeof LATEST | Date, window: RestoreWindow): string {
+    if (t !== LATEST && (t.getTime() < window.earliest.getTime() || t.getTime() > window.latest.getTime())) {
+        throw new RefusedError(`restore time ${restoreTimeValue(t)} is outside the restorable window ${restoreTimeValue(window.earliest)} .. ${restoreTimeValue(window.latest)} of ${window.arn}`);
+    }
+    return restoreTimeValue(t);
+}
+
+/** One line: the window and how old its latest point is (the data a restore to "latest" would lose). */
+export function describeWindow(window: RestoreWindow, now: Date): string {
+    const lagMinutes = Math.max(0, Math.round((now.getTime() - window.latest.getTime()) / 60_000));
+    return `restorable window of ${window.arn} (${window.status}${window.region ? `, from ${window.region}` : ""}${window.storageGb ? `, ${window.storageGb} GB` : ""}): ` +
+        `${restoreTimeValue(window.earliest)} .. ${restoreTimeValue(window.latest)}; the latest point is ${lagMinutes} min old (RDS RPO if restored now to latest)`;
+}
