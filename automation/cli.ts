@@ -8,7 +8,7 @@ import { ECSClient } from "@aws-sdk/client-ecs";
 import { RDSClient } from "@aws-sdk/client-rds";
 import { STSClient } from "@aws-sdk/client-sts";
 import type { EngineEvent } from "@pulumi/pulumi/automation";
-import { listStacks, projectDir as findProjectDir } from "../tools/offline/stackFiles";
+import { listStacks, projectDir as findProjectDir } from "../config/stackFiles";
 import { Command, parseArgs, prodConfirmationProblem, usage } from "./args";
 import { RefusedError, UsageError } from "./errors";
 import { changeSummary, progressLine } from "./events";
@@ -25,7 +25,7 @@ import { taskDefinitionsInState, waitForServicesStable } from "./validation/ecs"
 import { runValidation, ValidationClients } from "./validation/validate";
 import { policyPackConfigsFor } from "./policyConfig";
 import { debugRunTaskCommand } from "./debugTask";
-import { exitWhenFlushed } from "../tools/exit";
+import { exitWhenFlushed } from "../lib/exit";
 
 /** After an up, how long ECS services may take to become stable before they are checked. */
 const STABLE_WAIT_SECONDS = 600;

@@ -7,9 +7,10 @@
  * monitoringAccountId, githubRepository): pass them with --set (any well-formed values for a review).
  */
 import * as path from "path";
-import { evaluateStack, ProgramError, RegisteredResource } from "./offline/evaluate";
+import { evaluateStack, ProgramError } from "./offline/evaluate";
+import { RegisteredResource } from "../lib/planRecord";
 import { parseArgs } from "./plan";
-import { exitWhenFlushed } from "./exit";
+import { exitWhenFlushed } from "../lib/exit";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const short = (r: RegisteredResource) => `${r.type}  ${r.name}`;

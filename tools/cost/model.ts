@@ -3,7 +3,7 @@
  * charges it causes (quantity × a price key), or says it is free, or says why it cannot be priced.
  * The estimate turns charges into money with the price table; a missing price never becomes zero.
  */
-import type { RegisteredResource } from "../offline/evaluate";
+import type { RegisteredResource } from "../../lib/planRecord";
 import type { COST_KEYS } from "../../config/keys/cost";
 
 /** A usage assumption: one of the optional `cost*` config keys (config/keys/cost.ts). */

@@ -7,7 +7,7 @@
  *      costScheduledHoursPerMonth (730 = always on; dev sets its business hours, §2.2.1);
  *   3. a resource with no schedule in a plan that schedules others of its kind runs always.
  */
-import type { RegisteredResource } from "../offline/evaluate";
+import type { RegisteredResource } from "../../lib/planRecord";
 import type { CostAssumptions, PlanIndex, RunningHours } from "./model";
 import { monthlyFromWeekly, parseWeeklyCron, weeklyRunningHours, WeeklyCron } from "./weeklySchedule";
 

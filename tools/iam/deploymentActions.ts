@@ -15,7 +15,7 @@
  * resource (IAM, S3, Secrets Manager, SSM, ECR, Scheduler), and its sources. A type missing here fails
  * the check, naming it.
  */
-import type { RegisteredResource } from "../offline/evaluate";
+import type { RegisteredResource } from "../../lib/planRecord";
 
 export const OPERATIONS = ["create", "read", "update", "delete", "tag"] as const;
 export type Operation = (typeof OPERATIONS)[number];

@@ -14,10 +14,9 @@ import { parseBootstrapConfig } from "../../bootstrap/config";
 import { crossAccountRolesArgs } from "../../bootstrap/program";
 import { deploymentRolePolicy } from "../../security/crossAccountPolicies";
 import { deploymentPermissions } from "../../security/crossAccountRoles";
-import type { PolicyDocument } from "../../security/iamDocuments";
-import type { EvaluatedStack, RegisteredResource } from "../offline/evaluate";
-import { UNKNOWN_INPUT } from "../offline/evaluate";
-import { readStackConfig } from "../offline/stackFiles";
+import type { PolicyDocument } from "../../lib/iamDocuments";
+import { type EvaluatedStack, type RegisteredResource, UNKNOWN_INPUT } from "../../lib/planRecord";
+import { readStackConfig } from "../../config/stackFiles";
 import { ArnContext, DEPLOYMENT_ACTIONS, OPERATIONS, TypePermissions } from "./deploymentActions";
 import { evaluate, explain, IamRequest } from "./evaluator";
 

@@ -6,7 +6,7 @@
  * which may replace their resource in turn. Deleting or replacing a stateful resource, or what one
  * sits in (VPC, subnet, DB subnet group), is data loss. Rendered by tools/safety/previewRender.ts.
  */
-import { aliasIndex, AliasSpec } from "./urns";
+import { aliasIndex, AliasSpec } from "../../lib/urns";
 import { isStateful } from "./statefulTypes";
 import { forceNewInputs, forcingEntry } from "./forceNew";
 import { shortType } from "../offline/report";

@@ -3,7 +3,7 @@
  * split between FARGATE and FARGATE_SPOT by the service's or the cluster's capacity provider
  * strategy, for the hours the service runs), the cluster's Container Insights, and ECR storage.
  */
-import type { RegisteredResource } from "../../offline/evaluate";
+import type { RegisteredResource } from "../../../lib/planRecord";
 import { splitTasks, StrategyItem } from "../capacitySplit";
 import { ChargeSpec, charges, free, notPriced, PlanIndex, PricingRule } from "../model";
 import { fmt, list, num, obj, str } from "./inputs";

@@ -14,7 +14,7 @@
  * (priced as if every index does: an upper bound), index storage for ALL-projection indexes, and
  * point-in-time recovery on the table's size.
  */
-import type { RegisteredResource } from "../../offline/evaluate";
+import type { RegisteredResource } from "../../../lib/planRecord";
 import { ChargeSpec, charges, notPriced, PricingRule, RuleContext } from "../model";
 import { fmt, list, num, obj, str } from "./inputs";
 

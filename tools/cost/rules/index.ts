@@ -4,7 +4,7 @@
  * driver shows up in the report until someone prices it here.
  */
 import { operationsRules } from "./operations";
-import type { RegisteredResource } from "../../offline/evaluate";
+import type { RegisteredResource } from "../../../lib/planRecord";
 import { free, notPriced, PricingRule, RuleContext, RuleResult } from "../model";
 import { computeRules } from "./compute";
 import { dataRules } from "./data";

@@ -4,7 +4,7 @@
  * Config (configuration items), CloudTrail (first copy of management events free) and S3 storage of
  * the audit buckets.
  */
-import type { RegisteredResource } from "../../offline/evaluate";
+import type { RegisteredResource } from "../../../lib/planRecord";
 import { ChargeSpec, charges, free, notPriced, PricingRule } from "../model";
 import { list, obj, str } from "./inputs";
 
