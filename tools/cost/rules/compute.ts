@@ -7,11 +7,13 @@ import type { RegisteredResource } from "../../../lib/planRecord";
 import { splitTasks, StrategyItem } from "../capacitySplit";
 import { ChargeSpec, charges, free, notPriced, PlanIndex, PricingRule } from "../model";
 import { fmt, list, num, obj, str } from "./inputs";
+import type { ResourceType } from "../../../lib/types";
+import { RESOURCE_TYPES } from "../../../lib/types";
 
-export const ECS_SERVICE = "aws:ecs/service:Service";
-export const TASK_DEFINITION = "aws:ecs/taskDefinition:TaskDefinition";
-export const CLUSTER_CAPACITY_PROVIDERS = "aws:ecs/clusterCapacityProviders:ClusterCapacityProviders";
-const SCALABLE_TARGET = "aws:appautoscaling/target:Target";
+export const ECS_SERVICE = RESOURCE_TYPES.ecsService;
+export const TASK_DEFINITION = RESOURCE_TYPES.ecsTaskDefinition;
+export const CLUSTER_CAPACITY_PROVIDERS = RESOURCE_TYPES.ecsClusterCapacityProviders;
+const SCALABLE_TARGET = RESOURCE_TYPES.appautoscalingTarget;
 /** Fargate includes 20 GiB of ephemeral storage per task. */
 const INCLUDED_EPHEMERAL_GIB = 20;
 
@@ -103,4 +105,4 @@ export const computeRules: Record<string, PricingRule> = {
     [ECS_SERVICE]: ecsService,
     "aws:ecs/cluster:Cluster": ecsCluster,
     "aws:ecr/repository:Repository": ecrRepository,
-};
+} satisfies Partial<Record<ResourceType, PricingRule>>;

@@ -11,6 +11,7 @@ import { dataRules } from "./data";
 import { monitoringRules } from "./monitoring";
 import { networkRules } from "./network";
 import { securityRules } from "./security";
+import type { ResourceType } from "../../../lib/types";
 
 export const PRICING_RULES: Readonly<Record<string, PricingRule>> = {
     ...networkRules,
@@ -97,7 +98,7 @@ export const FREE_TYPES: Readonly<Record<string, string>> = {
     "aws:iam/accountPasswordPolicy:AccountPasswordPolicy": IAM,
     "aws:iam/group:Group": IAM,
     "aws:iam/groupPolicyAttachment:GroupPolicyAttachment": IAM,
-};
+} satisfies Partial<Record<ResourceType, string>>;
 
 export function priceResource(resource: RegisteredResource, ctx: RuleContext): RuleResult {
     const rule = PRICING_RULES[resource.type];

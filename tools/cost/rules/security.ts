@@ -7,8 +7,10 @@
 import type { RegisteredResource } from "../../../lib/planRecord";
 import { ChargeSpec, charges, free, notPriced, PricingRule } from "../model";
 import { list, obj, str } from "./inputs";
+import type { ResourceType } from "../../../lib/types";
+import { RESOURCE_TYPES } from "../../../lib/types";
 
-export const TRAIL = "aws:cloudtrail/trail:Trail";
+export const TRAIL = RESOURCE_TYPES.cloudtrailTrail;
 /** Managed rule groups that carry a subscription and request fee on top of the rule price. */
 const PAID_RULE_GROUPS = ["AWSManagedRulesBotControlRuleSet", "AWSManagedRulesATPRuleSet", "AWSManagedRulesACFPRuleSet"];
 
@@ -99,4 +101,4 @@ export const securityRules: Record<string, PricingRule> = {
     [TRAIL]: trail,
     "aws:s3/bucket:Bucket": bucket,
     "aws:s3/bucketV2:BucketV2": bucket,
-};
+} satisfies Partial<Record<ResourceType, PricingRule>>;
