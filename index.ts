@@ -13,7 +13,6 @@ import { Compute } from "./compute/compute";
 import { loadStackConfig } from "./config";
 import { healthRoutes as albHealthRoutes } from "./config/albRouting";
 import { assertDeployable } from "./config/deployability";
-import { names } from "./config/names";
 import { deploymentProviderArgs } from "./config/provider";
 import { loadStackSecrets } from "./config/secrets";
 import { Database } from "./data/database";
@@ -132,16 +131,11 @@ new AppParameters("app-parameters", {
     rateLimits: cfg.parameters.rateLimits,
 }, withRandom);
 
-// --- Log groups exist before the services and the database write to them (our retention and key) ---
-const dbInstanceIdentifiers = [
-    names.dbInstance(env),
-    ...Array.from({ length: cfg.rds.readReplicas }, (_, i) => names.dbReplica(env, i)),
-];
+// --- Log groups exist before the services write to them (our retention and key); the database creates its own ---
 const logGroups = new LogGroups("logs", {
     environment: env,
     retentionDays: cfg.monitoring.logRetentionDays,
     kmsKeyArn: kms.logsKeyArn,
-    dbInstanceIdentifiers,
     protect,
 }, inAccount);
 
@@ -168,7 +162,7 @@ const database = new Database("database", {
     backupReplication: cfg.rds.backupReplication && backupRegionProvider
         ? { provider: backupRegionProvider, ...cfg.rds.backupReplication }
         : undefined,
-    instanceDependsOn: logGroups.dbLogGroups,
+    logs: { retentionDays: cfg.monitoring.logRetentionDays, kmsKeyArn: kms.logsKeyArn },
 }, withRandom);
 // How applications reach the database (§4.2): the secret's value and app/database_url, from the real endpoint.
 const databaseConnection = new DatabaseConnection("database-connection", {

@@ -11,13 +11,13 @@
  * URN), together with the component and all its descendants. Providers at the stack root go first.
  *
  * Pulumi refuses a targeted update that would create a resource depending on one that is neither
- * targeted nor existing. Modules do depend "forwards" (the data module's RDS instances depend on the
- * monitoring module's log groups, created first so RDS never creates its own), so each phase also
+ * targeted nor existing. Modules do depend "forwards" (the compute module's services write to the
+ * monitoring module's log groups, which must exist before a task logs), so each phase also
  * takes every not-yet-deployed resource its targets depend on, with that resource's ancestors. Such
  * hoisted resources are reported, and deployed again (as a no-op) in their own module's phase.
  */
 import { RefusedError } from "./errors";
-import { ownerOf, providerUrnOf } from "./urns";
+import { ownerOf, providerUrnOf } from "../lib/urns";
 
 export const PHASE_MODULES = ["network", "security", "data", "compute", "monitoring"] as const;
 export type PhaseModule = (typeof PHASE_MODULES)[number];

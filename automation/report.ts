@@ -3,7 +3,7 @@
  */
 import { Phase, RolloutStrategy } from "./phases";
 import { RolloutResult, RolloutStep } from "./rollout";
-import { parseUrn } from "./urns";
+import { parseUrn } from "../lib/urns";
 
 function describeUrn(urn: string): string {
     const { type, name } = parseUrn(urn);

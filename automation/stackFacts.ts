@@ -9,7 +9,7 @@ import { checkStackConfig, StackConfigError } from "../config";
 import { FOUNDATION_KEYS } from "../config/keys/foundation";
 import { PREVIEW_ROLE_KEY } from "../config/previewRole";
 import { Environment } from "../config/names";
-import { listStacks, readStackConfig } from "../tools/offline/stackFiles";
+import { listStacks, readStackConfig } from "../config/stackFiles";
 import { RefusedError, UsageError } from "./errors";
 
 export interface StackFacts {

@@ -9,7 +9,7 @@
  *
  * ALB access logs support SSE-S3 only (AWS, same page, step 1): the bucket cannot use a KMS key.
  */
-import { PolicyStatement } from "../security/iamDocuments";
+import { PolicyStatement } from "../lib/iamDocuments";
 
 /** Elastic Load Balancing accounts of the commercial Regions opened before August 2022. */
 export const ELB_LOG_DELIVERY_ACCOUNTS: Readonly<Record<string, string>> = Object.freeze({

@@ -2,7 +2,7 @@
  * The after-hours shutdown of §2.2.1 as data: service capacities at each end of the day, and what the
  * EventBridge Scheduler role may do to the database (stop and start that one instance, nothing else).
  */
-import { PolicyDocument, policyDocument } from "../security/iamDocuments";
+import { PolicyDocument, policyDocument } from "../lib/iamDocuments";
 
 export type AfterHoursAction = "stop" | "start";
 

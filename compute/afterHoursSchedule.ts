@@ -11,8 +11,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { Environment, names, ServiceName } from "../config/names";
-import { serviceTrustPolicy } from "../security/iamDocuments";
-import { roleArnWhenReady } from "../security/ready";
+import { serviceTrustPolicy } from "../lib/iamDocuments";
+import { roleArnWhenReady } from "../lib/ready";
 import { AfterHoursAction, afterHoursCapacity, afterHoursSchedulerPolicy, RDS_SCHEDULER_TARGETS, rdsScheduleInput } from "./afterHoursPlan";
 import { ECS_SCALABLE_DIMENSION, ECS_SERVICE_NAMESPACE } from "./scaling";
 

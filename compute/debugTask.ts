@@ -8,7 +8,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { Environment, names } from "../config/names";
-import { serviceTrustPolicy } from "../security/iamDocuments";
+import { serviceTrustPolicy } from "../lib/iamDocuments";
 import { DEBUG_CPU, DEBUG_MEMORY, debugContainerDefinitions, debugTaskRolePolicy } from "./debugTaskPlan";
 import { ecrLifecyclePolicy } from "./ecrLifecyclePolicy";
 

@@ -3,7 +3,7 @@
  * its task role's policy (the database secret and nothing else, plus ECS Exec's channels).
  */
 import { names } from "../config/names";
-import { PolicyDocument, policyDocument } from "../security/iamDocuments";
+import { PolicyDocument, policyDocument } from "../lib/iamDocuments";
 
 /** UID the debug image runs as (nobody): the tools need no privilege. */
 export const DEBUG_USER = "65534";

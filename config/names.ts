@@ -3,6 +3,8 @@
  * Names are a compatibility surface: §10/§11 scripts and operators look resources up by them,
  * and changing a name usually replaces the resource. Change them here only on purpose.
  */
+import type { RdsLog } from "../lib/postgres";
+
 export const ENVIRONMENTS = ["dev", "staging", "prod"] as const;
 export type Environment = (typeof ENVIRONMENTS)[number];
 
@@ -68,7 +70,7 @@ export const names = {
     flowLogGroup: (env: Environment) => `/vpc/${env}-fivestar-flow-logs`,
     dbSubnetGroup: (env: Environment) => `${env}-fivestar-payments-db-subnets`,
     /** The group RDS writes an exported log to (§12.2.2 reads the primary's `postgresql` one: `dbLogGroup`). */
-    rdsLogGroup: (instanceId: string, log: "postgresql" | "upgrade") => `/aws/rds/instance/${instanceId}/${log}`,
+    rdsLogGroup: (instanceId: string, log: RdsLog) => `/aws/rds/instance/${instanceId}/${log}`,
     alertTopic: (env: Environment) => `${env}-fivestar-payments-alerts`,
     dashboard: (env: Environment) => `${env}-fivestar-payments`,
     /** §2.2 cost control */

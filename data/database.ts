@@ -7,10 +7,11 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import { Environment, names } from "../config/names";
-import { serviceTrustPolicy } from "../security/iamDocuments";
-import { roleArnWhenReady } from "../security/ready";
+import { serviceTrustPolicy } from "../lib/iamDocuments";
+import { roleArnWhenReady } from "../lib/ready";
 import { finalSnapshotIdentifier, finalSnapshotKeepers } from "./finalSnapshot";
-import { parameterGroupFamily, postgresParameters } from "./postgres";
+import { parameterGroupFamily, postgresParameters, RDS_EXPORTED_LOGS } from "../lib/postgres";
+import { databaseLogGroups, DatabaseLogsArgs } from "./databaseLogGroups";
 import { replicaPlacements } from "./replicaPlacement";
 
 export const POSTGRES_PORT = 5432;
@@ -19,7 +20,6 @@ export const MAINTENANCE_WINDOW = "sun:04:00-sun:05:00";
 /** RDS's current default CA (RSA 2048, valid to 2061); pinned so clients verifying TLS know which bundle. */
 export const CA_CERTIFICATE = "rds-ca-rsa2048-g1";
 export const ENHANCED_MONITORING_POLICY_ARN = "arn:aws:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole";
-export const LOG_EXPORTS = ["postgresql", "upgrade"];
 
 export interface BackupReplicationArgs {
     /** An aws.Provider for the destination region in the same account (index.ts creates it). */
@@ -68,12 +68,8 @@ export interface DatabaseArgs {
     readonly protect: boolean;
     /** Replicate automated backups (snapshots and transaction logs) to another region; unset: none. */
     readonly backupReplication?: BackupReplicationArgs;
-    /**
-     * Resources the instances must wait for: the monitoring module's RDS log groups
-     * (`/aws/rds/instance/<id>/postgresql|upgrade` for the primary and each replica), so RDS writes
-     * into groups with our retention and key instead of creating its own.
-     */
-    readonly instanceDependsOn?: pulumi.Resource[];
+    /** The log groups of every instance's exported logs (databaseLogGroups.ts), created before the instances. */
+    readonly logs: DatabaseLogsArgs;
 }
 
 export class Database extends pulumi.ComponentResource {
@@ -110,7 +106,7 @@ export class Database extends pulumi.ComponentResource {
             role: monitoringRole.name,
             policyArn: ENHANCED_MONITORING_POLICY_ARN,
         }, parent);
-        const instanceDependsOn = args.instanceDependsOn ?? [];
+        const instanceDependsOn = databaseLogGroups(this, name, [names.dbInstance(env), ...replicas.map((r) => r.identifier)], args.logs, args.protect);
 
         // Settings the primary and every replica share.
         const shared = {
@@ -135,7 +131,7 @@ export class Database extends pulumi.ComponentResource {
             performanceInsightsEnabled: true,
             performanceInsightsRetentionPeriod: 7,
             performanceInsightsKmsKeyId: args.kmsKeyArn,
-            enabledCloudwatchLogsExports: LOG_EXPORTS,
+            enabledCloudwatchLogsExports: [...RDS_EXPORTED_LOGS],
             deletionProtection: args.protect,
         };
 

@@ -9,7 +9,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { Environment, names } from "../config/names";
 import { databaseUrl } from "../security/parameterPlan";
-import { after } from "../security/ready";
+import { after } from "../lib/ready";
 import { databaseSecretDocument } from "../security/secretValues";
 
 export interface DatabaseConnectionArgs {

@@ -5,7 +5,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Environment, names, SERVICES, ServiceName } from "../config/names";
 import { ErrorMetric, MonitoredResources } from "./resources";
-import { AlarmThresholds, AlarmWindow, connectionThreshold, freeStorageThresholdBytes, sustainedFor, summedOver } from "./thresholds";
+import { AlarmThresholds, AlarmWindow, connectionThreshold, freeStorageThresholdBytes, sustainedFor, summedOver } from "../lib/thresholds";
 
 export type Dimensions = Readonly<Record<string, pulumi.Input<string>>>;
 

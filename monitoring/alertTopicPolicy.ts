@@ -2,7 +2,7 @@
  * Who may publish to the alert topic: CloudWatch alarms and AWS Budgets of this account only, and
  * nobody over plain HTTP.
  */
-import { policyDocument, PolicyDocument } from "../security/iamDocuments";
+import { policyDocument, PolicyDocument } from "../lib/iamDocuments";
 
 /** The AWS services that publish alerts: CloudWatch for alarms, Budgets for the cost budget (§2.2). */
 export const ALERT_PUBLISHERS = ["cloudwatch.amazonaws.com", "budgets.amazonaws.com"] as const;

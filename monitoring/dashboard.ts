@@ -7,7 +7,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { Environment, names } from "../config/names";
 import { dashboardBody, DashboardSettings } from "./dashboardBody";
 import { ErrorMetric, MonitoredResources } from "./resources";
-import { AlarmThresholds, connectionThreshold } from "./thresholds";
+import { AlarmThresholds, connectionThreshold } from "../lib/thresholds";
 
 export interface OperationsDashboardArgs extends MonitoredResources {
     readonly environment: Environment;

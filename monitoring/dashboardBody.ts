@@ -5,7 +5,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { SERVICES } from "../config/names";
 import { ErrorMetric, MonitoredResources } from "./resources";
-import { AlarmThresholds } from "./thresholds";
+import { AlarmThresholds } from "../lib/thresholds";
 
 /** The identifiers, resolved. */
 export type ResolvedResources = pulumi.Unwrap<MonitoredResources>;

@@ -1,4 +1,4 @@
-import { policyDocument, PolicyDocument } from "../security/iamDocuments";
+import { policyDocument, PolicyDocument } from "../lib/iamDocuments";
 
 /** What the VPC flow logs service may do: write to its own log group, nothing else. */
 export function flowLogDeliveryPolicy(logGroupArn: string): PolicyDocument {

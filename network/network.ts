@@ -6,10 +6,10 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { Environment, names } from "../config/names";
-import { serviceTrustPolicy } from "../security/iamDocuments";
-import { roleArnWhenReady } from "../security/ready";
+import { serviceTrustPolicy } from "../lib/iamDocuments";
+import { roleArnWhenReady } from "../lib/ready";
 import { flowLogDeliveryPolicy } from "./flowLogPolicy";
-import { PlannedSubnet, SubnetPlan, SubnetTier } from "./subnetPlan";
+import { PlannedSubnet, SubnetPlan, SubnetTier } from "../lib/subnetPlan";
 
 export interface NetworkArgs {
     readonly environment: Environment;

@@ -2,7 +2,7 @@
  * IAM documents of staging's weekly cleanup (§2.2.2): what the function may do, scoped to this
  * account's region, the program's repositories and its own log group. Pure, tested.
  */
-import { PolicyDocument, policyDocument } from "../security/iamDocuments";
+import { PolicyDocument, policyDocument } from "../lib/iamDocuments";
 
 export interface CleanupPolicyContext {
     readonly accountId: string;

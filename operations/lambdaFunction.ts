@@ -7,8 +7,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { names } from "../config/names";
-import { PolicyDocument } from "../security/iamDocuments";
-import { serviceTrustPolicy } from "../security/iamDocuments";
+import { PolicyDocument } from "../lib/iamDocuments";
+import { serviceTrustPolicy } from "../lib/iamDocuments";
 
 /** Node.js 22 is the newest Lambda runtime in AWS support through 2027 (nodejs20.x is deprecated in 2026). */
 export const LAMBDA_RUNTIME = "nodejs22.x";

@@ -7,7 +7,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { Environment, names, SERVICES } from "../config/names";
-import { serviceTrustPolicy } from "../security/iamDocuments";
+import { serviceTrustPolicy } from "../lib/iamDocuments";
 import { cleanupFunctionPolicy, invokeFunctionPolicy } from "./cleanupPolicy";
 import { CleanupSettings } from "./cleanupRules";
 import { lambdaArchive } from "./lambdaCode";

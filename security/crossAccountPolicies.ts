@@ -16,7 +16,7 @@
  * (left as a follow-up, see the report). "CloudFormation stack management" in the guide maps to
  * these permissions: Pulumi manages the resources directly, it needs no CloudFormation rights.
  */
-import { PolicyDocument, policyDocument, PolicyStatement, accountRoot } from "./iamDocuments";
+import { PolicyDocument, policyDocument, PolicyStatement, accountRoot } from "../lib/iamDocuments";
 import { MFA_CONDITION } from "./mfaPolicies";
 
 /** Session tag a limited (read-only) session must carry; the trust policy enforces its value. */

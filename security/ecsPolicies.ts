@@ -3,7 +3,7 @@
  * Everything is scoped to the environment: its secrets, its parameters, its two tables.
  */
 import { Environment, names } from "../config/names";
-import { PolicyDocument, policyDocument, PolicyStatement } from "./iamDocuments";
+import { PolicyDocument, policyDocument, PolicyStatement } from "../lib/iamDocuments";
 
 export interface EcsPolicyContext {
     readonly environment: Environment;

@@ -6,8 +6,8 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { Environment, names } from "../config/names";
 import { ECS_TASK_EXECUTION_MANAGED_POLICY, executionRolePolicy, taskRolePolicy } from "./ecsPolicies";
-import { serviceTrustPolicy } from "./iamDocuments";
-import { roleArnWhenReady } from "./ready";
+import { serviceTrustPolicy } from "../lib/iamDocuments";
+import { roleArnWhenReady } from "../lib/ready";
 
 export interface EcsRolesArgs {
     /** cfg.environment: scopes secrets, parameters and tables, names the roles. */

@@ -4,7 +4,7 @@
  */
 import type * as aws from "@pulumi/aws";
 import { Environment, names } from "../config/names";
-import { PolicyDocument, policyDocument, PolicyStatement } from "./iamDocuments";
+import { PolicyDocument, policyDocument, PolicyStatement } from "../lib/iamDocuments";
 
 export const AWS_CONFIG_MANAGED_POLICY = "arn:aws:iam::aws:policy/service-role/AWS_ConfigRole";
 

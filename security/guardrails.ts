@@ -10,9 +10,9 @@ import {
     AWS_CONFIG_MANAGED_POLICY, cloudTrailBucketStatements, cloudTrailLogsPolicy, configDeliveryPolicy,
     WAF_REDACTED_HEADERS, wafLogDeliveryPolicy, webAclRules, webAclVisibility,
 } from "./guardrailPolicies";
-import { PolicyStatement, serviceTrustPolicy } from "./iamDocuments";
+import { PolicyStatement, serviceTrustPolicy } from "../lib/iamDocuments";
 import { PrivateBucket, ServerAccessLogging } from "./privateBucket";
-import { roleArnWhenReady } from "./ready";
+import { roleArnWhenReady } from "../lib/ready";
 import { trailArn } from "./kmsPolicies";
 
 export interface GuardrailSwitches {

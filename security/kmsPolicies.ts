@@ -5,7 +5,7 @@
  * KMS themselves rather than through a caller's grant.
  */
 import { Environment, names } from "../config/names";
-import { accountRoot, PolicyDocument, policyDocument, PolicyStatement } from "./iamDocuments";
+import { accountRoot, PolicyDocument, policyDocument, PolicyStatement } from "../lib/iamDocuments";
 
 export type KeyPurpose = "database" | "logs" | "general";
 export const KEY_PURPOSES: readonly KeyPurpose[] = ["database", "logs", "general"];

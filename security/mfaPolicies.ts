@@ -3,7 +3,7 @@
  * policy every human IAM user gets through their group, and the trust condition every role a human
  * may assume carries (the policy pack checks it: policy/lib/trust.ts).
  */
-import { PolicyDocument, policyDocument, PolicyStatement } from "./iamDocuments";
+import { PolicyDocument, policyDocument, PolicyStatement } from "../lib/iamDocuments";
 
 /**
  * CIS AWS Foundations 1.8/1.9 and Security Hub IAM.7, IAM.15 (length >= 14), IAM.16 (no reuse of the

@@ -23,7 +23,7 @@
  * DeploymentRole's (a subset of its services and actions, and no write).
  */
 import { REGIONAL_SERVICES } from "./crossAccountPolicies";
-import { accountRoot, PolicyDocument, policyDocument } from "./iamDocuments";
+import { accountRoot, PolicyDocument, policyDocument } from "../lib/iamDocuments";
 
 /** The GitHub Actions OIDC issuer (https://docs.github.com/en/actions/security-for-github-actions/security-hardening-your-deployments/configuring-openid-connect-in-amazon-web-services). */
 export const GITHUB_OIDC_HOST = "token.actions.githubusercontent.com";

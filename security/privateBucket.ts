@@ -19,7 +19,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { tlsOnlyStatement } from "./guardrailPolicies";
-import { policyDocument, PolicyStatement } from "./iamDocuments";
+import { policyDocument, PolicyStatement } from "../lib/iamDocuments";
 
 export const PRIVATE_BUCKET_TYPE = "fivestar:security:PrivateBucket";
 

@@ -18,7 +18,7 @@
 import type * as aws from "@pulumi/aws";
 import { Environment, names } from "../config/names";
 import type { GuardrailSwitches } from "./guardrails";
-import { PolicyStatement } from "./iamDocuments";
+import { PolicyStatement } from "../lib/iamDocuments";
 import { accessLogPrefix, PrivateBucketArgs } from "./privateBucket";
 
 export const S3_LOGGING_SERVICE = "logging.s3.amazonaws.com";

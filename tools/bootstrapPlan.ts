@@ -7,9 +7,11 @@
  * monitoringAccountId, githubRepository): pass them with --set (any well-formed values for a review).
  */
 import * as path from "path";
-import { evaluateStack, ProgramError, RegisteredResource } from "./offline/evaluate";
+import { evaluateStack, ProgramError } from "./offline/evaluate";
+import { RegisteredResource } from "../lib/planRecord";
 import { parseArgs } from "./plan";
-import { exitWhenFlushed } from "./exit";
+import { exitWhenFlushed } from "../lib/exit";
+import { RESOURCE_TYPES } from "../lib/types";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const short = (r: RegisteredResource) => `${r.type}  ${r.name}`;
@@ -17,17 +19,17 @@ const short = (r: RegisteredResource) => `${r.type}  ${r.name}`;
 /** Pure: the review text of the bootstrap plan's resources. */
 export function renderBootstrapPlan(resources: readonly RegisteredResource[]): string {
     const lines = [`${resources.length} resources`, ...resources.map((r) => `  ${short(r)}${r.protect ? "  [protect]" : ""}`)];
-    for (const role of resources.filter((r) => r.type === "aws:iam/role:Role")) {
+    for (const role of resources.filter((r) => r.type === RESOURCE_TYPES.iamRole)) {
         const trust = JSON.parse(String(role.inputs.assumeRolePolicy)) as { Statement: { Principal?: unknown; Action: unknown; Condition?: unknown }[] };
         lines.push("", `role ${String(role.inputs.name)}`);
         for (const s of trust.Statement) lines.push(`  trusted: ${JSON.stringify(s.Principal)} ${JSON.stringify(s.Action)}${s.Condition ? ` if ${JSON.stringify(s.Condition)}` : ""}`);
-        const policies = resources.filter((r) => r.type === "aws:iam/rolePolicy:RolePolicy" && r.inputs.role === role.inputs.name);
+        const policies = resources.filter((r) => r.type === RESOURCE_TYPES.iamRolePolicy && r.inputs.role === role.inputs.name);
         for (const p of policies) {
             for (const s of (JSON.parse(String(p.inputs.policy)) as { Statement: { Sid?: string; Effect: string; Action: string | string[] }[] }).Statement) {
                 lines.push(`  ${s.Effect.toLowerCase()} ${s.Sid ?? ""}: ${[s.Action].flat().join(" ")}`);
             }
         }
-        const attached = resources.filter((r) => r.type === "aws:iam/rolePolicyAttachment:RolePolicyAttachment" && r.inputs.role === role.inputs.name);
+        const attached = resources.filter((r) => r.type === RESOURCE_TYPES.iamRolePolicyAttachment && r.inputs.role === role.inputs.name);
         for (const a of attached) lines.push(`  managed policy: ${String(a.inputs.policyArn)}`);
     }
     return lines.join("\n");

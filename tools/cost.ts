@@ -12,13 +12,13 @@ import { checkStackConfig, StackConfig } from "../config";
 import { diffEstimates, parseSavedEstimate, renderDiff } from "./cost/diff";
 import { estimateCost } from "./cost/estimate";
 import { CostEstimate } from "./cost/model";
-import { planInChildProcess } from "./offline/planProcess";
+import { planInChildProcess } from "../lib/planProcess";
 import { loadPriceBook } from "./cost/priceTable";
 import { renderEstimate } from "./cost/render";
 import { AssumptionInput, isAssumptionKey, parseAssume, resolveAssumptions } from "./cost/assumptions";
 import { DEFAULT_WIDTH } from "./offline/fit";
-import { listStacks, parseConfigOverride, projectDir, readStackConfig } from "./offline/stackFiles";
-import { exitWhenFlushed } from "./exit";
+import { listStacks, parseConfigOverride, projectDir, readStackConfig } from "../config/stackFiles";
+import { exitWhenFlushed } from "../lib/exit";
 
 export interface CostArgs {
     stack: string;

@@ -10,7 +10,7 @@
 import * as fs from "fs";
 import { CostDiff, diffEstimates, parseSavedEstimate } from "./cost/diff";
 import { signedUsd, usd } from "./cost/render";
-import { exitWhenFlushed } from "./exit";
+import { exitWhenFlushed } from "../lib/exit";
 
 export interface CommentInput {
     readonly stack: string;

@@ -13,11 +13,11 @@ import {
     compareIdentity, decideUpdate, formatSnapshot, IdentityChange, IdentitySnapshot, isUnchanged, removalMessage,
     snapshotOf, staleMessage, unusedAllowances, updateCommand,
 } from "./safety/identity";
-import { planInChildProcess } from "./offline/planProcess";
+import { planInChildProcess } from "../lib/planProcess";
 import { readSnapshot, snapshotPath } from "./safety/snapshotFiles";
-import { parseUrn } from "./safety/urns";
-import { listStacks, projectDir } from "./offline/stackFiles";
-import { exitWhenFlushed } from "./exit";
+import { parseUrn } from "../lib/urns";
+import { listStacks, projectDir } from "../config/stackFiles";
+import { exitWhenFlushed } from "../lib/exit";
 
 export interface SnapshotArgs {
     readonly update: boolean;

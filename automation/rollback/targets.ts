@@ -6,9 +6,10 @@
  */
 import { RefusedError } from "../errors";
 import { StateResource } from "../pulumiStack";
+import { RESOURCE_TYPES } from "../../lib/types";
 
-export const TASK_DEFINITION_TYPE = "aws:ecs/taskDefinition:TaskDefinition";
-export const ECS_SERVICE_TYPE = "aws:ecs/service:Service";
+export const TASK_DEFINITION_TYPE = RESOURCE_TYPES.ecsTaskDefinition;
+export const ECS_SERVICE_TYPE = RESOURCE_TYPES.ecsService;
 
 export function rollbackTargets(state: readonly StateResource[], family: string, serviceName: string): string[] {
     const find = (type: string, key: string, value: string, what: string) => {

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import {
     DEFAULT_ENGINE_VERSION, ENGINE_VERSION_RULE, engineVersionUpgradeProblem, isAcceptedEngineVersion, maxConnectionsCeiling, supportsPerformanceInsights,
-} from "../../data/postgres";
+} from "../../lib/postgres";
 import { collect } from "../checks";
 import { Environment } from "../names";
 import { bool, int, key, ParsedKeys, qualified, show } from "../keyHelpers";

@@ -2,7 +2,7 @@
  * Account and network keys (§2.2, §3.1.1).
  */
 import { z } from "zod";
-import { checkSubnetPlanInput, planSubnets, SubnetPlanInput } from "../../network/subnetPlan";
+import { checkSubnetPlanInput, planSubnets, SubnetPlanInput } from "../../lib/subnetPlan";
 import { collect } from "../checks";
 import { ENVIRONMENTS, OWNER_TAG, PROJECT_TAG } from "../names";
 import { bool, int, key, oneOf, ParsedKeys, qualified, show } from "../keyHelpers";

@@ -1,9 +1,9 @@
 /**
  * Logs, monitoring and cost keys (§4.1, §2.2, §12.2). Alarm keys are optional: their defaults are the
- * guide's thresholds (§12.2.1) and the team's choices where it is silent (monitoring/thresholds.ts).
+ * guide's thresholds (§12.2.1) and the team's choices where it is silent (lib/thresholds.ts).
  */
 import { z } from "zod";
-import { DEFAULT_THRESHOLDS } from "../../monitoring/thresholds";
+import { DEFAULT_THRESHOLDS } from "../../lib/thresholds";
 import { bool, int, key, ParsedKeys, qualified, show } from "../keyHelpers";
 
 /** The retention values CloudWatch Logs accepts (PutRetentionPolicy). */

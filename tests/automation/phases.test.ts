@@ -4,7 +4,7 @@
 import { expect } from "chai";
 import * as fc from "fast-check";
 import { modulesIn, Phase, PHASE_MODULES, PhasePlanningError, planPhases, PlannedResource, strategyFor } from "../../automation/phases";
-import { providerUrnOf } from "../../automation/urns";
+import { providerUrnOf } from "../../lib/urns";
 import { planOf, STACKS } from "../support/plans";
 import { miniProgram, node, STACK_PREFIX } from "./fixtures";
 

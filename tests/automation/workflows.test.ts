@@ -8,7 +8,7 @@ import * as fs from "fs";
 import * as path from "path";
 import * as semver from "semver";
 import * as YAML from "yaml";
-import { listStacks } from "../../tools/offline/stackFiles";
+import { listStacks } from "../../config/stackFiles";
 import {
     continueOnErrorProblems, deployPathProblems, Job, nodeVersionProblems, permissionProblems, pinningProblems, pullRequestReachProblems, Step,
     timeoutProblems, Workflow,

@@ -11,7 +11,7 @@ import { inputProblems, knownKeyNames, nearestKey } from "../../config/input";
 import { CONFIG_KEYS } from "../../config/schema";
 import { SECRET_KEY_NAMES } from "../../config/secretKeys";
 import { STACK_BINDINGS } from "../../config/stacks";
-import { listStacks, readStackConfig } from "../../tools/offline/stackFiles";
+import { listStacks, readStackConfig } from "../../config/stackFiles";
 import { rawStackConfig, rejection, stackInput } from "../support/config";
 
 const PROJECT_DIR = path.resolve(__dirname, "..", "..", "..");

@@ -12,7 +12,7 @@ import { parseStackConfig, StackConfigError } from "../../config";
 import { assertDeployable } from "../../config/deployability";
 import { PREVIEW_ROLE_KEY, previewRoleProblems } from "../../config/previewRole";
 import { deploymentProviderArgs } from "../../config/provider";
-import { listStacks, readStackConfig } from "../../tools/offline/stackFiles";
+import { listStacks, readStackConfig } from "../../config/stackFiles";
 import { rawStackConfig, rejection } from "../support/config";
 
 const PROJECT_DIR = path.resolve(__dirname, "..", "..", "..");

@@ -3,7 +3,7 @@
  * names, and a price table with round, made-up prices so each test's arithmetic is easy to follow
  * and does not change when the real price file is refreshed.
  */
-import type { EvaluatedStack, RegisteredResource } from "../../tools/offline/evaluate";
+import type { EvaluatedStack, RegisteredResource } from "../../lib/planRecord";
 import { ASSUMPTION_NAMES, ASSUMPTIONS } from "../../tools/cost/assumptions";
 import { estimateCost } from "../../tools/cost/estimate";
 import { AssumptionKey, chargeLabel, CostAssumptions, CostEstimate, CostLine } from "../../tools/cost/model";

@@ -3,13 +3,15 @@ import * as pulumi from "@pulumi/pulumi";
 import { expect } from "chai";
 import { Environment } from "../../config/names";
 import { Database, DatabaseArgs } from "../../data/database";
-import { RegisteredResource } from "../../tools/offline/evaluate";
+import { RegisteredResource } from "../../lib/planRecord";
 import { construct, Constructed, inAccount, valueOf } from "../support/component";
 
 const INSTANCE = "aws:rds/instance:Instance";
 const PARAMS = "aws:rds/parameterGroup:ParameterGroup";
 const REPLICATION = "aws:rds/instanceAutomatedBackupsReplication:InstanceAutomatedBackupsReplication";
 const KMS_KEY = "aws:kms/key:Key";
+const LOG_GROUP = "aws:cloudwatch/logGroup:LogGroup";
+const LOGS_KEY = "arn:aws:kms:ap-south-1:123456789012:key/logs";
 const DB_KEY = "arn:aws:kms:ap-south-1:123456789012:key/database";
 const AZS = ["ap-south-1a", "ap-south-1b"];
 
@@ -19,6 +21,8 @@ const SIZING = {
     staging: { instanceClass: "db.r6g.large", allocatedStorageGb: 500, maxAllocatedStorageGb: 1000, backupRetentionDays: 14, multiAz: true, readReplicas: 0, maxConnections: 500, protect: false },
     prod: { instanceClass: "db.r6g.large", allocatedStorageGb: 1000, maxAllocatedStorageGb: 2000, backupRetentionDays: 35, multiAz: true, readReplicas: 2, maxConnections: 1500, protect: true },
 } as const;
+/** §4.1 log retention per stack (config `logRetentionDays`). */
+const LOG_RETENTION = { dev: 7, staging: 30, prod: 90 } as const;
 
 function args(env: Environment, extra: Partial<DatabaseArgs> = {}): DatabaseArgs {
     return {
@@ -33,6 +37,7 @@ function args(env: Environment, extra: Partial<DatabaseArgs> = {}): DatabaseArgs
         engineVersion: "15",
         autoMinorVersionUpgrade: true,
         slowQueryThresholdMs: 1000,
+        logs: { retentionDays: LOG_RETENTION[env], kmsKeyArn: LOGS_KEY },
         ...extra,
     };
 }
@@ -40,26 +45,33 @@ function args(env: Environment, extra: Partial<DatabaseArgs> = {}): DatabaseArgs
 interface Built {
     built: Constructed<Database>;
     primary: RegisteredResource;
-    logGroupUrn: string;
+    /** The URNs of the log groups of each instance identifier. */
+    logGroupUrns: Record<string, string[]>;
     drProviderUrn?: string;
 }
 
-/** Builds a stack's database the way index.ts will: a log group to wait for, and in prod a DR-region provider. */
+/** Builds a stack's database the way index.ts does: in prod with a DR-region provider. */
 async function build(env: Environment, name: string, extra: Partial<DatabaseArgs> = {}): Promise<Built> {
     const built = await construct(() => {
-        const logGroup = new aws.cloudwatch.LogGroup(`${name}-test-log-group`, { name: `/aws/rds/instance/${env}-fivestar-payments-db/postgresql` });
         const backupReplication = env === "prod"
             ? { provider: new aws.Provider(`${name}-test-dr`, { region: "ap-south-2" }), region: "ap-south-2", retentionDays: 7 }
             : undefined;
-        return new Database(name, args(env, { instanceDependsOn: [logGroup], backupReplication, ...extra }), inAccount());
+        return new Database(name, args(env, { backupReplication, ...extra }), inAccount());
     });
     const urnOf = (type: string, n: string) => built.resources.find((r) => r.type === type && r.name === n)?.urn;
     return {
         built,
         primary: built.one(INSTANCE, `${name}-primary`),
-        logGroupUrn: urnOf("aws:cloudwatch/logGroup:LogGroup", `${name}-test-log-group`)!,
+        logGroupUrns: logGroupUrnsById(built.ofType(LOG_GROUP)),
         drProviderUrn: urnOf("pulumi:providers:aws", `${name}-test-dr`),
     };
+}
+
+/** `/aws/rds/instance/<id>/<log>` groups by instance identifier. */
+function logGroupUrnsById(groups: readonly RegisteredResource[]): Record<string, string[]> {
+    const byId: Record<string, string[]> = {};
+    for (const g of groups) (byId[String(g.inputs.name).split("/")[4]] ??= []).push(g.urn);
+    return byId;
 }
 
 const replicasOf = (b: Built) => b.built.ofType(INSTANCE).filter((r) => r !== b.primary);
@@ -104,9 +116,11 @@ describe("data: Database (§6.1.1, §4.1, §2.2.3)", () => {
                     expect(primary().enabledCloudwatchLogsExports).to.deep.equal(["postgresql", "upgrade"]);
                 });
                 it("uses the custom parameter group", () => expect(primary().parameterGroupName).to.equal(`${env}-fivestar-payments-postgres15`));
-                it("waits for the RDS log groups and the monitoring role's policy", () => {
+                it("waits for its own log groups and the monitoring role's policy", () => {
                     const policy = stacks[env].built.one("aws:iam/rolePolicyAttachment:RolePolicyAttachment", `db-${env}-monitoring`);
-                    expect(stacks[env].primary.dependencies).to.include.members([stacks[env].logGroupUrn, policy.urn]);
+                    const groups = stacks[env].logGroupUrns[`${env}-fivestar-payments-db`];
+                    expect(groups).to.have.length(2);
+                    expect(stacks[env].primary.dependencies).to.include.members([...groups, policy.urn]);
                 });
                 it("every child has the component as parent", () => {
                     const component = stacks[env].built.one("fivestar:data:Database", `db-${env}`);
@@ -116,6 +130,26 @@ describe("data: Database (§6.1.1, §4.1, §2.2.3)", () => {
                 });
             });
         }
+    });
+
+    describe("the log groups RDS writes to (§12.2.2), created before the instances", () => {
+        const instances = { dev: ["dev-fivestar-payments-db"], staging: ["staging-fivestar-payments-db"], prod: ["prod-fivestar-payments-db", "prod-fivestar-payments-db-replica-1", "prod-fivestar-payments-db-replica-2"] } as const;
+        for (const env of ["dev", "staging", "prod"] as const) {
+            it(`${env}: /aws/rds/instance/<id>/postgresql and /upgrade for ${instances[env].join(", ")}; ${LOG_RETENTION[env]} days, the logs CMK${env === "prod" ? ", protected" : ""}`, () => {
+                const groups = stacks[env].built.ofType(LOG_GROUP);
+                expect(groups.map((g) => g.inputs.name).sort()).to.deep.equal(instances[env].flatMap((id) => [`/aws/rds/instance/${id}/postgresql`, `/aws/rds/instance/${id}/upgrade`]).sort());
+                for (const g of groups) {
+                    expect(g.inputs, g.name).to.include({ retentionInDays: LOG_RETENTION[env], kmsKeyId: LOGS_KEY, deletionProtectionEnabled: env === "prod" });
+                    expect(g.protect, g.name).to.equal(env === "prod");
+                }
+            });
+        }
+        it("each group keeps its identity from before issue 15 (a child of monitoring's LogGroups \"logs\") through an alias", () => {
+            for (const g of stacks.prod.built.ofType(LOG_GROUP)) {
+                const [, , , , id, log] = String(g.inputs.name).split("/");
+                expect(g.aliases.map((a) => [a.name, a.parentUrn]), g.name).to.deep.include([`logs-${id}-${log}`, "urn:pulumi:test::fivestar-payments::fivestar:monitoring:LogGroups::logs"]);
+            }
+        });
     });
 
     describe("per-stack sizing (§4.1)", () => {
@@ -225,7 +259,7 @@ describe("data: Database (§6.1.1, §4.1, §2.2.3)", () => {
                 expect(r.protect).to.equal(true);
                 expect(r.inputs).to.include({ deletionProtection: true, parameterGroupName: "prod-fivestar-payments-postgres15", publiclyAccessible: false });
                 expect(r.inputs.enabledCloudwatchLogsExports).to.deep.equal(["postgresql", "upgrade"]);
-                expect(r.dependencies).to.include(stacks.prod.logGroupUrn);
+                expect(r.dependencies).to.include.members(stacks.prod.logGroupUrns[String(r.inputs.identifier)]);
             }
         });
         it("carry no credentials or database name of their own", () => {

@@ -2,7 +2,7 @@ import { expect } from "chai";
 import {
     DEFAULT_ENGINE_VERSION, instanceClassMemoryGiB, isAcceptedEngineVersion, maxConnectionsCeiling, parameterGroupFamily,
     parseEngineVersion, postgresParameters, supportsPerformanceInsights,
-} from "../../data/postgres";
+} from "../../lib/postgres";
 
 describe("data: PostgreSQL decisions", () => {
     describe("engine version (§6.1.1: PostgreSQL 15)", () => {

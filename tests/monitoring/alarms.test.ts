@@ -8,7 +8,7 @@ import { parseStackConfig } from "../../config";
 import { names, SERVICES } from "../../config/names";
 import { planAlarms } from "../../monitoring/alarmPlan";
 import { Alarms, AlarmsArgs } from "../../monitoring/alarms";
-import { RegisteredResource } from "../../tools/offline/evaluate";
+import { RegisteredResource } from "../../lib/planRecord";
 import { rawStackConfig } from "../support/config";
 import { construct, Constructed, inAccount, valueOf } from "../support/component";
 import { alarmsArgs, albSuffix, STACKS, tgSuffix, TOPIC_ARN } from "./fixtures";

@@ -10,7 +10,7 @@
  */
 import { expect } from "chai";
 import { evaluate } from "../../tools/iam/evaluator";
-import type { EvaluatedStack, RegisteredResource } from "../../tools/offline/evaluate";
+import type { EvaluatedStack, RegisteredResource } from "../../lib/planRecord";
 import { planOf, STACKS } from "../support/plans";
 
 const PLACEHOLDER = "oncall@fivestar-payments.example";

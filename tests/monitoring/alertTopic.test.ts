@@ -6,7 +6,7 @@ import * as aws from "@pulumi/aws";
 import { expect } from "chai";
 import { AlertTopic, AlertTopicArgs } from "../../monitoring/alertTopic";
 import { alertTopicPolicy } from "../../monitoring/alertTopicPolicy";
-import { PolicyDocument } from "../../security/iamDocuments";
+import { PolicyDocument } from "../../lib/iamDocuments";
 import { construct, Constructed, inAccount, valueOf } from "../support/component";
 import { GENERAL_KEY } from "./fixtures";
 

@@ -8,7 +8,7 @@ import { Environment, names } from "../../config/names";
 import { OperationsDashboard, OperationsDashboardArgs } from "../../monitoring/dashboard";
 import { DashboardBody, dashboardBody, MetricWidget, ResolvedResources } from "../../monitoring/dashboardBody";
 import { ERROR_METRIC } from "../../monitoring/logGroups";
-import { DEFAULT_THRESHOLDS } from "../../monitoring/thresholds";
+import { DEFAULT_THRESHOLDS } from "../../lib/thresholds";
 import { construct, inAccount, valueOf } from "../support/component";
 import { albSuffix, monitoredResources, STACKS, stackConfig, tgSuffix } from "./fixtures";
 

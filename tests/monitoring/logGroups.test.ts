@@ -1,6 +1,6 @@
 /**
- * Log groups (§8.1.1, §12.2.2): names, retention per stack (§4.1: 7 / 30 / 90 days), the logs CMK,
- * protection in prod, and the ERROR metric filter.
+ * The services' log groups (§8.1.1, §12.2.2): names, retention per stack (§4.1: 7 / 30 / 90 days), the
+ * logs CMK, protection in prod, and the ERROR metric filter. The RDS groups: tests/data/database.test.ts.
  */
 import { expect } from "chai";
 import { Environment, names } from "../../config/names";
@@ -12,19 +12,18 @@ const LOG_GROUP = "aws:cloudwatch/logGroup:LogGroup";
 const FILTER = "aws:cloudwatch/logMetricFilter:LogMetricFilter";
 
 const EXPECTED = {
-    dev: { retention: 7, instances: ["dev-fivestar-payments-db"], protect: false },
-    staging: { retention: 30, instances: ["staging-fivestar-payments-db"], protect: false },
-    prod: { retention: 90, instances: ["prod-fivestar-payments-db", "prod-fivestar-payments-db-replica-1", "prod-fivestar-payments-db-replica-2"], protect: true },
+    dev: { retention: 7, protect: false },
+    staging: { retention: 30, protect: false },
+    prod: { retention: 90, protect: true },
 } as const;
 
-/** As index.ts builds them: identifiers from names.ts and the stack's replica count. */
+/** As index.ts builds them. */
 function argsFor(env: Environment): LogGroupsArgs {
     const cfg = stackConfig(env);
     return {
         environment: env,
         retentionDays: cfg.monitoring.logRetentionDays,
         kmsKeyArn: LOGS_KEY,
-        dbInstanceIdentifiers: [names.dbInstance(env), ...Array.from({ length: cfg.rds.readReplicas }, (_, i) => names.dbReplica(env, i))],
         protect: cfg.protectStatefulResources,
     };
 }
@@ -45,19 +44,9 @@ for (const env of STACKS) {
             expect(await valueOf(built.component.serviceLogGroupNames["customer-portal"])).to.equal(`/ecs/${env}-fivestar-customer-portal`);
         });
 
-        it(`creates the postgresql and upgrade groups of every DB instance (${want.instances.length}), the primary's being §12.2.2's`, async () => {
-            const dbGroups = built.ofType(LOG_GROUP).filter((g) => String(g.inputs.name).startsWith("/aws/rds/"));
-            expect(dbGroups.map((g) => g.inputs.name).sort()).to.deep.equal(
-                want.instances.flatMap((id) => [`/aws/rds/instance/${id}/postgresql`, `/aws/rds/instance/${id}/upgrade`]).sort(),
-            );
-            expect(dbGroups.map((g) => g.inputs.name)).to.include(`/aws/rds/instance/${env}-fivestar-payments-db/postgresql`);
-            expect(built.component.dbLogGroups).to.have.length(2 * want.instances.length);
-            expect(await valueOf(built.component.dbLogGroupNames[names.dbInstance(env)].postgresql)).to.equal(names.dbLogGroup(env));
-        });
-
         it(`keeps every group ${want.retention} days, encrypted with the logs CMK`, () => {
             const groups = built.ofType(LOG_GROUP);
-            expect(groups).to.have.length(2 + 2 * want.instances.length);
+            expect(groups).to.have.length(2);
             for (const g of groups) expect(g.inputs, g.name).to.include({ retentionInDays: want.retention, kmsKeyId: LOGS_KEY });
         });
 
@@ -86,10 +75,5 @@ describe("log groups: contract and refusals", () => {
 
     it("names.dbLogGroup (§12.2.2) is the primary's postgresql group", () => {
         for (const env of STACKS) expect(names.rdsLogGroup(names.dbInstance(env), "postgresql")).to.equal(names.dbLogGroup(env));
-    });
-
-    it("refuses an instance listed twice (two groups with one name would collide in AWS)", () => {
-        const args = { ...argsFor("dev"), dbInstanceIdentifiers: ["dev-fivestar-payments-db", "dev-fivestar-payments-db"] };
-        expect(() => new LogGroups("logs-twice", args)).to.throw(/lists an instance twice/);
     });
 });

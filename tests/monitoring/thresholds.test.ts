@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import {
     connectionThreshold, DEFAULT_THRESHOLDS, freeStorageThresholdBytes, METRIC_PERIOD_SECONDS, summedOver, sustainedFor,
-} from "../../monitoring/thresholds";
+} from "../../lib/thresholds";
 
 describe("alarm thresholds (§12.2.1)", () => {
     describe("defaults are the guide's values", () => {

@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { Network, NetworkArgs } from "../../network/network";
 import { flowLogDeliveryPolicy } from "../../network/flowLogPolicy";
-import { planSubnets } from "../../network/subnetPlan";
+import { planSubnets } from "../../lib/subnetPlan";
 import { construct, inAccount, valueOf } from "../support/component";
 
 const GUIDE_PLAN = planSubnets({

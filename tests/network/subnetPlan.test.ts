@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import fc from "fast-check";
-import { contains, overlaps, parseCidr } from "../../network/cidr";
-import { checkLayout, checkSubnetPlanInput, planSubnets, SUBNET_TIERS } from "../../network/subnetPlan";
+import { contains, overlaps, parseCidr } from "../../lib/cidr";
+import { checkLayout, checkSubnetPlanInput, planSubnets, SUBNET_TIERS } from "../../lib/subnetPlan";
 
 const GUIDE_INPUT = {
     vpcCidr: "192.168.0.0/24",

@@ -4,7 +4,7 @@
  * plans to show it fails and says what is wrong by type and name.
  */
 import { expect } from "chai";
-import type { RegisteredResource } from "../../tools/offline/evaluate";
+import type { RegisteredResource } from "../../lib/planRecord";
 import { checkAutoNaming, providerAutoName } from "../../tools/offline/checks/autoNaming";
 import { checkHappensBefore } from "../../tools/offline/checks/happensBefore";
 import { checkPlan, renderCheckReport } from "../../tools/offline/checks";

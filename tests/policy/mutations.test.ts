@@ -12,7 +12,7 @@
  */
 import { expect } from "chai";
 import { PACK_ENFORCEMENT, POLICIES } from "../../policy/pack";
-import type { RegisteredResource } from "../../tools/offline/evaluate";
+import type { RegisteredResource } from "../../lib/planRecord";
 import { planOf } from "../support/plans";
 import * as compliant from "./support/compliant";
 import { formatViolations, runPack } from "./support/engine";

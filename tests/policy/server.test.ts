@@ -6,7 +6,7 @@
  */
 import { expect } from "chai";
 import { PACK_ENFORCEMENT, PACK_NAME, POLICIES } from "../../policy/pack";
-import type { RegisteredResource } from "../../tools/offline/evaluate";
+import type { RegisteredResource } from "../../lib/planRecord";
 import { planOf } from "../support/plans";
 import * as compliant from "./support/compliant";
 import { enforcementLevel, PackConfig, policyConfig, runPack } from "./support/engine";

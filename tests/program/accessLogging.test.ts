@@ -5,7 +5,7 @@
  */
 import { expect } from "chai";
 import { deploymentRolePolicy } from "../../security/crossAccountPolicies";
-import type { PolicyStatement } from "../../security/iamDocuments";
+import type { PolicyStatement } from "../../lib/iamDocuments";
 import { planOf, STACKS, StackName } from "../support/plans";
 
 const ACCOUNTS = { dev: "123456789012", staging: "123456789013", prod: "123456789014" } as const;

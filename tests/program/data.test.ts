@@ -68,7 +68,7 @@ describe("whole program: data per stack (§4.1, §6.1.1)", () => {
                 const plan = await planOf(stack);
                 const db = plan.one(RDS_INSTANCE, "database-primary");
                 for (const log of ["postgresql", "upgrade"]) {
-                    expect(db.dependencies).to.include(urnOf(plan, "aws:cloudwatch/logGroup:LogGroup", `logs-${stack}-fivestar-payments-db-${log}`));
+                    expect(db.dependencies).to.include(urnOf(plan, "aws:cloudwatch/logGroup:LogGroup", `database-logs-${stack}-fivestar-payments-db-${log}`));
                 }
             });
 

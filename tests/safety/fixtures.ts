@@ -3,8 +3,8 @@
  * engine really produced), changed the way a refactor would change them, with URNs recomputed the
  * way the engine computes them.
  */
-import type { EvaluatedStack, RegisteredResource } from "../../tools/offline/evaluate";
-import { AliasSpec, parseUrn, urnFor } from "../../tools/safety/urns";
+import type { EvaluatedStack, RegisteredResource } from "../../lib/planRecord";
+import { AliasSpec, parseUrn, urnFor } from "../../lib/urns";
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] extends readonly (infer U)[] ? U[] : T[K] };
 export type EditableResource = Mutable<RegisteredResource>;

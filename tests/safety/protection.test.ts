@@ -4,7 +4,7 @@
  */
 import { expect } from "chai";
 import * as path from "path";
-import { readStackConfig } from "../../tools/offline/stackFiles";
+import { readStackConfig } from "../../config/stackFiles";
 import { auditProtection, PROTECTION_RULES, ProtectionViolation, violationsMessage } from "../../tools/safety/protectionRules";
 import { isStateful, STATEFUL_TYPES } from "../../tools/safety/statefulTypes";
 import { planOf, STACKS } from "../support/plans";

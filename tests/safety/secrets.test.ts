@@ -7,7 +7,7 @@ import * as fs from "fs";
 import * as path from "path";
 import * as YAML from "yaml";
 import { SECRET_CONFIG_KEYS } from "../../config/secrets";
-import type { EvaluatedStack } from "../../tools/offline/evaluate";
+import type { EvaluatedStack } from "../../lib/planRecord";
 import { collectSecrets, findLeaks, leaksMessage, MIN_SECRET_LENGTH, plainSecretConfig, SecretValue, stringLeaves } from "../../tools/safety/secretLeaks";
 import { planOf, runPlan, STACKS } from "../support/plans";
 import { redactSecrets } from "../../tools/offline/redact";

@@ -12,7 +12,7 @@ import { bootstrapProgram } from "../../bootstrap/program";
 import { renderBootstrapPlan } from "../../tools/bootstrapPlan";
 import { deploymentRolePolicy } from "../../security/crossAccountPolicies";
 import { previewRolePolicy, previewTrustPolicy } from "../../security/previewRolePolicies";
-import { readStackConfig } from "../../tools/offline/stackFiles";
+import { readStackConfig } from "../../config/stackFiles";
 import { trustStatementsWithoutMfa } from "../../policy/lib/trust";
 import { construct, valueOf } from "../support/component";
 

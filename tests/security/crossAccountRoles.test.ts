@@ -4,7 +4,7 @@ import {
     monitoringTrustPolicy, REGIONAL_SERVICES,
 } from "../../security/crossAccountPolicies";
 import { CrossAccountRoles, CrossAccountRolesArgs } from "../../security/crossAccountRoles";
-import { PolicyDocument, PolicyStatement } from "../../security/iamDocuments";
+import { PolicyDocument, PolicyStatement } from "../../lib/iamDocuments";
 import { construct, inAccount, valueOf } from "../support/component";
 
 const ROLE = "aws:iam/role:Role";

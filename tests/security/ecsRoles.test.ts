@@ -2,7 +2,7 @@ import { expect } from "chai";
 import { Environment } from "../../config/names";
 import { EcsRoles } from "../../security/ecsRoles";
 import { executionRolePolicy, taskRolePolicy } from "../../security/ecsPolicies";
-import { PolicyDocument, PolicyStatement } from "../../security/iamDocuments";
+import { PolicyDocument, PolicyStatement } from "../../lib/iamDocuments";
 import { construct, inAccount, valueOf } from "../support/component";
 
 const ROLE = "aws:iam/role:Role";

@@ -2,7 +2,7 @@ import { expect } from "chai";
 import { ENVIRONMENTS } from "../../config/names";
 import { KEY_DELETION_WINDOW_DAYS, KmsKeys, KmsKeysArgs } from "../../security/kms";
 import { databaseKeyPolicy, generalKeyPolicy, logsKeyPolicy } from "../../security/kmsPolicies";
-import { PolicyStatement } from "../../security/iamDocuments";
+import { PolicyStatement } from "../../lib/iamDocuments";
 import { construct, inAccount, valueOf } from "../support/component";
 
 const KEY = "aws:kms/key:Key";

@@ -5,7 +5,7 @@
  */
 import { expect } from "chai";
 import { deploymentRolePolicy } from "../../security/crossAccountPolicies";
-import { PolicyDocument, PolicyStatement } from "../../security/iamDocuments";
+import { PolicyDocument, PolicyStatement } from "../../lib/iamDocuments";
 import { previewRolePolicy, previewTrustPolicy } from "../../security/previewRolePolicies";
 import { wildcardMatch } from "../../tools/iam/evaluator";
 

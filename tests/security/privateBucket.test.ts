@@ -5,7 +5,7 @@
 import { expect } from "chai";
 import * as pulumi from "@pulumi/pulumi";
 import { PrivateBucket, PrivateBucketArgs } from "../../security/privateBucket";
-import { aliasIndex } from "../../tools/safety/urns";
+import { aliasIndex } from "../../lib/urns";
 import { construct, inAccount, TEST_LOG_TARGET } from "../support/component";
 import { planOf, STACKS } from "../support/plans";
 

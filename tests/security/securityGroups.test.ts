@@ -3,7 +3,7 @@ import { CONTAINER_PORTS } from "../../config/names";
 import { SecurityGroups } from "../../security/securityGroups";
 import { SECURITY_GROUP_DESCRIPTIONS, securityGroupRules } from "../../security/securityGroupRules";
 import { construct, inAccount, valueOf } from "../support/component";
-import type { RegisteredResource } from "../../tools/offline/evaluate";
+import type { RegisteredResource } from "../../lib/planRecord";
 
 const SG = "aws:ec2/securityGroup:SecurityGroup";
 const INGRESS = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";

@@ -8,7 +8,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { awsMocks } from "../../tools/offline/mocks";
-import { recordRegistrations, RegisteredResource, waitForRegistrations } from "../../tools/offline/evaluate";
+import { recordRegistrations, waitForRegistrations } from "../../tools/offline/evaluate";
+import { RegisteredResource } from "../../lib/planRecord";
 
 export const TEST_ACCOUNT = { accountId: "123456789012", region: "ap-south-1" } as const;
 

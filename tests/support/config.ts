@@ -4,7 +4,7 @@
  */
 import { expect } from "chai";
 import * as path from "path";
-import { readStackConfig } from "../../tools/offline/stackFiles";
+import { readStackConfig } from "../../config/stackFiles";
 import { checkStackConfig, ConfigInput, PROJECT_NAME, StackConfigError } from "../../config";
 
 const PROJECT_DIR = path.resolve(__dirname, "..", "..", "..");

@@ -4,10 +4,10 @@
  * stack and config override, so every test file can ask for a plan without paying twice.
  */
 import * as path from "path";
-import type { EvaluatedStack, RegisteredResource } from "../../tools/offline/evaluate";
-import { FailedPlan, runPlanProcess } from "../../tools/offline/planProcess";
+import type { EvaluatedStack, RegisteredResource } from "../../lib/planRecord";
+import { FailedPlan, runPlanProcess } from "../../lib/planProcess";
 
-export type { FailedPlan } from "../../tools/offline/planProcess";
+export type { FailedPlan } from "../../lib/planProcess";
 
 export const STACKS = ["dev", "staging", "prod"] as const;
 export type StackName = (typeof STACKS)[number];

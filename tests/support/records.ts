@@ -2,7 +2,7 @@
  * A registration record with every option at its default, for fixtures that build records by hand
  * instead of evaluating the program. One place to extend when the record gains a field.
  */
-import type { RegisteredResource } from "../../tools/offline/evaluate";
+import type { RegisteredResource } from "../../lib/planRecord";
 
 export function blankRecord(urn: string, type: string, name: string): RegisteredResource {
     return {

@@ -3,7 +3,7 @@
  * rule, every charge is priced from the table of the region it lands in, and the lines are summed per
  * top-level component and in total. Pure: the plan, prices and assumptions in, the estimate out.
  */
-import type { EvaluatedStack } from "../offline/evaluate";
+import type { EvaluatedStack } from "../../lib/planRecord";
 import { HOURS_PER_MONTH } from "./assumptions";
 import { Charge, chargeLabel, ChargeSpec, ComponentSubtotal, CostAssumptions, CostEstimate, CostLine, PlanIndex, RuleContext, RuleResult } from "./model";
 import { indexPlan, topComponent } from "./planIndex";

@@ -3,7 +3,7 @@
  * charges it causes (quantity × a price key), or says it is free, or says why it cannot be priced.
  * The estimate turns charges into money with the price table; a missing price never becomes zero.
  */
-import type { RegisteredResource } from "../offline/evaluate";
+import type { RegisteredResource } from "../../lib/planRecord";
 import type { AssumptionKey, CostAssumptions } from "./assumptions";
 
 /** A usage assumption of the cost tool (tools/cost/assumptions.ts). */

@@ -2,7 +2,7 @@
  * Lookups over an evaluated plan that pricing rules need: resources by type, by URN, by reference
  * (a service's task definition ARN, a replica's source database) and the region each one lands in.
  */
-import type { EvaluatedStack, RegisteredResource } from "../offline/evaluate";
+import type { EvaluatedStack, RegisteredResource } from "../../lib/planRecord";
 import type { PlanIndex } from "./model";
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

@@ -7,7 +7,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { z } from "zod";
-import { projectDir } from "../offline/stackFiles";
+import { projectDir } from "../../config/stackFiles";
 
 const priceSchema = z.object({
     usd: z.number().nonnegative(),

@@ -7,14 +7,15 @@
  *      scheduledHoursPerMonth (730 = always on; dev sets its business hours, §2.2.1);
  *   3. a resource with no schedule in a plan that schedules others of its kind runs always.
  */
-import type { RegisteredResource } from "../offline/evaluate";
+import type { RegisteredResource } from "../../lib/planRecord";
 import type { CostAssumptions, PlanIndex, RunningHours } from "./model";
 import { monthlyFromWeekly, parseWeeklyCron, weeklyRunningHours, WeeklyCron } from "./weeklySchedule";
+import { RESOURCE_TYPES } from "../../lib/types";
 
-export const SCHEDULED_ACTION = "aws:appautoscaling/scheduledAction:ScheduledAction";
-export const SCHEDULER_SCHEDULE = "aws:scheduler/schedule:Schedule";
-const ECS_SERVICE = "aws:ecs/service:Service";
-const RDS_INSTANCE = "aws:rds/instance:Instance";
+export const SCHEDULED_ACTION = RESOURCE_TYPES.appautoscalingScheduledAction;
+export const SCHEDULER_SCHEDULE = RESOURCE_TYPES.schedulerSchedule;
+const ECS_SERVICE = RESOURCE_TYPES.ecsService;
+const RDS_INSTANCE = RESOURCE_TYPES.rdsInstance;
 
 type Action = "stop" | "start";
 interface ScheduleEvent {

@@ -15,7 +15,8 @@
  * resource (IAM, S3, Secrets Manager, SSM, ECR, Scheduler), and its sources. A type missing here fails
  * the check, naming it.
  */
-import type { RegisteredResource } from "../offline/evaluate";
+import type { RegisteredResource } from "../../lib/planRecord";
+import type { ResourceType } from "../../lib/types";
 
 export const OPERATIONS = ["create", "read", "update", "delete", "tag"] as const;
 export type Operation = (typeof OPERATIONS)[number];
@@ -391,4 +392,4 @@ export const DEPLOYMENT_ACTIONS: Readonly<Record<string, TypePermissions>> = {
         arn: (r, at) => `arn:aws:budgets::${at.account}:budget/${physicalName(r)}`, global: true,
         sources: [SAR("awsbudgetservice"), TF("budgets/budget.go"), "https://docs.aws.amazon.com/cost-management/latest/userguide/billing-permissions-ref.html"],
     },
-};
+} satisfies Partial<Record<ResourceType, TypePermissions>>;

@@ -14,12 +14,12 @@ import { parseBootstrapConfig } from "../../bootstrap/config";
 import { crossAccountRolesArgs } from "../../bootstrap/program";
 import { deploymentRolePolicy } from "../../security/crossAccountPolicies";
 import { deploymentPermissions } from "../../security/crossAccountRoles";
-import type { PolicyDocument } from "../../security/iamDocuments";
-import type { EvaluatedStack, RegisteredResource } from "../offline/evaluate";
-import { UNKNOWN_INPUT } from "../offline/evaluate";
-import { readStackConfig } from "../offline/stackFiles";
+import type { PolicyDocument } from "../../lib/iamDocuments";
+import { type EvaluatedStack, type RegisteredResource, UNKNOWN_INPUT } from "../../lib/planRecord";
+import { readStackConfig } from "../../config/stackFiles";
 import { ArnContext, DEPLOYMENT_ACTIONS, OPERATIONS, TypePermissions } from "./deploymentActions";
 import { evaluate, explain, IamRequest } from "./evaluator";
+import { RESOURCE_TYPES } from "../../lib/types";
 
 const GLOBAL_REGION = "us-east-1";
 const TABLE_FILE = "tools/iam/deploymentActions.ts";
@@ -102,7 +102,7 @@ export async function deploymentRoleCoverage(plan: EvaluatedStack, policy: Polic
                 context: { "aws:RequestedRegion": GLOBAL_REGION, "aws:SecureTransport": "true", "iam:AWSServiceName": service },
             });
         }
-        if (r.type === "aws:iam/role:Role") {
+        if (r.type === RESOURCE_TYPES.iamRole) {
             const principals = trustedServices(r);
             if (principals === undefined) problems.push(`${label(r)}: its trust policy is not known in the plan, so iam:PassRole cannot be checked`);
             for (const service of principals ?? []) {

@@ -13,7 +13,7 @@
  * - condition key names are case-insensitive, values compared as the operator says.
  * Not modelled (throws if a policy uses it): numeric, date, IP and binary operators, policy variables.
  */
-import type { PolicyDocument, PolicyStatement } from "../../security/iamDocuments";
+import type { PolicyDocument, PolicyStatement } from "../../lib/iamDocuments";
 
 export type ContextValue = string | readonly string[];
 

@@ -9,44 +9,9 @@ import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { checkStackConfig, PROJECT_NAME } from "../../config";
 import { awsMocks, firstPreviewMocks } from "./mocks";
-import { readStackConfig } from "./stackFiles";
-import { urnFor } from "../safety/urns";
-
-export interface RegisteredResource {
-    readonly urn: string;
-    readonly type: string;
-    readonly name: string;
-    /** URN of the parent; "" for resources at the stack root. */
-    readonly parent: string;
-    /** URN of the provider a custom resource uses; "" for components and providers. */
-    readonly provider: string;
-    readonly custom: boolean;
-    readonly protect: boolean;
-    readonly retainOnDelete: boolean;
-    readonly deleteBeforeReplace: boolean;
-    readonly ignoreChanges: string[];
-    readonly aliases: { name?: string; type?: string; parentUrn?: string; noParent?: boolean; urn?: string }[];
-    /** Every resource the engine waits for: explicit dependsOn plus the resources behind every input. */
-    readonly dependencies: string[];
-    /** Which inputs (top-level property names) carry which of those dependencies. */
-    readonly propertyDependencies: Record<string, string[]>;
-    readonly additionalSecretOutputs: string[];
-    /** Inputs with secrets unwrapped; `secretPaths` says which were secret. */
-    readonly inputs: Record<string, unknown>;
-    readonly secretPaths: string[];
-}
-
-export interface StackOutput {
-    readonly value: unknown;
-    readonly secret: boolean;
-}
-
-export interface EvaluatedStack {
-    readonly project: string;
-    readonly stack: string;
-    readonly resources: RegisteredResource[];
-    readonly outputs: Record<string, StackOutput>;
-}
+import { readStackConfig } from "../../config/stackFiles";
+import { EvaluatedStack, RegisteredResource, StackOutput, UNKNOWN_INPUT } from "../../lib/planRecord";
+import { providerUrnOf, urnFor } from "../../lib/urns";
 
 export class ProgramError extends Error {
     constructor(message: string, public readonly registeredBeforeFailure: number) {
@@ -55,8 +20,6 @@ export class ProgramError extends Error {
 }
 
 const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
-/** The engine's marker for a value unknown until a resource exists; recorded inputs keep it as is. */
-export const UNKNOWN_INPUT = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 const SIG_KEY = "4dabf18193072939515e22adb298388d";
 
 /** Unwraps the runtime's secret markers, collecting the paths they were found at. */
@@ -73,8 +36,6 @@ function unwrapSecrets(value: unknown, at: string, secretPaths: string[]): unkno
     }
     return value;
 }
-
-const providerUrn = (ref: string) => (ref ? ref.split("::").slice(0, -1).join("::") : "");
 
 // The request object of the resource monitor's gRPC API (only the getters used here).
 interface RegisterRequest {
@@ -171,7 +132,7 @@ function record(req: RegisterRequest, urn: string): RegisteredResource {
         type: req.getType(),
         name: req.getName(),
         parent: req.getParent(),
-        provider: providerUrn(req.getProvider()),
+        provider: providerUrnOf(req.getProvider()),
         custom: req.getCustom(),
         protect: req.getProtect() === true,
         retainOnDelete: req.getRetainondelete() === true,

@@ -6,7 +6,7 @@
 import type { StackConfig } from "../../config";
 import { placeholders } from "../../config/deployability";
 import { stackConfigOf } from "../cost";
-import type { EvaluatedStack } from "./evaluate";
+import type { EvaluatedStack } from "../../lib/planRecord";
 import { wrap } from "./fit";
 
 /** The placeholder warnings of a stack's config, each with its command, wrapped to `width`. */

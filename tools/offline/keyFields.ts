@@ -2,6 +2,8 @@
  * Which inputs the offline plan prints for each resource type: the sizing and identity a reviewer
  * checks first. A type not listed prints its name only.
  */
+import type { ResourceType } from "../../lib/types";
+
 export const KEY_FIELDS: Readonly<Record<string, readonly string[]>> = {
     "pulumi:providers:aws": ["region", "allowedAccountIds", "assumeRoles"],
     "aws:ec2/vpc:Vpc": ["cidrBlock", "enableDnsHostnames"],
@@ -28,7 +30,7 @@ export const KEY_FIELDS: Readonly<Record<string, readonly string[]>> = {
     "aws:appautoscaling/target:Target": ["minCapacity", "maxCapacity"],
     "aws:s3/bucket:Bucket": ["bucket"],
     "aws:s3/bucketLogging:BucketLogging": ["targetBucket", "targetPrefix"],
-};
+} satisfies Partial<Record<ResourceType, readonly string[]>>;
 
 function show(value: unknown): string {
     if (typeof value === "string") return value;

@@ -3,6 +3,7 @@
  * compute (id, ARN, endpoints), shaped like the real ones so policies and wiring read naturally.
  */
 import * as pulumi from "@pulumi/pulumi";
+import type { ResourceType } from "../../lib/types";
 
 export interface MockAccount {
     readonly accountId: string;
@@ -48,7 +49,7 @@ const COMPUTED: Record<string, (name: string, inputs: State, account: MockAccoun
     "aws:iam/group:Group": (name, inputs, a) => ({ arn: `arn:aws:iam::${a.accountId}:group${inputs.path ?? "/"}${inputs.name ?? name}` }),
     "aws:s3/bucketV2:BucketV2": (name, inputs) => ({ bucket: inputs.bucket ?? name, bucketDomainName: `${inputs.bucket ?? name}.s3.amazonaws.com` }),
     "aws:s3/bucket:Bucket": (name, inputs) => ({ bucket: inputs.bucket ?? name, bucketDomainName: `${inputs.bucket ?? name}.s3.amazonaws.com` }),
-};
+} satisfies Partial<Record<ResourceType, (name: string, inputs: State, account: MockAccount) => State>>;
 
 export function awsMocks(account: MockAccount): pulumi.runtime.Mocks {
     return {

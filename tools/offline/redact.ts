@@ -4,8 +4,8 @@
  * is printed or written, as `pulumi preview` and `pulumi stack output` do. The unredacted plan exists
  * only in the plan process and, with `--show-secrets`, in the file the caller asked for.
  */
-import type { EvaluatedStack, RegisteredResource } from "./evaluate";
-import { SECRET_PLACEHOLDER } from "./stackFiles";
+import type { EvaluatedStack, RegisteredResource } from "../../lib/planRecord";
+import { SECRET_PLACEHOLDER } from "../../config/stackFiles";
 
 /** Replaces every value under one of `secretPaths` (paths as evaluate.ts records them: a.b[0].c). */
 function redactValue(value: unknown, at: string, secretPaths: ReadonlySet<string>): unknown {

@@ -2,7 +2,7 @@
  * Turns an evaluated stack into the human-readable plan: resources grouped under the component that
  * owns them, with counts per type and the key sizing of each resource.
  */
-import { EvaluatedStack, RegisteredResource } from "./evaluate";
+import { EvaluatedStack, RegisteredResource } from "../../lib/planRecord";
 import { keySummary } from "./keyFields";
 import { cut, DEFAULT_WIDTH } from "./fit";
 

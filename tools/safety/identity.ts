@@ -4,7 +4,7 @@
  * list is a create or a delete in `pulumi up`; keeping it in a reviewed file makes every such change
  * visible, and a stateful resource may only leave it through an alias or an explicit allowance.
  */
-import { AliasedResource, aliasIndex, parseUrn, urnFor } from "./urns";
+import { AliasedResource, aliasIndex, parseUrn, urnFor } from "../../lib/urns";
 import { isStateful, STATEFUL_TYPES } from "./statefulTypes";
 
 export interface SnapshotEntry {

@@ -6,10 +6,11 @@
  * which may replace their resource in turn. Deleting or replacing a stateful resource, or what one
  * sits in (VPC, subnet, DB subnet group), is data loss. Rendered by tools/safety/previewRender.ts.
  */
-import { aliasIndex, AliasSpec } from "./urns";
+import { aliasIndex, AliasSpec } from "../../lib/urns";
 import { isStateful } from "./statefulTypes";
 import { forceNewInputs, forcingEntry } from "./forceNew";
 import { shortType } from "../offline/report";
+import { RESOURCE_TYPES } from "../../lib/types";
 
 /** The part of a plan resource the diff reads (older saved plans may lack the optional fields). */
 export interface DiffedResource {
@@ -214,7 +215,7 @@ export function diffPlans(before: DiffedPlan, after: DiffedPlan): PlanDiff {
 }
 
 /** What a stateful resource sits in: replacing or deleting one of these moves it out from under its data. */
-export const PLACEMENT_TYPES: readonly string[] = ["aws:ec2/vpc:Vpc", "aws:ec2/subnet:Subnet", "aws:rds/subnetGroup:SubnetGroup"];
+export const PLACEMENT_TYPES: readonly string[] = [RESOURCE_TYPES.ec2Vpc, RESOURCE_TYPES.ec2Subnet, RESOURCE_TYPES.rdsSubnetGroup];
 
 /** The stateful resources of a plan that (transitively) depend on a resource. */
 function statefulDependents(urn: string, plan: readonly DiffedResource[]): string[] {

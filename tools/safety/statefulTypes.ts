@@ -3,6 +3,7 @@
  * keys that decrypt it, credentials, or audit evidence. This is the one list the identity snapshot,
  * the protection audit and the plan diff consult; a new stateful type is added here first.
  */
+import type { ResourceType } from "../../lib/types";
 
 export interface StatefulType {
     /** What is lost when a resource of this type is deleted (printed in failures). */
@@ -48,7 +49,7 @@ export const STATEFUL_TYPES = {
         holds: "an ECR repository with the deployable images",
         replaceOnChange: ["name"],
     },
-} as const satisfies Record<string, StatefulType>;
+} as const satisfies Partial<Record<ResourceType, StatefulType>>;
 
 export type StatefulTypeName = keyof typeof STATEFUL_TYPES;
 

@@ -4,7 +4,7 @@
  * is without both.
  */
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
-import type { RegisteredResource } from "../../../tools/offline/evaluate";
+import type { RegisteredResource } from "../../../lib/planRecord";
 import { PackConfig, validateResource, validateStack } from "./engine";
 
 export interface Case {

@@ -6,7 +6,7 @@
  * bundles with the dependency recorded, as the offline plan records it.
  */
 import type * as aws from "@pulumi/aws";
-import type { RegisteredResource } from "../../../tools/offline/evaluate";
+import type { RegisteredResource } from "../../../lib/planRecord";
 import { dependingOn, fixture } from "./fixtures";
 
 const ACCOUNT = "123456789014";

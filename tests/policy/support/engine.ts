@@ -22,7 +22,7 @@ import {
     unknownCheckingProxy,
     UnknownValueError,
 } from "@pulumi/policy";
-import type { RegisteredResource } from "../../../tools/offline/evaluate";
+import type { RegisteredResource } from "../../../lib/planRecord";
 
 /** The JSON of `--policy-pack-config`: policy name (or "all") -> level, or { enforcementLevel, ...properties }. */
 export type PackConfig = Readonly<Record<string, EnforcementLevel | Readonly<Record<string, unknown>>>>;

@@ -6,7 +6,7 @@
  *   const db = fixture<aws.rds.InstanceArgs>("aws:rds/instance:Instance", "db", { publiclyAccessible: true });
  */
 import type { Unwrap } from "@pulumi/pulumi";
-import { RegisteredResource, UNKNOWN_INPUT } from "../../../tools/offline/evaluate";
+import { RegisteredResource, UNKNOWN_INPUT } from "../../../lib/planRecord";
 import { blankRecord } from "../../support/records";
 
 export const FIXTURE_STACK = "fixture";

@@ -10,7 +10,7 @@
 import { ChildProcess, spawn } from "child_process";
 import * as path from "path";
 import type { EnforcementLevel } from "@pulumi/policy";
-import type { RegisteredResource } from "../../../tools/offline/evaluate";
+import type { RegisteredResource } from "../../../lib/planRecord";
 import { POLICY_DIR, PROJECT_DIR } from "./packConfig";
 
 /* eslint-disable @typescript-eslint/no-require-imports, @typescript-eslint/no-explicit-any -- generated protobuf classes are untyped */

@@ -13,7 +13,8 @@ import { execFile } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { evaluateStack, RegisteredResource } from "../../../tools/offline/evaluate";
+import { evaluateStack } from "../../../tools/offline/evaluate";
+import { RegisteredResource } from "../../../lib/planRecord";
 
 /** The stack's resources at its first preview: the offline plan's engine with unknown computed outputs. */
 export async function evaluateAtPreview(stack: string, projectDir: string): Promise<RegisteredResource[]> {

@@ -3,15 +3,17 @@
  * split between FARGATE and FARGATE_SPOT by the service's or the cluster's capacity provider
  * strategy, for the hours the service runs), the cluster's Container Insights, and ECR storage.
  */
-import type { RegisteredResource } from "../../offline/evaluate";
+import type { RegisteredResource } from "../../../lib/planRecord";
 import { splitTasks, StrategyItem } from "../capacitySplit";
 import { AssumptionKey, ChargeSpec, charges, free, notPriced, PlanIndex, PricingRule } from "../model";
 import { fmt, list, num, obj, str } from "./inputs";
+import type { ResourceType } from "../../../lib/types";
+import { RESOURCE_TYPES } from "../../../lib/types";
 
-export const ECS_SERVICE = "aws:ecs/service:Service";
-export const TASK_DEFINITION = "aws:ecs/taskDefinition:TaskDefinition";
-export const CLUSTER_CAPACITY_PROVIDERS = "aws:ecs/clusterCapacityProviders:ClusterCapacityProviders";
-const SCALABLE_TARGET = "aws:appautoscaling/target:Target";
+export const ECS_SERVICE = RESOURCE_TYPES.ecsService;
+export const TASK_DEFINITION = RESOURCE_TYPES.ecsTaskDefinition;
+export const CLUSTER_CAPACITY_PROVIDERS = RESOURCE_TYPES.ecsClusterCapacityProviders;
+const SCALABLE_TARGET = RESOURCE_TYPES.appautoscalingTarget;
 /** Fargate includes 20 GiB of ephemeral storage per task. */
 const INCLUDED_EPHEMERAL_GIB = 20;
 
@@ -86,7 +88,7 @@ const ecsService: PricingRule = (r, ctx) => {
     return charges(specs, [placement.description, ...scalingNote(r, ctx.plan)]);
 };
 
-export const ECS_CLUSTER = "aws:ecs/cluster:Cluster";
+export const ECS_CLUSTER = RESOURCE_TYPES.ecsCluster;
 
 /**
  * Container Insights (standard, "enabled") for ECS on Fargate: CloudWatch bills its metrics as custom
@@ -152,7 +154,7 @@ const ecrRepository: PricingRule = (_r, ctx) => charges([
     { item: "image storage", quantity: ctx.assumptions.ecrGbPerRepository, priceKey: "ecr.storageGbMonth", assumptions: ["ecrGbPerRepository"] },
 ], ["basic scanning on push is free; pulls within the region are free"]);
 
-export const ECR_REPOSITORY = "aws:ecr/repository:Repository";
+export const ECR_REPOSITORY = RESOURCE_TYPES.ecrRepository;
 
 /** Whether a replication rule's repository filters (PREFIX_MATCH; none = every repository) select this name. */
 const selects = (filters: readonly Record<string, unknown>[], name: string) =>
@@ -184,8 +186,8 @@ const ecrReplication: PricingRule = (r, ctx) => {
 };
 
 export const computeRules: Record<string, PricingRule> = {
-    "aws:ecr/replicationConfiguration:ReplicationConfiguration": ecrReplication,
+    [RESOURCE_TYPES.ecrReplicationConfiguration]: ecrReplication,
     [ECS_SERVICE]: ecsService,
     [ECS_CLUSTER]: ecsCluster,
     [ECR_REPOSITORY]: ecrRepository,
-};
+} satisfies Partial<Record<ResourceType, PricingRule>>;

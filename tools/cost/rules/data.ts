@@ -14,11 +14,13 @@
  * (priced as if every index does: an upper bound), index storage for ALL-projection indexes, and
  * point-in-time recovery on the table's size.
  */
-import type { RegisteredResource } from "../../offline/evaluate";
+import type { RegisteredResource } from "../../../lib/planRecord";
 import { ChargeSpec, charges, notPriced, PricingRule, RuleContext } from "../model";
 import { fmt, list, num, obj, str } from "./inputs";
+import type { ResourceType } from "../../../lib/types";
+import { RESOURCE_TYPES } from "../../../lib/types";
 
-export const RDS_INSTANCE = "aws:rds/instance:Instance";
+export const RDS_INSTANCE = RESOURCE_TYPES.rdsInstance;
 
 /** The database a read replica copies, when the plan holds it. */
 const sourceOf = (r: RegisteredResource, ctx: RuleContext) => ctx.plan.referenced(RDS_INSTANCE, r.inputs.replicateSourceDb);
@@ -141,4 +143,4 @@ export const dataRules: Record<string, PricingRule> = {
     [RDS_INSTANCE]: rdsInstance,
     "aws:rds/instanceAutomatedBackupsReplication:InstanceAutomatedBackupsReplication": backupReplication,
     "aws:dynamodb/table:Table": dynamodbTable,
-};
+} satisfies Partial<Record<ResourceType, PricingRule>>;

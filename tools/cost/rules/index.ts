@@ -4,13 +4,14 @@
  * driver shows up in the report until someone prices it here.
  */
 import { operationsRules } from "./operations";
-import type { RegisteredResource } from "../../offline/evaluate";
+import type { RegisteredResource } from "../../../lib/planRecord";
 import { free, notPriced, PricingRule, RuleContext, RuleResult } from "../model";
 import { computeRules } from "./compute";
 import { dataRules } from "./data";
 import { monitoringRules } from "./monitoring";
 import { networkRules } from "./network";
 import { securityRules } from "./security";
+import type { ResourceType } from "../../../lib/types";
 
 export const PRICING_RULES: Readonly<Record<string, PricingRule>> = {
     ...networkRules,
@@ -99,7 +100,7 @@ export const FREE_TYPES: Readonly<Record<string, string>> = {
     "aws:iam/accountPasswordPolicy:AccountPasswordPolicy": IAM,
     "aws:iam/group:Group": IAM,
     "aws:iam/groupPolicyAttachment:GroupPolicyAttachment": IAM,
-};
+} satisfies Partial<Record<ResourceType, string>>;
 
 export function priceResource(resource: RegisteredResource, ctx: RuleContext): RuleResult {
     const rule = PRICING_RULES[resource.type];

@@ -5,6 +5,7 @@
  */
 import { ChargeSpec, charges, notPriced, PricingRule } from "../model";
 import { fmt, list, num, obj, str } from "./inputs";
+import type { ResourceType } from "../../../lib/types";
 
 const metricAlarm: PricingRule = (r) => {
     const queries = list(r.inputs.metricQueries);
@@ -53,4 +54,4 @@ export const monitoringRules: Record<string, PricingRule> = {
     "aws:cloudwatch/dashboard:Dashboard": dashboard,
     "aws:cloudwatch/logGroup:LogGroup": logGroup,
     "aws:cloudwatch/logMetricFilter:LogMetricFilter": logMetricFilter,
-};
+} satisfies Partial<Record<ResourceType, PricingRule>>;

@@ -5,8 +5,10 @@
  */
 import { charges, free, notPriced, PricingRule } from "../model";
 import { list, num, obj, str } from "./inputs";
+import type { ResourceType } from "../../../lib/types";
+import { RESOURCE_TYPES } from "../../../lib/types";
 
-export const NAT_GATEWAY = "aws:ec2/natGateway:NatGateway";
+export const NAT_GATEWAY = RESOURCE_TYPES.ec2NatGateway;
 
 const natGateway: PricingRule = (r, ctx) => {
     const nats = Math.max(1, ctx.plan.ofType(NAT_GATEWAY).length);
@@ -61,4 +63,4 @@ export const networkRules: Record<string, PricingRule> = {
     "aws:ec2/vpcEndpoint:VpcEndpoint": vpcEndpoint,
     "aws:lb/loadBalancer:LoadBalancer": loadBalancer,
     "aws:alb/loadBalancer:LoadBalancer": loadBalancer,
-};
+} satisfies Partial<Record<ResourceType, PricingRule>>;

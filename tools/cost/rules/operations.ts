@@ -5,6 +5,7 @@
  */
 import { charges, notPriced, PricingRule } from "../model";
 import { fmt, list, num, str } from "./inputs";
+import type { ResourceType } from "../../../lib/types";
 
 const ASSUMED_INVOCATIONS = 1_000_000;
 const ASSUMED_DURATION_SECONDS = 0.1;
@@ -23,4 +24,4 @@ const lambdaFunction: PricingRule = (r) => {
 
 export const operationsRules: Record<string, PricingRule> = {
     "aws:lambda/function:Function": lambdaFunction,
-};
+} satisfies Partial<Record<ResourceType, PricingRule>>;

@@ -4,12 +4,14 @@
  * Config (configuration items), CloudTrail (first copy of management events free) and S3 storage of
  * the audit buckets.
  */
-import type { RegisteredResource } from "../../offline/evaluate";
+import type { RegisteredResource } from "../../../lib/planRecord";
 import { ChargeSpec, charges, free, notPriced, PlanIndex, PricingRule } from "../model";
 import { refersTo } from "../planIndex";
 import { list, obj, str } from "./inputs";
+import type { ResourceType } from "../../../lib/types";
+import { RESOURCE_TYPES } from "../../../lib/types";
 
-export const TRAIL = "aws:cloudtrail/trail:Trail";
+export const TRAIL = RESOURCE_TYPES.cloudtrailTrail;
 /** Managed rule groups that carry a subscription and request fee on top of the rule price. */
 const PAID_RULE_GROUPS = ["AWSManagedRulesBotControlRuleSet", "AWSManagedRulesATPRuleSet", "AWSManagedRulesACFPRuleSet"];
 
@@ -143,4 +145,4 @@ export const securityRules: Record<string, PricingRule> = {
     [TRAIL]: trail,
     "aws:s3/bucket:Bucket": bucket,
     "aws:s3/bucketV2:BucketV2": bucket,
-};
+} satisfies Partial<Record<ResourceType, PricingRule>>;

@@ -4,8 +4,7 @@
  * program does not name, the provider's auto-name (`<logical name>-` + 7 random characters) and
  * compares it, and every name the program does give, with the limits in namingRules.ts.
  */
-import type { EvaluatedStack, RegisteredResource } from "../evaluate";
-import { UNKNOWN_INPUT } from "../evaluate";
+import { type EvaluatedStack, type RegisteredResource, UNKNOWN_INPUT } from "../../../lib/planRecord";
 import { NAMING_RULES, NAMING_RULES_FILE, NamingRule } from "./namingRules";
 
 export interface PlanFinding {

@@ -13,7 +13,7 @@
  * and do not count. The resources that make up a role or secret (its policies, attachments, versions)
  * are recognised by type and the input that points at their owner, below.
  */
-import type { EvaluatedStack, RegisteredResource } from "../evaluate";
+import type { EvaluatedStack, RegisteredResource } from "../../../lib/planRecord";
 import { isCloudResource, PlanFinding } from "./autoNaming";
 
 export const HAPPENS_BEFORE_CHECK = "happens-before";

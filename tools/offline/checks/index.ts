@@ -3,15 +3,12 @@
  * or AWS refuses. `npm run plan` prints the findings and exits 4 when there are any; the tests run them
  * over dev, staging and prod.
  */
-import type { EvaluatedStack } from "../evaluate";
+import type { EvaluatedStack } from "../../../lib/planRecord";
 import { checkAutoNaming, PlanFinding, renderFindings } from "./autoNaming";
 import { checkHappensBefore } from "./happensBefore";
 
 export type { PlanFinding } from "./autoNaming";
 export { renderFindings } from "./autoNaming";
-
-/** Exit code of `npm run plan` when a check fails (the plan itself was evaluated). */
-export const CHECKS_FAILED_EXIT_CODE = 4;
 
 export function checkPlan(plan: Pick<EvaluatedStack, "resources">): PlanFinding[] {
     return [...checkAutoNaming(plan), ...checkHappensBefore(plan)];

@@ -17,6 +17,8 @@
  * the provider's auto-name rule (or `null` when the provider never auto-names it) and the AWS limit, each
  * with the line or page it comes from. A type in a plan without an entry fails the check.
  */
+import type { ResourceType } from "../../../lib/types";
+
 
 export interface AutoNameRule {
     /** The provider's maximum for the generated name (`Maxlen`); generating a longer one is an error. */
@@ -187,7 +189,7 @@ export const NAMING_RULES: Readonly<Record<string, NamingRule>> = {
     "random:index/randomId:RandomId": unnamed("a random value, not a cloud resource"),
     "random:index/randomPassword:RandomPassword": unnamed("a random value, not a cloud resource"),
     "random:index/randomString:RandomString": unnamed("a random value, not a cloud resource"),
-};
+} satisfies Partial<Record<ResourceType, NamingRule>>;
 
 /** Where a missing entry goes, for the failure message. */
 export const NAMING_RULES_FILE = "tools/offline/checks/namingRules.ts";

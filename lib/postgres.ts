@@ -16,6 +16,10 @@ export const POSTGRES_MAJOR = 15;
  */
 export const DEFAULT_ENGINE_VERSION = "15";
 
+/** The logs RDS for PostgreSQL can export to CloudWatch Logs; each lands in its own group. */
+export const RDS_EXPORTED_LOGS = ["postgresql", "upgrade"] as const;
+export type RdsLog = (typeof RDS_EXPORTED_LOGS)[number];
+
 /** Minors RDS no longer creates (15.12 and earlier reached end of standard support by 31 May 2026). */
 export const LAST_RETIRED_MINOR = 12;
 

@@ -8,8 +8,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as YAML from "yaml";
-import { PROJECT_NAME } from "../../config/keyHelpers";
-import { SECRET_KEY_NAMES } from "../../config/secretKeys";
+import { PROJECT_NAME } from "./keyHelpers";
+import { SECRET_KEY_NAMES } from "./secretKeys";
 
 export interface StackConfigFile {
     readonly project: string;

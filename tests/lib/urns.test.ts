@@ -1,10 +1,10 @@
 /**
  * URNs and aliases computed as the Pulumi engine does: the basis for telling a moved resource (kept
- * by an alias) from a deleted one.
+ * by an alias) from a deleted one, and for the delivery tool's rollout phases (which module owns a URN).
  */
 import { expect } from "chai";
 import * as fc from "fast-check";
-import { AliasedResource, aliasIndex, aliasUrns, parseUrn, urnFor } from "../../tools/safety/urns";
+import { AliasedResource, aliasIndex, aliasUrns, ownerOf, parseUrn, providerUrnOf, urnFor } from "../../lib/urns";
 
 const P = "urn:pulumi:prod::fivestar-payments::";
 const NETWORK = `${P}fivestar:network:Network::network`;
@@ -16,12 +16,13 @@ const resource = (over: Partial<AliasedResource> & Pick<AliasedResource, "urn">)
 };
 const noParents = () => undefined;
 
-describe("safety: URNs", () => {
+describe("lib: URNs", () => {
     it("parses stack, project, the parent type chain, the own type and the name", () => {
         expect(parseUrn(FLOW_LOGS)).to.deep.equal({
             stack: "prod",
             project: "fivestar-payments",
             qualifiedType: "fivestar:network:Network$aws:cloudwatch/logGroup:LogGroup",
+            typeChain: ["fivestar:network:Network", "aws:cloudwatch/logGroup:LogGroup"],
             type: "aws:cloudwatch/logGroup:LogGroup",
             name: "network-flow-logs",
         });
@@ -32,7 +33,7 @@ describe("safety: URNs", () => {
     });
 
     it("refuses what is not a URN", () => {
-        expect(() => parseUrn("network-flow-logs")).to.throw("not a Pulumi URN: network-flow-logs");
+        expect(() => parseUrn("network-flow-logs")).to.throw('not a Pulumi URN: "network-flow-logs"');
     });
 
     it("builds a child's URN from its parent's type chain (the parent's name is not part of it)", () => {
@@ -56,7 +57,7 @@ describe("safety: URNs", () => {
     });
 });
 
-describe("safety: the URNs an alias stands for", () => {
+describe("lib: the URNs an alias stands for", () => {
     const renamed = `${P}fivestar:network:Network$aws:cloudwatch/logGroup:LogGroup::network-vpc-flow-logs`;
 
     it("{ name } (recorded with the current parent): the old name under the same parent", () => {
@@ -129,5 +130,30 @@ describe("safety: the URNs an alias stands for", () => {
         const r = resource({ urn: renamed, parent: NETWORK, aliases: [{ name: "network-flow-logs" }] });
         const index = aliasIndex([resource({ urn: NETWORK }), r]);
         expect([...index.entries()].map(([old, now]) => [old, now.urn])).to.deep.equal([[FLOW_LOGS, renamed]]);
+    });
+});
+
+describe("lib: who owns a URN (the delivery tool's rollout phases)", () => {
+    it("a resource belongs to the module of its top-level component, however deep", () => {
+        const deep = "urn:pulumi:prod::fivestar-payments::fivestar:data:Database$fivestar:data:Inner$aws:rds/instance:Instance::database-primary";
+        expect(ownerOf(deep)).to.deep.equal({ kind: "module", module: "data" });
+    });
+
+    it("a provider at the stack root is a provider; one inside a component belongs to that module", () => {
+        expect(ownerOf("urn:pulumi:prod::fivestar-payments::pulumi:providers:aws::deployment-account")).to.deep.equal({ kind: "provider" });
+        expect(ownerOf("urn:pulumi:prod::fivestar-payments::fivestar:data:Database$pulumi:providers:aws::replica-region"))
+            .to.deep.equal({ kind: "module", module: "data" });
+    });
+
+    it("the root stack resource is the stack; a resource outside any component is unowned", () => {
+        expect(ownerOf("urn:pulumi:prod::fivestar-payments::pulumi:pulumi:Stack::fivestar-payments-prod")).to.deep.equal({ kind: "stack" });
+        expect(ownerOf("urn:pulumi:prod::fivestar-payments::aws:s3/bucket:Bucket::stray")).to.deep.equal({ kind: "unowned", topType: "aws:s3/bucket:Bucket" });
+    });
+
+    it("a provider reference loses its id; a bare URN is kept", () => {
+        const urn = "urn:pulumi:prod::fivestar-payments::pulumi:providers:aws::deployment-account";
+        expect(providerUrnOf(`${urn}::04da6b54-80e4-46f7-96ec-b56ff0331ba9`)).to.equal(urn);
+        expect(providerUrnOf(urn)).to.equal(urn);
+        expect(providerUrnOf("")).to.equal("");
     });
 });

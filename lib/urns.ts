@@ -1,8 +1,12 @@
 /**
- * Pulumi URNs and aliases, computed the way the engine does, so the safety checks can tell whether a
- * resource that left one URN is still the same resource under another.
+ * Pulumi URNs and aliases, computed the way the engine does: the safety checks tell a resource that
+ * left one URN but is still the same resource under another, and the delivery tool reads which module
+ * a resource belongs to from its URN alone (for resources in the plan and those only left in the state).
  *
  *   urn:pulumi:<stack>::<project>::<parent types joined by $>$<type>::<name>
+ *
+ * The qualified type is the chain of parent types (the root stack left out), so its first element is
+ * the resource's top-level ancestor.
  */
 
 export interface ParsedUrn {
@@ -10,27 +14,32 @@ export interface ParsedUrn {
     readonly project: string;
     /** The parent chain's types and the resource's own type, joined by "$". */
     readonly qualifiedType: string;
-    /** The resource's own type (last element of qualifiedType). */
+    /** The same chain split: parent types and the resource's own type, outermost first. */
+    readonly typeChain: readonly string[];
+    /** The resource's own type (last element of the chain). */
     readonly type: string;
     readonly name: string;
 }
 
 export function parseUrn(urn: string): ParsedUrn {
     const parts = urn.split("::");
-    if (parts.length < 4 || !parts[0].startsWith("urn:pulumi:")) throw new Error(`not a Pulumi URN: ${urn}`);
+    if (parts.length < 4 || !parts[0].startsWith("urn:pulumi:")) throw new Error(`not a Pulumi URN: "${urn}"`);
     const qualifiedType = parts[2];
+    const typeChain = qualifiedType.split("$");
     return {
         stack: parts[0].slice("urn:pulumi:".length),
         project: parts[1],
         qualifiedType,
-        type: qualifiedType.split("$").pop() ?? qualifiedType,
+        typeChain,
+        type: typeChain[typeChain.length - 1],
         // A logical name may itself contain "::".
         name: parts.slice(3).join("::"),
     };
 }
 
 /** The root stack resource is every top-level resource's implicit parent but is left out of URNs. */
-const ROOT_STACK_TYPE = "pulumi:pulumi:Stack";
+export const ROOT_STACK_TYPE = "pulumi:pulumi:Stack";
+export const PROVIDER_TYPE_PREFIX = "pulumi:providers:";
 
 /** The URN a resource of `type` named `name` gets under `parentUrn` ("" for the stack root). */
 export function urnFor(stack: string, project: string, type: string, name: string, parentUrn: string): string {
@@ -102,4 +111,31 @@ export function aliasIndex<R extends AliasedResource>(resources: readonly R[]): 
         for (const old of aliasUrns(r, (urn) => byUrn.get(urn))) index.set(old, r);
     }
     return index;
+}
+
+export type UrnOwner =
+    | { readonly kind: "module"; readonly module: string }
+    | { readonly kind: "provider" }
+    | { readonly kind: "stack" }
+    | { readonly kind: "unowned"; readonly topType: string };
+
+/**
+ * Who a resource belongs to: the module of its top-level `fivestar:<module>:<Type>` component, a
+ * provider at the stack root, the root stack itself, or nothing (a resource outside any component).
+ */
+export function ownerOf(urn: string): UrnOwner {
+    const { typeChain } = parseUrn(urn);
+    const top = typeChain[0];
+    const module = /^fivestar:([^:]+):[^:]+$/.exec(top)?.[1];
+    if (module) return { kind: "module", module };
+    if (typeChain.length === 1 && top.startsWith(PROVIDER_TYPE_PREFIX)) return { kind: "provider" };
+    if (typeChain.length === 1 && top === ROOT_STACK_TYPE) return { kind: "stack" };
+    return { kind: "unowned", topType: top };
+}
+
+/** A provider reference in state or in a registration is `<provider urn>::<provider id>`. */
+export function providerUrnOf(reference: string): string {
+    if (!reference) return "";
+    const at = reference.lastIndexOf("::");
+    return at > 0 && reference.slice(0, at).split("::").length >= 4 ? reference.slice(0, at) : reference;
 }

@@ -7,8 +7,7 @@ import { execFile } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { CHECKS_FAILED_EXIT_CODE } from "./checks";
-import type { EvaluatedStack } from "./evaluate";
+import { CHECKS_FAILED_EXIT_CODE, type EvaluatedStack } from "./planRecord";
 
 /** A plan that failed: the program or its config threw (the JSON the plan tool writes on failure). */
 export interface FailedPlan {

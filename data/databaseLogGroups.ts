@@ -1,0 +1,37 @@
+/**
+ * The CloudWatch log groups RDS writes each instance's exported logs to (§12.2.2), created by the
+ * database component before its instances: RDS then writes into groups with our retention and key
+ * instead of creating never-expiring, unencrypted ones on first write. The instance identifiers come
+ * from the same placement the instances use, so a group exists for exactly the instances there are.
+ */
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { names } from "../config/names";
+import { RDS_EXPORTED_LOGS } from "../lib/postgres";
+
+export interface DatabaseLogsArgs {
+    /** Retention of every group in days (config `logRetentionDays`: 7 / 30 / 90). */
+    readonly retentionDays: number;
+    /** ARN of the CloudWatch Logs CMK (KmsKeys.logsKeyArn); its key policy must admit logs.<region>.amazonaws.com. */
+    readonly kmsKeyArn: pulumi.Input<string>;
+}
+
+/**
+ * Until issue 15 these groups were children of the monitoring module's LogGroups component "logs",
+ * named `logs-<instance>-<log>`; the alias keeps each one under its new parent (no replacement, the
+ * identity snapshots prove it).
+ */
+const FORMER_PARENT = { type: "fivestar:monitoring:LogGroups", name: "logs" } as const;
+
+/** One group per instance and exported log; `parent` is the database component named `name`. */
+export function databaseLogGroups(
+    parent: pulumi.Resource, name: string, instanceIdentifiers: readonly string[], args: DatabaseLogsArgs, protect: boolean,
+): aws.cloudwatch.LogGroup[] {
+    const formerParent = pulumi.createUrn(FORMER_PARENT.name, FORMER_PARENT.type);
+    return instanceIdentifiers.flatMap((id) => RDS_EXPORTED_LOGS.map((log) => new aws.cloudwatch.LogGroup(`${name}-logs-${id}-${log}`, {
+        name: names.rdsLogGroup(id, log),
+        retentionInDays: args.retentionDays,
+        kmsKeyId: args.kmsKeyArn,
+        deletionProtectionEnabled: protect,
+    }, { parent, protect, aliases: [{ name: `${FORMER_PARENT.name}-${id}-${log}`, parent: formerParent }] })));
+}
