@@ -21,7 +21,7 @@ import { z } from "zod";
 import raw from "./durations.json";
 import { modulesIn, PhaseModule, planPhases, PlannedResource } from "../phases";
 import { checksFor } from "../validation/checks";
-import { providerUrnOf } from "../urns";
+import { providerUrnOf } from "../../lib/urns";
 
 const EVIDENCE = ["aws-docs", "provider-timeout", "measured", "estimate"] as const;
 
