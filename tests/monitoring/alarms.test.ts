@@ -4,12 +4,11 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { expect } from "chai";
-import { parseStackConfig } from "../../config";
 import { names, SERVICES } from "../../config/names";
 import { planAlarms } from "../../monitoring/alarmPlan";
 import { Alarms, AlarmsArgs } from "../../monitoring/alarms";
 import { RegisteredResource } from "../../tools/offline/evaluate";
-import { rawStackConfig } from "../support/config";
+import { ALARM_THRESHOLDS } from "../../monitoring/thresholds";
 import { construct, Constructed, inAccount, valueOf } from "../support/component";
 import { alarmsArgs, albSuffix, STACKS, tgSuffix, TOPIC_ARN } from "./fixtures";
 
@@ -197,9 +196,8 @@ for (const env of STACKS) {
 }
 
 describe("alarms: config and inputs flow through", () => {
-    it("a stack that sets alarmEcsCpuPercent=90 and alarmEcsCpuMinutes=10 gets that CPU alarm (thresholds live in config)", async () => {
-        const cfg = parseStackConfig(rawStackConfig("dev", { alarmEcsCpuPercent: "90", alarmEcsCpuMinutes: "10" }));
-        const built = await build("alarms-tuned", { ...alarmsArgs("dev"), thresholds: cfg.monitoring.alarms });
+    it("thresholds of CPU 90 % for 10 minutes give that CPU alarm (the component takes its thresholds, it does not hard-code them)", async () => {
+        const built = await build("alarms-tuned", { ...alarmsArgs("dev"), thresholds: { ...ALARM_THRESHOLDS, ecsCpu: { percent: 90, minutes: 10 } } });
         const a = built.one(ALARM, "alarms-tuned-internal-pe-cpu");
         expect(a.inputs).to.include({ threshold: 90, evaluationPeriods: 10, datapointsToAlarm: 10 });
         expect(built.one(ALARM, "alarms-tuned-internal-pe-memory").inputs.threshold).to.equal(85);
