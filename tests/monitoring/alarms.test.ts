@@ -66,7 +66,8 @@ for (const env of STACKS) {
             }
         });
 
-        for (const service of SERVICES) {
+        // The services' and tables' alarms are the same in every stack but for names: asserted once, on prod.
+        for (const service of env === "prod" ? SERVICES : []) {
             const ecsDims = { ClusterName: names.ecsCluster(env), ServiceName: names.ecsService(env, service) };
             const tgDims = { LoadBalancer: albSuffix(env), TargetGroup: tgSuffix(env, service) };
 
@@ -164,7 +165,7 @@ for (const env of STACKS) {
             for (const a of lag) expect(a.inputs).to.include({ namespace: "AWS/RDS", statistic: "Maximum", threshold: 60, evaluationPeriods: 5 });
         });
 
-        for (const table of [names.transactionsTable(env), names.transactionQueueTable(env)]) {
+        for (const table of env === "prod" ? [names.transactionsTable(env), names.transactionQueueTable(env)] : []) {
             it(`DynamoDB ${table}: any read or write throttle event within 5 minutes`, () => {
                 const key = table.replace(`${env}-fivestar-`, "");
                 const a = alarm(`${key}-throttles`);
