@@ -23,6 +23,7 @@ import { AlertTopic } from "./monitoring/alertTopic";
 import { CostBudget } from "./monitoring/budget";
 import { OperationsDashboard } from "./monitoring/dashboard";
 import { LogGroups } from "./monitoring/logGroups";
+import { ALARM_THRESHOLDS } from "./lib/thresholds";
 import { Network } from "./network/network";
 import { DatabaseCredentials } from "./security/databaseCredentials";
 import { EcsRoles } from "./security/ecsRoles";
@@ -250,13 +251,13 @@ new Alarms("alarms", {
     allocatedStorageGb: cfg.rds.allocatedStorageGb,
     maxConnections: cfg.rds.maxConnections,
     errorMetric: logGroups.errorMetric,
-    thresholds: cfg.monitoring.alarms,
+    thresholds: ALARM_THRESHOLDS,
 }, inAccount);
 new OperationsDashboard("dashboard", {
     environment: env,
     region: cfg.account.region,
     ...monitored,
-    thresholds: cfg.monitoring.alarms,
+    thresholds: ALARM_THRESHOLDS,
     maxConnections: cfg.rds.maxConnections,
     errorMetric: logGroups.errorMetric,
 }, inAccount);

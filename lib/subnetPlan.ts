@@ -6,6 +6,12 @@
 import { blockCount, contains, nthSubnet, overlaps, parseCidr } from "./cidr";
 
 export const SUBNET_TIERS = ["public", "app", "db"] as const;
+
+/**
+ * Every subnet is a /27 (§3.1.1: six /27s, 192.168.0.192/26 reserved). A constant, not config: another
+ * size would move every subnet's CIDR, and AWS replaces a subnet whose CIDR changes (issue 15).
+ */
+export const SUBNET_PREFIX_LENGTH = 27;
 export type SubnetTier = (typeof SUBNET_TIERS)[number];
 
 export interface PlannedSubnet {

@@ -35,8 +35,11 @@ export interface AlarmThresholds {
     readonly sustainMinutes: number;
 }
 
-/** The guide's values (§12.2.1) and the team's choice where the guide is silent: the config defaults. */
-export const DEFAULT_THRESHOLDS: AlarmThresholds = Object.freeze({
+/**
+ * The alarm thresholds: the guide's values (§12.2.1 "Alert Thresholds") and the team's choice where the
+ * guide is silent. Named constants, not config: no stack sets them and the guide fixes them (issue 15).
+ */
+export const ALARM_THRESHOLDS: AlarmThresholds = Object.freeze({
     ecsCpu: Object.freeze({ percent: 80, minutes: 5 }),
     ecsMemory: Object.freeze({ percent: 85, minutes: 3 }),
     errorRate: Object.freeze({ percent: 5, minutes: 2 }),

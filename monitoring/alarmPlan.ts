@@ -48,7 +48,7 @@ export interface AlarmPlanInput extends MonitoredResources {
     readonly maxConnections: number;
     /** The ERROR-line metric (LogGroups.errorMetric). */
     readonly errorMetric: ErrorMetric;
-    /** From config (`cfg.monitoring.alarms`). */
+    /** ALARM_THRESHOLDS (§12.2.1); a parameter so the plan can be tested with other values. */
     readonly thresholds: AlarmThresholds;
 }
 

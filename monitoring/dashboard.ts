@@ -13,7 +13,7 @@ export interface OperationsDashboardArgs extends MonitoredResources {
     readonly environment: Environment;
     /** Region of the metrics (config `region`). */
     readonly region: string;
-    /** The alarms' thresholds (`cfg.monitoring.alarms`), drawn on the widgets. */
+    /** The alarms' thresholds (ALARM_THRESHOLDS), drawn on the widgets. */
     readonly thresholds: AlarmThresholds;
     /** max_connections of the instances (config `rdsMaxConnections`). */
     readonly maxConnections: number;

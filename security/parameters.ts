@@ -9,7 +9,7 @@ import { Environment, names } from "../config/names";
 import { parameterPlan, ParameterValues } from "./parameterPlan";
 
 /** 64 alphanumerics: about 380 bits, well above the 256 an HMAC-SHA256 key needs. */
-export const JWT_SECRET_LENGTH = 64;
+const JWT_SECRET_LENGTH = 64;
 
 export interface AppParametersArgs extends Omit<ParameterValues, "jwtSecretKey"> {
     /** cfg.environment: /fivestar/payments/<env>/... */

@@ -2,10 +2,10 @@
  * Account and network keys (§2.2, §3.1.1).
  */
 import { z } from "zod";
-import { checkSubnetPlanInput, planSubnets, SubnetPlanInput } from "../../lib/subnetPlan";
+import { checkSubnetPlanInput, planSubnets, SUBNET_PREFIX_LENGTH, SubnetPlanInput } from "../../lib/subnetPlan";
 import { collect } from "../checks";
 import { ENVIRONMENTS, OWNER_TAG, PROJECT_TAG } from "../names";
-import { bool, int, key, oneOf, ParsedKeys, qualified, show } from "../keyHelpers";
+import { bool, key, oneOf, ParsedKeys, qualified, show } from "../keyHelpers";
 
 /** An unquoted id in YAML is a number: `012345678901` reaches the program as 12345678901. */
 const ACCOUNT_ID_RULE = "must be a 12-digit AWS account id, quoted in the stack file (an unquoted one is a YAML number and loses leading zeros)";
@@ -26,7 +26,6 @@ export const FOUNDATION_KEYS = {
     vpcCidr: key("string", "IPv4 CIDR of the VPC (§3.1.1: 192.168.0.0/24).", z.string({ error: "must be an IPv4 CIDR such as 192.168.0.0/24" })),
     availabilityZones: key("array", "Availability zones that get one subnet per tier, in order (§3.1.1: a and b).",
         z.array(z.string(), { error: "must be a list of availability zone names" }).min(2, "must list at least 2 availability zones (the ALB and the DB subnet group need two)")),
-    subnetPrefixLength: key("integer", "Prefix length of every subnet; the VPC is cut into blocks of this size, tier by tier.", int(16, 28), { default: 27 }),
     reservedCidrs: key("array", "Blocks of the VPC left free for future expansion (§3.1.1 Reserved).",
         z.array(z.string(), { error: "must be a list of CIDR blocks" }), { default: [] as string[] }),
     natGatewayPerAz: key("boolean", "One NAT gateway per AZ (true: survives an AZ loss) or a single shared one (false: cheaper).", bool()),
@@ -37,7 +36,7 @@ export const FOUNDATION_KEYS = {
 type Raw = ParsedKeys<typeof FOUNDATION_KEYS>;
 
 function subnetPlanInput(c: Raw): SubnetPlanInput {
-    return { vpcCidr: c.vpcCidr, availabilityZones: c.availabilityZones, subnetPrefixLength: c.subnetPrefixLength, reservedCidrs: c.reservedCidrs };
+    return { vpcCidr: c.vpcCidr, availabilityZones: c.availabilityZones, subnetPrefixLength: SUBNET_PREFIX_LENGTH, reservedCidrs: c.reservedCidrs };
 }
 
 export function foundationProblems(c: Raw): string[] {
@@ -46,7 +45,11 @@ export function foundationProblems(c: Raw): string[] {
             `${qualified("availabilityZones")} contains "${az}": must be a zone of ${qualified("region")} "${c.region}", e.g. ${c.region}a`),
         () => new Set(c.availabilityZones).size !== c.availabilityZones.length &&
             `${qualified("availabilityZones")} = ${show(c.availabilityZones)}: lists a zone twice`,
-        () => checkSubnetPlanInput(subnetPlanInput(c)).map((p) => `${qualified(p.key)} = ${show(c[p.key])}: ${p.message}`),
+        () => checkSubnetPlanInput(subnetPlanInput(c)).map((p) => {
+            // The subnet size is fixed (§3.1.1, SUBNET_PREFIX_LENGTH): a VPC too small for it is the VPC's problem.
+            const k = p.key === "subnetPrefixLength" ? "vpcCidr" : p.key;
+            return `${qualified(k)} = ${show(c[k])}: ${p.message}`;
+        }),
         // Production data is never left deletable by accident (§6.1.1: DeletionProtection in production).
         () => c.environment === "prod" && !c.protectStatefulResources &&
             `${qualified("protectStatefulResources")} = false in environment "prod": must be true, production's stateful resources keep ` +

@@ -9,18 +9,15 @@ const build = (env: (typeof STACKS)[number]) => construct(() => new EcsCluster("
     execKmsKeyArn: upstream(env).generalKeyArn,
 }, inAccount()));
 
+// The behaviour once (prod's config); Container Insights, the one thing that differs per stack, for each.
 describe("ECS cluster (§3.2.2)", () => {
-    for (const env of STACKS) {
+    for (const env of ["prod"] as const) {
         describe(env, () => {
             it(`is named ${env}-fivestar-payments`, async () => {
                 const built = await build(env);
                 expect(built.one(T.cluster, "cluster").inputs.name).to.equal(`${env}-fivestar-payments`);
                 expect(await valueOf(built.component.clusterName)).to.equal(`${env}-fivestar-payments`);
                 expect(await valueOf(built.component.clusterArn)).to.equal(`arn:aws:ecs:ap-south-1:123456789012:cluster/${env}-fivestar-payments`);
-            });
-            it(`Container Insights ${env === "dev" ? "off (no detailed monitoring, §4.1.1)" : "on (detailed monitoring, §4.1)"}`, async () => {
-                const built = await build(env);
-                expect(built.one(T.cluster, "cluster").inputs.settings).to.deep.equal([{ name: "containerInsights", value: env === "dev" ? "disabled" : "enabled" }]);
             });
             it("FARGATE and FARGATE_SPOT with the default strategy FARGATE base 2 weight 1 + FARGATE_SPOT weight 4", async () => {
                 const cp = (await build(env)).one(T.capacity, "cluster").inputs;
@@ -34,6 +31,12 @@ describe("ECS cluster (§3.2.2)", () => {
         });
     }
 
+    it("Container Insights off in dev (no detailed monitoring, §4.1.1), on in staging and prod (§4.1)", async () => {
+        for (const env of STACKS) {
+            const built = await build(env);
+            expect(built.one(T.cluster, "cluster").inputs.settings, env).to.deep.equal([{ name: "containerInsights", value: env === "dev" ? "disabled" : "enabled" }]);
+        }
+    });
     it("ECS Exec sessions are encrypted with the general key", async () => {
         const built = await build("prod");
         expect(built.one(T.cluster, "cluster").inputs.configuration).to.deep.equal({

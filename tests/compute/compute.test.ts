@@ -16,14 +16,6 @@ describe("compute module, as each stack builds it", () => {
     for (const env of STACKS) {
         describe(env, () => {
             const want = EXPECTED_COUNTS[env];
-            it(`one cluster, two repositories, one ALB, two services and task definitions`, async () => {
-                const built = await build(env);
-                expect(built.ofType(T.cluster)).to.have.length(1);
-                expect(built.ofType(T.repository)).to.have.length(2);
-                expect(built.ofType(T.alb)).to.have.length(1);
-                expect(built.ofType(T.service).map((s) => s.inputs.name).sort()).to.deep.equal([`${env}-customer-portal-service`, `${env}-internal-pe-service`]);
-                expect(built.ofType(T.taskDefinition).map((s) => s.inputs.family).sort()).to.deep.equal([`${env}-fivestar-customer-portal`, `${env}-fivestar-internal-pe`]);
-            });
             it(`scaling: ${want.target} scalable targets, ${want.policy} target tracking policies (prod only)`, async () => {
                 const built = await build(env);
                 expect(built.ofType(T.target)).to.have.length(want.target);
@@ -36,14 +28,6 @@ describe("compute module, as each stack builds it", () => {
             });
             it(`WAF association: ${want.waf}`, async () => {
                 expect((await build(env)).ofType(T.waf)).to.have.length(want.waf);
-            });
-            it("each service is created after its listener routes to its target group and the capacity providers are attached", async () => {
-                const built = await build(env);
-                const capacity = built.one(T.capacity, "compute-cluster").urn;
-                const pe = built.one(T.service, "compute-internal-pe");
-                expect(pe.dependencies).to.include.members([built.one(T.listener, "compute-alb-https").urn, capacity]);
-                const portal = built.one(T.service, "compute-customer-portal");
-                expect(portal.dependencies).to.include.members([built.one(T.rule, "compute-alb-customer-portal-route").urn, capacity]);
             });
             it("exports what delivery and monitoring read: cluster, service names, task families, repositories, ALB", async () => {
                 const c = (await build(env)).component;
@@ -74,6 +58,23 @@ describe("compute module, as each stack builds it", () => {
             });
         });
     }
+    // The same in every stack: once.
+    it("one cluster, two repositories, one ALB, two services and task definitions", async () => {
+        const built = await build("prod");
+        expect(built.ofType(T.cluster)).to.have.length(1);
+        expect(built.ofType(T.repository)).to.have.length(2);
+        expect(built.ofType(T.alb)).to.have.length(1);
+        expect(built.ofType(T.service).map((s) => s.inputs.name).sort()).to.deep.equal(["prod-customer-portal-service", "prod-internal-pe-service"]);
+        expect(built.ofType(T.taskDefinition).map((s) => s.inputs.family).sort()).to.deep.equal(["prod-fivestar-customer-portal", "prod-fivestar-internal-pe"]);
+    });
+    it("each service is created after its listener routes to its target group and the capacity providers are attached", async () => {
+        const built = await build("prod");
+        const capacity = built.one(T.capacity, "compute-cluster").urn;
+        const pe = built.one(T.service, "compute-internal-pe");
+        expect(pe.dependencies).to.include.members([built.one(T.listener, "compute-alb-https").urn, capacity]);
+        const portal = built.one(T.service, "compute-customer-portal");
+        expect(portal.dependencies).to.include.members([built.one(T.rule, "compute-alb-customer-portal-route").urn, capacity]);
+    });
 
     it("dev: the scheduled actions act on the registered scalable targets", async () => {
         const built = await build("dev");

@@ -18,10 +18,6 @@ describe("public load balancer (§3.1.2, §11)", () => {
                 expect(alb.subnets).to.deep.equal(upstream(env).publicSubnetIds);
                 expect(alb.securityGroups).to.deep.equal([upstream(env).albSecurityGroupId]);
             });
-            it("drops invalid header fields and mitigates desync strictly", async () => {
-                const alb = (await build(env)).one(T.alb, "alb").inputs;
-                expect(alb).to.include({ dropInvalidHeaderFields: true, desyncMitigationMode: "strictest" });
-            });
             it(`deletion protection and Pulumi protect ${env === "prod" ? "on in prod" : "off outside prod"}`, async () => {
                 const alb = (await build(env)).one(T.alb, "alb");
                 expect(alb.inputs.enableDeletionProtection).to.equal(env === "prod");
@@ -33,26 +29,11 @@ describe("public load balancer (§3.1.2, §11)", () => {
                 expect(https.certificateArn).to.equal(`arn:aws:acm:ap-south-1:${ACCOUNTS[env]}:certificate/00000000-0000-0000-0000-000000000000`);
                 expect(https.defaultActions).to.deep.equal([{ type: "forward", targetGroupArn: tgArn("internal-pe-tg") }]);
             });
-            it("port 80 only redirects to HTTPS 443 with a 301 (§3.1.2)", async () => {
-                const http = (await build(env)).one(T.listener, "alb-http").inputs;
-                expect(http).to.include({ port: 80, protocol: "HTTP" });
-                expect(http.defaultActions).to.deep.equal([{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }]);
-                expect(http.certificateArn).to.equal(undefined);
-            });
             it(`the portal is routed by host name ${HOSTS[env]}`, async () => {
                 const rule = (await build(env)).one(T.rule, "alb-customer-portal-route").inputs;
                 expect(rule.priority).to.equal(100);
                 expect(rule.conditions).to.deep.equal([{ hostHeader: { values: [HOSTS[env]] } }]);
                 expect(rule.actions).to.deep.equal([{ type: "forward", targetGroupArn: tgArn("customer-portal-tg") }]);
-            });
-            it("ip target groups: internal-pe on 8080 checked at /health, the portal on 8443 checked at /", async () => {
-                const built = await build(env);
-                const pe = built.one(T.targetGroup, "internal-pe-tg").inputs;
-                expect(pe).to.include({ port: 8080, protocol: "HTTP", targetType: "ip", vpcId: upstream(env).vpcId, deregistrationDelay: 60 });
-                expect(pe.healthCheck).to.include({ enabled: true, path: "/health", matcher: "200", port: "traffic-port" });
-                const portal = built.one(T.targetGroup, "customer-portal-tg").inputs;
-                expect(portal).to.include({ port: 8443, protocol: "HTTP", targetType: "ip", vpcId: upstream(env).vpcId, deregistrationDelay: 30 });
-                expect(portal.healthCheck).to.include({ enabled: true, path: "/", matcher: "200" });
             });
             it(`WAF web ACL ${env === "dev" ? "not attached (the WAF is off in dev)" : "attached"}`, async () => {
                 const built = await build(env);
@@ -91,6 +72,26 @@ describe("public load balancer (§3.1.2, §11)", () => {
         });
     }
 
+    // The same in every stack: once (what the real plan of each stack holds is tests/program/compute.test.ts).
+    it("drops invalid header fields and mitigates desync strictly", async () => {
+        const alb = (await build("prod")).one(T.alb, "alb").inputs;
+        expect(alb).to.include({ dropInvalidHeaderFields: true, desyncMitigationMode: "strictest" });
+    });
+    it("port 80 only redirects to HTTPS 443 with a 301 (§3.1.2)", async () => {
+        const http = (await build("prod")).one(T.listener, "alb-http").inputs;
+        expect(http).to.include({ port: 80, protocol: "HTTP" });
+        expect(http.defaultActions).to.deep.equal([{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }]);
+        expect(http.certificateArn).to.equal(undefined);
+    });
+    it("ip target groups: internal-pe on 8080 checked at /health, the portal on 8443 checked at /", async () => {
+        const built = await build("prod");
+        const pe = built.one(T.targetGroup, "internal-pe-tg").inputs;
+        expect(pe).to.include({ port: 8080, protocol: "HTTP", targetType: "ip", vpcId: upstream("prod").vpcId, deregistrationDelay: 60 });
+        expect(pe.healthCheck).to.include({ enabled: true, path: "/health", matcher: "200", port: "traffic-port" });
+        const portal = built.one(T.targetGroup, "customer-portal-tg").inputs;
+        expect(portal).to.include({ port: 8443, protocol: "HTTP", targetType: "ip", vpcId: upstream("prod").vpcId, deregistrationDelay: 30 });
+        expect(portal.healthCheck).to.include({ enabled: true, path: "/", matcher: "200" });
+    });
     it("turns access logging on only after the bucket policy admits the ALB", async () => {
         const built = await build("dev");
         expect(built.one(T.alb, "alb").dependencies).to.include(built.one(T.bucketPolicy, "alb-access-logs").urn);

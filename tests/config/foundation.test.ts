@@ -110,6 +110,11 @@ describe("stack config: bad input is rejected with the key and what is allowed",
         expect(rejection("dev", { vpcCidr: "192.168.0.0/25", reservedCidrs: "[]" }))
             .to.include('fivestar-payments:availabilityZones = ["ap-south-1a","ap-south-1b"]: 3 tiers x 2 AZs need 6 /27 subnets but 192.168.0.0/25 holds only 4');
     });
+    it("a VPC smaller than the /27 subnets (§3.1.1) names vpcCidr; subnetPrefixLength is no key (issue 15) and is refused by name", () => {
+        expect(rejection("dev", { vpcCidr: "192.168.0.0/28", reservedCidrs: "[]" }))
+            .to.include('fivestar-payments:vpcCidr = "192.168.0.0/28": must be between the VPC prefix /28 and /28');
+        expect(rejection("dev", { subnetPrefixLength: "27" })).to.include("fivestar-payments:subnetPrefixLength is not a key of this project");
+    });
     it("a VPC CIDR that is not a CIDR", () => {
         expect(rejection("dev", { vpcCidr: "192.168.0.0" })).to.include('fivestar-payments:vpcCidr = "192.168.0.0": "192.168.0.0" is not an IPv4 CIDR block');
     });

@@ -152,24 +152,6 @@ describe("data: Database (§6.1.1, §4.1, §2.2.3)", () => {
         });
     });
 
-    describe("per-stack sizing (§4.1)", () => {
-        const cases = {
-            dev: ["db.t3.medium", 100, 200, 7, false],
-            staging: ["db.r6g.large", 500, 1000, 14, true],
-            prod: ["db.r6g.large", 1000, 2000, 35, true],
-        } as const;
-        for (const [env, [cls, storage, ceiling, retention, multiAz]] of Object.entries(cases) as [Environment, (typeof cases)[Environment]][]) {
-            it(`${env}: ${cls}, ${storage} GB autoscaling to ${ceiling} GB, ${retention} days of backups, multi-AZ ${multiAz}`, () => {
-                const p = stacks[env].primary.inputs;
-                expect(p.instanceClass).to.equal(cls);
-                expect(p.allocatedStorage).to.equal(storage);
-                expect(p.maxAllocatedStorage).to.equal(ceiling);
-                expect(p.backupRetentionPeriod).to.equal(retention);
-                expect(p.multiAz).to.equal(multiAz);
-            });
-        }
-    });
-
     describe("protection: only in prod (protect = true)", () => {
         it("prod: Pulumi protect, deletion protection, a final snapshot named <env>-fivestar-payments-db-final-<random suffix>", () => {
             const p = stacks.prod.primary;

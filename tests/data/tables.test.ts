@@ -26,29 +26,20 @@ describe("data: PaymentTables (§4.1, §7.1.1)", () => {
     const indexes = (inputs: Record<string, unknown>) => Object.fromEntries((inputs.globalSecondaryIndexes as Gsi[]).map((i) => [i.name, i]));
     const keys = (gsi: Gsi) => gsi.keySchemas.map((k) => `${k.keyType}:${k.attributeName}`);
 
-    for (const env of ["dev", "staging", "prod"] as const) {
-        describe(env, () => {
-            it(`tables ${env}-fivestar-transactions and ${env}-fivestar-transaction-queue (§7.1.1)`, () => {
-                expect(transactions(env).inputs.name).to.equal(`${env}-fivestar-transactions`);
-                expect(queue(env).inputs.name).to.equal(`${env}-fivestar-transaction-queue`);
-            });
-            it("billing PAY_PER_REQUEST (§4.1)", () => {
-                for (const t of [transactions(env), queue(env)]) expect(t.inputs.billingMode).to.equal("PAY_PER_REQUEST");
-            });
-            it("encrypted with the general CMK", () => {
-                for (const t of [transactions(env), queue(env)]) expect(t.inputs.serverSideEncryption).to.deep.equal({ enabled: true, kmsKeyArn: GENERAL_KEY });
-            });
-            it(`point-in-time recovery ${STACKS[env].pointInTimeRecovery ? "on" : "off"} (§4.1.3: prod only)`, () => {
-                for (const t of [transactions(env), queue(env)]) expect(t.inputs.pointInTimeRecovery).to.deep.equal({ enabled: STACKS[env].pointInTimeRecovery });
-            });
-            it(`protect and deletion protection ${STACKS[env].protect ? "on" : "off"}`, () => {
-                for (const t of [transactions(env), queue(env)]) {
-                    expect(t.protect).to.equal(STACKS[env].protect);
-                    expect(t.inputs.deletionProtectionEnabled).to.equal(STACKS[env].protect);
-                }
-            });
-        });
-    }
+    // Each stack's tables on its real plan (names, on demand, CMK, PITR) are tests/program/data.test.ts; here the behaviour once.
+    it("on demand (§4.1), encrypted with the given CMK; PITR, protect and deletion protection follow the args", () => {
+        for (const env of ["dev", "prod"] as const) {
+            for (const t of [transactions(env), queue(env)]) {
+                expect(t.inputs.billingMode, t.name).to.equal("PAY_PER_REQUEST");
+                expect(t.inputs.serverSideEncryption, t.name).to.deep.equal({ enabled: true, kmsKeyArn: GENERAL_KEY });
+                expect(t.inputs.pointInTimeRecovery, t.name).to.deep.equal({ enabled: STACKS[env].pointInTimeRecovery });
+                expect(t.protect, t.name).to.equal(STACKS[env].protect);
+                expect(t.inputs.deletionProtectionEnabled, t.name).to.equal(STACKS[env].protect);
+            }
+        }
+        expect(transactions("dev").inputs.name).to.equal("dev-fivestar-transactions");
+        expect(queue("dev").inputs.name).to.equal("dev-fivestar-transaction-queue");
+    });
 
     describe("transactions table keys and indexes", () => {
         it("is keyed by transactionId alone", () => {

@@ -8,7 +8,7 @@ import { Environment, names } from "../../config/names";
 import { OperationsDashboard, OperationsDashboardArgs } from "../../monitoring/dashboard";
 import { DashboardBody, dashboardBody, MetricWidget, ResolvedResources } from "../../monitoring/dashboardBody";
 import { ERROR_METRIC } from "../../monitoring/logGroups";
-import { DEFAULT_THRESHOLDS } from "../../lib/thresholds";
+import { ALARM_THRESHOLDS } from "../../lib/thresholds";
 import { construct, inAccount, valueOf } from "../support/component";
 import { albSuffix, monitoredResources, STACKS, stackConfig, tgSuffix } from "./fixtures";
 
@@ -20,7 +20,7 @@ function argsFor(env: Environment): OperationsDashboardArgs {
         environment: env,
         region: cfg.account.region,
         ...monitoredResources(env, cfg.rds.readReplicas),
-        thresholds: cfg.monitoring.alarms,
+        thresholds: ALARM_THRESHOLDS,
         maxConnections: cfg.rds.maxConnections,
         errorMetric: ERROR_METRIC,
     };
@@ -108,7 +108,7 @@ for (const env of STACKS) {
 }
 
 describe("dashboardBody (pure)", () => {
-    const settings = { region: "ap-south-1", thresholds: DEFAULT_THRESHOLDS, dbConnectionsThreshold: 800, errorMetric: ERROR_METRIC };
+    const settings = { region: "ap-south-1", thresholds: ALARM_THRESHOLDS, dbConnectionsThreshold: 800, errorMetric: ERROR_METRIC };
     const resources = monitoredResources("dev", 0) as ResolvedResources;
 
     it("charts the ERROR-line metric of the metric filter", () => {

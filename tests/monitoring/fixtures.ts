@@ -7,6 +7,7 @@ import { Environment, names, ServiceName } from "../../config/names";
 import { AlarmsArgs } from "../../monitoring/alarms";
 import { ERROR_METRIC } from "../../monitoring/logGroups";
 import { MonitoredResources } from "../../monitoring/resources";
+import { ALARM_THRESHOLDS } from "../../lib/thresholds";
 import { rawStackConfig } from "../support/config";
 
 export const STACKS: readonly Environment[] = ["dev", "staging", "prod"];
@@ -43,6 +44,6 @@ export function alarmsArgs(env: Environment): AlarmsArgs {
         allocatedStorageGb: cfg.rds.allocatedStorageGb,
         maxConnections: cfg.rds.maxConnections,
         errorMetric: ERROR_METRIC,
-        thresholds: cfg.monitoring.alarms,
+        thresholds: ALARM_THRESHOLDS,
     };
 }

@@ -1,14 +1,19 @@
 import { expect } from "chai";
 import {
-    connectionThreshold, DEFAULT_THRESHOLDS, freeStorageThresholdBytes, METRIC_PERIOD_SECONDS, summedOver, sustainedFor,
+    connectionThreshold, ALARM_THRESHOLDS, freeStorageThresholdBytes, METRIC_PERIOD_SECONDS, summedOver, sustainedFor,
 } from "../../lib/thresholds";
 
 describe("alarm thresholds (§12.2.1)", () => {
-    describe("defaults are the guide's values", () => {
-        it("CPU > 80 % for 5 minutes", () => expect(DEFAULT_THRESHOLDS.ecsCpu).to.deep.equal({ percent: 80, minutes: 5 }));
-        it("memory > 85 % for 3 minutes", () => expect(DEFAULT_THRESHOLDS.ecsMemory).to.deep.equal({ percent: 85, minutes: 3 }));
-        it("error rate > 5 % for 2 minutes", () => expect(DEFAULT_THRESHOLDS.errorRate).to.deep.equal({ percent: 5, minutes: 2 }));
-        it("database connections > 80 % of max", () => expect(DEFAULT_THRESHOLDS.dbConnectionsPercent).to.equal(80));
+    describe("ALARM_THRESHOLDS: the guide's values", () => {
+        it("CPU > 80 % for 5 minutes", () => expect(ALARM_THRESHOLDS.ecsCpu).to.deep.equal({ percent: 80, minutes: 5 }));
+        it("memory > 85 % for 3 minutes", () => expect(ALARM_THRESHOLDS.ecsMemory).to.deep.equal({ percent: 85, minutes: 3 }));
+        it("error rate > 5 % for 2 minutes", () => expect(ALARM_THRESHOLDS.errorRate).to.deep.equal({ percent: 5, minutes: 2 }));
+        it("database connections > 80 % of max", () => expect(ALARM_THRESHOLDS.dbConnectionsPercent).to.equal(80));
+        it("the team's choices where the guide is silent: RDS CPU 80 %, free storage 10 %, replica lag 60 s, any throttle or ERROR line, 5-minute windows", () => {
+            expect(ALARM_THRESHOLDS).to.deep.include({
+                rdsCpuPercent: 80, rdsFreeStoragePercent: 10, replicaLagSeconds: 60, dynamodbThrottleEvents: 0, errorLogLines: 0, sustainMinutes: 5,
+            });
+        });
     });
 
     describe("connectionThreshold: 'database connections > 80 % of max'", () => {

@@ -6,9 +6,9 @@ import { expect } from "chai";
 import { planOf, STACKS } from "../support/plans";
 
 const ECS = {
-    dev: { desired: 1, cpu: "512", memory: "1024", aspnet: "Development", insights: "disabled" },
-    staging: { desired: 2, cpu: "1024", memory: "2048", aspnet: "Staging", insights: "enabled" },
-    prod: { desired: 3, cpu: "2048", memory: "4096", aspnet: "Production", insights: "enabled" },
+    dev: { desired: 1, cpu: "512", memory: "1024", aspnet: "Development", logLevel: "Debug", insights: "disabled" },
+    staging: { desired: 2, cpu: "1024", memory: "2048", aspnet: "Staging", logLevel: "Information", insights: "enabled" },
+    prod: { desired: 3, cpu: "2048", memory: "4096", aspnet: "Production", logLevel: "Warning", insights: "enabled" },
 } as const;
 const SERVICES = ["internal-pe", "customer-portal"] as const;
 const PORTS = { "internal-pe": 8080, "customer-portal": 8443 } as const;
@@ -98,6 +98,8 @@ describe("whole program: compute per stack", () => {
             it(`internal-pe: §5.2.1 environment, database secret and health check`, async () => {
                 const [container] = JSON.parse(String((await planOf(stack)).one(TASK, "compute-internal-pe").inputs.containerDefinitions)) as Container[];
                 expect(container.environment).to.deep.include({ name: "ASPNETCORE_ENVIRONMENT", value: want.aspnet });
+                // §4.1 LOG_LEVEL DEBUG / INFO / WARN in .NET's names
+                expect(container.environment).to.deep.include({ name: "Logging__LogLevel__Default", value: want.logLevel });
                 expect(container.secrets).to.deep.equal([{ name: "DATABASE_CONNECTION_STRING", valueFrom: `arn:aws:secretsmanager:ap-south-1:${(await planOf(stack)).outputs.accountId.value}:fivestar/payments/${stack}/database` }]);
                 expect(container.healthCheck).to.deep.equal({ command: ["CMD-SHELL", "curl -f http://localhost:8080/health || exit 1"], interval: 30, timeout: 5, retries: 3, startPeriod: 60 });
                 for (const e of container.environment ?? []) expect(e.name, "no secret in the environment").to.not.match(/PASSWORD|SECRET|CONNECTION_STRING/);

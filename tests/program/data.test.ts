@@ -7,9 +7,9 @@ import { expect } from "chai";
 import { Plan, planOf, STACKS } from "../support/plans";
 
 const RDS = {
-    dev: { instanceClass: "db.t3.medium", allocatedStorage: 100, backupRetentionPeriod: 7, multiAz: false, replicas: 0 },
-    staging: { instanceClass: "db.r6g.large", allocatedStorage: 500, backupRetentionPeriod: 14, multiAz: true, replicas: 0 },
-    prod: { instanceClass: "db.r6g.large", allocatedStorage: 1000, backupRetentionPeriod: 35, multiAz: true, replicas: 2 },
+    dev: { instanceClass: "db.t3.medium", allocatedStorage: 100, maxAllocatedStorage: 200, backupRetentionPeriod: 7, multiAz: false, replicas: 0 },
+    staging: { instanceClass: "db.r6g.large", allocatedStorage: 500, maxAllocatedStorage: 1000, backupRetentionPeriod: 14, multiAz: true, replicas: 0 },
+    prod: { instanceClass: "db.r6g.large", allocatedStorage: 1000, maxAllocatedStorage: 2000, backupRetentionPeriod: 35, multiAz: true, replicas: 2 },
 } as const;
 const RDS_INSTANCE = "aws:rds/instance:Instance";
 const TABLE = "aws:dynamodb/table:Table";
@@ -28,6 +28,7 @@ describe("whole program: data per stack (§4.1, §6.1.1)", () => {
                     engine: "postgres",
                     instanceClass: want.instanceClass,
                     allocatedStorage: want.allocatedStorage,
+                    maxAllocatedStorage: want.maxAllocatedStorage,
                     backupRetentionPeriod: want.backupRetentionPeriod,
                     multiAz: want.multiAz,
                     storageType: "gp3",
