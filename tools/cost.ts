@@ -18,6 +18,7 @@ import { renderEstimate } from "./cost/render";
 import { DEFAULT_WIDTH } from "./offline/fit";
 import { listStacks, parseConfigOverride, projectDir, readStackConfig } from "./offline/stackFiles";
 import { exitWhenFlushed } from "./exit";
+import { Flags, HELP_FLAGS, parseFlags } from "./flags";
 
 export interface CostArgs {
     stack: string;
@@ -37,27 +38,34 @@ const USAGE = `usage: npm run cost -- <stack> [--json] [--save <file>] [--diff <
   --set key=value  override a config key for this estimate only (e.g. --set costNatDataGbPerMonth=500)
   --wide           print every column in full (by default the table fits 160 columns)`;
 
+/** A value that must be there and must not be the next option. */
+function fileName(option: string, v: string | undefined): string {
+    if (v === undefined || v.startsWith("--")) throw new Error(`${option} needs a file name`);
+    return v;
+}
+
+/** The options of `npm run cost`. */
+export const COST_FLAGS: Flags<CostArgs> = {
+    ...HELP_FLAGS,
+    "--json": { apply: (args) => { args.json = true; } },
+    "--wide": { apply: (args) => { args.wide = true; } },
+    "--save": { value: "<file>", apply: (args, v) => { args.save = fileName("--save", v); } },
+    "--diff": { value: "<file>", apply: (args, v) => { args.diff = fileName("--diff", v); } },
+    "--set": {
+        value: "key=value",
+        apply: (args, v) => {
+            const [key, setting] = parseConfigOverride(v ?? "");
+            args.overrides[key] = setting;
+        },
+    },
+};
+
 export function parseArgs(argv: readonly string[]): CostArgs {
     const args: CostArgs = { stack: "", json: false, overrides: {} };
-    const value = (i: number, option: string) => {
-        const v = argv[i];
-        if (v === undefined || v.startsWith("--")) throw new Error(`${option} needs a file name`);
-        return v;
-    };
-    for (let i = 0; i < argv.length; i++) {
-        const arg = argv[i];
-        if (arg === "--json") args.json = true;
-        else if (arg === "--wide") args.wide = true;
-        else if (arg === "--save") args.save = value(++i, "--save");
-        else if (arg === "--diff") args.diff = value(++i, "--diff");
-        else if (arg === "--set") {
-            const [key, setting] = parseConfigOverride(argv[++i] ?? "");
-            args.overrides[key] = setting;
-        } else if (arg === "--help" || arg === "-h") throw new Error("");
-        else if (arg.startsWith("-")) throw new Error(`unknown option ${arg}`);
-        else if (!args.stack) args.stack = arg;
-        else throw new Error(`unexpected argument ${arg}`);
-    }
+    parseFlags(argv, COST_FLAGS, args, (arg) => {
+        if (args.stack) throw new Error(`unexpected argument ${arg}`);
+        args.stack = arg;
+    });
     if (!args.stack) throw new Error("missing <stack>");
     return args;
 }
