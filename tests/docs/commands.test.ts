@@ -15,7 +15,7 @@ import { listStacks } from "../../tools/offline/stackFiles";
 import { parseArgs as parsePlanArgs, PLAN_FLAGS } from "../../tools/plan";
 import { parseArgs as parseCommentArgs, PR_COMMENT_FLAGS } from "../../tools/prComment";
 import { parseArgs as parseSnapshotArgs, SNAPSHOT_FLAGS } from "../../tools/snapshot";
-import { codeSnippets, commandProblems, DocCommand, npmCommands, ToolOptions, unknownUrns } from "./docCommands";
+import { codeSnippets, commandProblems, commandsIn, DocCommand, lineSnippets, npmCommands, ToolOptions, unknownUrns } from "./docCommands";
 
 const ROOT = path.resolve(__dirname, "..", "..", "..");
 const STACKS = listStacks(ROOT);
@@ -69,6 +69,14 @@ describe("docs: every documented npm command runs as written", () => {
         expect(check(commands)).to.deep.equal([]);
     });
 
+    it("the workflows' npm and node build/ commands too (their options, and their scripts)", () => {
+        const dir = path.join(ROOT, ".github", "workflows");
+        const inWorkflows = fs.readdirSync(dir).filter((f) => f.endsWith(".yml"))
+            .flatMap((f) => commandsIn(lineSnippets(fs.readFileSync(path.join(dir, f), "utf8")), `.github/workflows/${f}`));
+        expect(inWorkflows.map((c) => c.module ?? c.script)).to.include.members(["plan", "ops", "tools/cost", "tools/prComment", "tools/plan"]);
+        expect(check(inWorkflows)).to.deep.equal([]);
+    });
+
     it("every resource URN the docs show is one the stack's plan has (tests/snapshots/<stack>.identity.json)", () => {
         const texts = docs.map((f) => fs.readFileSync(path.join(ROOT, f), "utf8"));
         expect(texts.filter((t) => /urn:pulumi:\w+::/.test(t)), "the safety README's --allow-removal example").to.not.be.empty;
@@ -84,7 +92,7 @@ describe("docs: every documented npm command runs as written", () => {
 
 describe("docs: the command check itself", () => {
     const doc = [
-        "Run `npm run planx -- dev` first.",
+        "Run `npm run planx -- dev` first, not `npm run <script>`.",
         "```bash",
         "npm run plan -- prod --jsn out.json   # a typo",
         "npm run ops -- validate prod --confirm-prod",
@@ -133,6 +141,14 @@ describe("docs: the command check itself", () => {
     it("accepts a synopsis with placeholders and the command after &&: one problem on each other line", () => {
         // Line 8: bench is either not a script of package.json or, once it is, a tool without an option table here.
         expect(problems.map((p) => Number(/^doc\.md:(\d+):/.exec(p)?.[1]))).to.deep.equal([1, 3, 4, 5, 6, 8]);
+    });
+
+    it("checks `node build/<tool>.js` commands against the same tables", () => {
+        const shell = commandsIn(lineSnippets("node build/tools/cost.js dev --sav x.json\nnode build/tools/prComment.js dev --base main --diff d.txt --cost-base a.json"), "ci.yml");
+        expect(check(shell)).to.deep.equal([
+            `ci.yml:1: \`node build/tools/cost.js dev --sav x.json\`: tools/cost does not accept --sav (it accepts ${flagNames(COST_FLAGS).join(", ")})`,
+            "ci.yml:2: `node build/tools/prComment.js dev --base main --diff d.txt --cost-base a.json`: tools/prComment refuses it: --cost-base and --cost-head go together",
+        ]);
     });
 
     it("reports a URN the stack's snapshot does not have (the old example's `...::tables-settlements`)", () => {

@@ -10,7 +10,10 @@ export interface DocCommand {
     readonly line: number;
     /** The command as written, up to the end of the shell command it is part of. */
     readonly text: string;
-    readonly script: string;
+    /** The npm script; absent for `node build/<module>.js`. */
+    readonly script?: string;
+    /** The module run directly by `node build/<module>.js` (tools/plan, automation/cli...). */
+    readonly module?: string;
     /** The arguments after `--`. */
     readonly args: readonly string[];
     /** Arguments written between the script and `--` (npm, not the tool, would read them). */
@@ -25,7 +28,7 @@ export interface ToolOptions {
     readonly parse?: (argv: readonly string[]) => unknown;
 }
 
-interface Snippet {
+export interface Snippet {
     readonly line: number;
     readonly text: string;
 }
@@ -78,10 +81,20 @@ function commandAt(snippet: string, start: number): string {
     return (end ? rest.slice(0, end.index) : rest).trim();
 }
 
-/** Every `npm run <script>`, `npm run-script <script>` and `npm test` in a document. */
+/** Every `npm run <script>`, `npm run-script <script>` and `npm test` in a Markdown document. */
 export function npmCommands(markdown: string, file: string): DocCommand[] {
+    return commandsIn(codeSnippets(markdown), file);
+}
+
+/** Every line of a file that is all shell (a workflow's `run:` steps), as snippets. */
+export function lineSnippets(text: string): Snippet[] {
+    return text.split("\n").map((line, i) => ({ line: i + 1, text: line }));
+}
+
+/** The npm commands, and the `node build/<module>.js` commands, in some snippets of shell. */
+export function commandsIn(snippets: readonly Snippet[], file: string): DocCommand[] {
     const commands: DocCommand[] = [];
-    for (const snippet of codeSnippets(markdown)) {
+    for (const snippet of snippets) {
         for (const m of snippet.text.matchAll(/\bnpm\s+(run|run-script|test|t)\b/g)) {
             const text = commandAt(snippet.text, m.index);
             const words = shellWords(text).slice(2);
@@ -96,6 +109,10 @@ export function npmCommands(markdown: string, file: string): DocCommand[] {
                 beforeSeparator: separator < 0 ? words : words.slice(0, separator),
             });
         }
+        for (const m of snippet.text.matchAll(/\bnode\s+(?:\S*\/)?build\/(?:[\w-]+\/)*?((?:tools|automation)\/[\w/]+)\.js\b/g)) {
+            const text = commandAt(snippet.text, m.index);
+            commands.push({ file, line: snippet.line, text, module: m[1], args: shellWords(text).slice(2), beforeSeparator: [] });
+        }
     }
     return commands;
 }
@@ -107,7 +124,7 @@ export function shownOptions(args: readonly string[]): string[] {
 
 /** Placeholders and alternatives (`<stack>`, `[revision]`, `up|rollback`, `...`) make a line a synopsis, not a command. */
 export function isConcrete(args: readonly string[]): boolean {
-    return !args.some((a) => /[<>[\]|]|\.\.\./.test(a));
+    return !args.some((a) => /[<>[\]|${}]|\.\.\./.test(a));
 }
 
 /** The positionals of a command line (what is neither an option nor the value of one). */
@@ -129,18 +146,20 @@ export function commandProblems(
     const problems: string[] = [];
     for (const c of commands) {
         const where = `${c.file}:${c.line}: \`${c.text}\``;
-        const command = scripts[c.script];
-        if (command === undefined) {
+        if (c.script?.startsWith("<")) continue; // a synopsis: `npm run <script>`
+        const command = c.script === undefined ? undefined : scripts[c.script];
+        if (c.script !== undefined && command === undefined) {
             problems.push(`${where}: package.json has no script "${c.script}" (scripts: ${Object.keys(scripts).join(", ")})`);
             continue;
         }
         const npmOptions = shownOptions(c.beforeSeparator);
         if (npmOptions.length > 0) problems.push(`${where}: ${npmOptions.join(" ")} before \`--\` go to npm, not to the script (write \`npm run ${c.script} -- ${npmOptions.join(" ")}\`)`);
         const options = shownOptions(c.args);
-        const toolName = toolOf(command);
+        const toolName = c.module ?? toolOf(command ?? "");
         const tool = toolName === undefined ? undefined : tools[toolName];
         if (!tool) {
-            if (options.length > 0) problems.push(`${where}: script "${c.script}" (${command}) runs no tool whose options the docs test knows; export its parser's option table and register it`);
+            const runs = c.script === undefined ? `node build/${c.module}.js` : `script "${c.script}" (${command})`;
+            if (options.length > 0) problems.push(`${where}: ${runs} runs no tool whose options the docs test knows; export its parser's option table and register it`);
             continue;
         }
         const accepted = tool.accepted(positionalsOf(c.args));
