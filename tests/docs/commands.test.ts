@@ -79,7 +79,7 @@ describe("docs: every documented npm command runs as written", () => {
 
     it("every resource URN the docs show is one the stack's plan has (tests/snapshots/<stack>.identity.json)", () => {
         const texts = docs.map((f) => fs.readFileSync(path.join(ROOT, f), "utf8"));
-        expect(texts.filter((t) => /urn:pulumi:\w+::/.test(t)), "the safety README's --allow-removal example").to.not.be.empty;
+        expect(texts.filter((t) => /urn:pulumi:\w+::/.test(t)), "the safety README's --allow-removal example").to.have.length.above(0);
         expect(texts.flatMap((t) => unknownUrns(t, snapshotText))).to.deep.equal([]);
     });
 
