@@ -23,9 +23,9 @@ const help: Flag<unknown> = {
 /** `--help` and `-h`, which every tool accepts. */
 export const HELP_FLAGS: Flags<unknown> = { "--help": help, "-h": help };
 
-/** The options of a table, as the docs show them. */
-export function flagNames(flags: Flags<never>): string[] {
-    return Object.keys(flags);
+/** The options of a table, as the docs show them (also of a list of `{ flag }` entries, the shape of a usage-text table). */
+export function flagNames(flags: Flags<never> | readonly { readonly flag: string }[]): string[] {
+    return Array.isArray(flags) ? flags.map((f: { readonly flag: string }) => f.flag) : Object.keys(flags);
 }
 
 /**
