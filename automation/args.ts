@@ -68,7 +68,8 @@ accepts credentials already in that account), and a logged-in Pulumi backend (\`
 exit codes: 0 done, 1 failed (operation or validation), 2 bad usage, 3 refused by a safety check`;
 }
 
-const OPTIONS_OF: Record<string, readonly string[]> = {
+/** The options of each command (the parser's table; tests/docs/commands.test.ts checks the docs against it). */
+export const OPTIONS_OF: Readonly<Record<string, readonly string[]>> = {
     phases: [],
     debug: [],
     preview: ["--policy-pack"],
@@ -79,6 +80,8 @@ const OPTIONS_OF: Record<string, readonly string[]> = {
     "dr-plan": [],
 };
 const TAKES_VALUE = new Set(["--policy-pack", "--health-timeout", "--restore-time"]);
+/** Accepted anywhere, with or without a command. */
+export const HELP_OPTIONS: readonly string[] = ["--help", "-h"];
 const POSITIONALS: Record<string, { min: number; max: number; names: string }> = {
     phases: { min: 1, max: 1, names: "<stack>" },
     debug: { min: 1, max: 1, names: "<stack>" },
@@ -91,7 +94,7 @@ const POSITIONALS: Record<string, { min: number; max: number; names: string }> =
 };
 
 export function parseArgs(argv: readonly string[], stacks: readonly string[]): Command {
-    if (argv.length === 0 || argv.includes("--help") || argv.includes("-h") || argv[0] === "help") return { command: "help" };
+    if (argv.length === 0 || argv.some((a) => HELP_OPTIONS.includes(a)) || argv[0] === "help") return { command: "help" };
     const [command, ...rest] = argv;
     const allowed = OPTIONS_OF[command];
     if (!allowed) throw new UsageError(`unknown command "${command}" (commands: ${Object.keys(OPTIONS_OF).join(", ")})`);

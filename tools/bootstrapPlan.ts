@@ -9,9 +9,13 @@
 import * as path from "path";
 import { evaluateStack, ProgramError } from "./offline/evaluate";
 import { RegisteredResource } from "../lib/planRecord";
-import { parseArgs } from "./plan";
+import { parseArgs, PLAN_FLAGS, PlanArgs } from "./plan";
 import { exitWhenFlushed } from "../lib/exit";
 import { RESOURCE_TYPES } from "../lib/types";
+import { Flags, HELP_FLAGS } from "./flags";
+
+/** The options of `npm run plan:bootstrap`: only --set (the main plan's --json, --diff, ... would be ignored here). */
+export const BOOTSTRAP_PLAN_FLAGS: Flags<PlanArgs> = { ...HELP_FLAGS, "--set": PLAN_FLAGS["--set"] };
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const short = (r: RegisteredResource) => `${r.type}  ${r.name}`;
@@ -38,7 +42,7 @@ export function renderBootstrapPlan(resources: readonly RegisteredResource[]): s
 async function main(argv: readonly string[]): Promise<number> {
     let args: ReturnType<typeof parseArgs>;
     try {
-        args = parseArgs(argv);
+        args = parseArgs(argv, BOOTSTRAP_PLAN_FLAGS);
     } catch (e) {
         console.error(`error: ${(e as Error).message || "usage"}\nusage: npm run plan:bootstrap -- <dev|staging|prod> --set cicdRoleArn=<arn> --set monitoringAccountId=<id> --set githubRepository=<owner/repo>`);
         return 2;

@@ -25,8 +25,9 @@ import { exitWhenFlushed } from "../lib/exit";
 import { writeDiagram } from "./diagram/svg";
 import { DEFAULT_WIDTH } from "./offline/fit";
 import { planFooter } from "./offline/footer";
+import { Flags, HELP_FLAGS, parseFlags } from "./flags";
 
-interface PlanArgs {
+export interface PlanArgs {
     stack: string;
     json?: string;
     overrides: Record<string, string>;
@@ -51,24 +52,30 @@ const USAGE = `usage: npm run plan -- <stack> [--json <file>|-] [--set key=value
   --show-secrets   write secret values into --json (by default every secret is "[secret]")
 Exit code 4: a check (auto-naming, happens-before, DeploymentRole coverage) found what a real provider or AWS would refuse.`;
 
-export function parseArgs(argv: readonly string[]): PlanArgs {
-    const args: PlanArgs = { stack: "", overrides: {}, quiet: false };
-    for (let i = 0; i < argv.length; i++) {
-        const arg = argv[i];
-        if (arg === "--json") args.json = argv[++i];
-        else if (arg === "--diff") args.diff = argv[++i];
-        else if (arg === "--quiet") args.quiet = true;
-        else if (arg === "--show-secrets") args.showSecrets = true;
-        else if (arg === "--diagram") args.diagram = argv[++i];
-        else if (arg === "--wide") args.wide = true;
-        else if (arg === "--set") {
-            const [key, value] = parseConfigOverride(argv[++i] ?? "");
+/** The options of `npm run plan` (and, through BOOTSTRAP_PLAN_FLAGS, of `npm run plan:bootstrap`). */
+export const PLAN_FLAGS: Flags<PlanArgs> = {
+    ...HELP_FLAGS,
+    "--json": { value: "<file>|-", apply: (args, v) => { args.json = v; } },
+    "--diff": { value: "<file>", apply: (args, v) => { args.diff = v; } },
+    "--quiet": { apply: (args) => { args.quiet = true; } },
+    "--show-secrets": { apply: (args) => { args.showSecrets = true; } },
+    "--diagram": { value: "<file>", apply: (args, v) => { args.diagram = v; } },
+    "--wide": { apply: (args) => { args.wide = true; } },
+    "--set": {
+        value: "key=value",
+        apply: (args, v) => {
+            const [key, value] = parseConfigOverride(v ?? "");
             args.overrides[key] = value;
-        } else if (arg === "--help" || arg === "-h") throw new Error("");
-        else if (arg.startsWith("-")) throw new Error(`unknown option ${arg}`);
-        else if (!args.stack) args.stack = arg;
-        else throw new Error(`unexpected argument ${arg}`);
-    }
+        },
+    },
+};
+
+export function parseArgs(argv: readonly string[], flags: Flags<PlanArgs> = PLAN_FLAGS): PlanArgs {
+    const args: PlanArgs = { stack: "", overrides: {}, quiet: false };
+    parseFlags(argv, flags, args, (arg) => {
+        if (args.stack) throw new Error(`unexpected argument ${arg}`);
+        args.stack = arg;
+    });
     if (!args.stack) throw new Error("missing <stack>");
     if (args.json === undefined && argv.includes("--json")) throw new Error("--json needs a file name or -");
     if (args.diff === undefined && argv.includes("--diff")) throw new Error("--diff needs the file of a saved plan");

@@ -11,6 +11,7 @@ import * as fs from "fs";
 import { CostDiff, diffEstimates, parseSavedEstimate } from "./cost/diff";
 import { signedUsd, usd } from "./cost/render";
 import { exitWhenFlushed } from "../lib/exit";
+import { Flag, Flags, parseFlags } from "./flags";
 
 export interface CommentInput {
     readonly stack: string;
@@ -81,19 +82,30 @@ export function buildComment(input: CommentInput): string {
 
 interface CommentArgs { stack: string; base: string; diagram?: string; diff?: string; costBase?: string; costHead?: string }
 
+/** An option whose value is a file (or, for --base, a branch name). */
+const valued = (option: string, key: Exclude<keyof CommentArgs, "stack">): Flag<CommentArgs> => ({
+    value: "<file>",
+    apply: (args, value) => {
+        if (value === undefined || value.startsWith("--")) throw new Error(`${option} needs a value`);
+        args[key] = value;
+    },
+});
+
+/** The options of `node build/tools/prComment.js`. */
+export const PR_COMMENT_FLAGS: Flags<CommentArgs> = {
+    "--diagram": valued("--diagram", "diagram"),
+    "--diff": valued("--diff", "diff"),
+    "--cost-base": valued("--cost-base", "costBase"),
+    "--cost-head": valued("--cost-head", "costHead"),
+    "--base": { ...valued("--base", "base"), value: "<branch>" },
+};
+
 export function parseArgs(argv: readonly string[]): CommentArgs {
     const args: CommentArgs = { stack: "", base: "main" };
-    const files: Record<string, keyof CommentArgs> = { "--diagram": "diagram", "--diff": "diff", "--cost-base": "costBase", "--cost-head": "costHead", "--base": "base" };
-    for (let i = 0; i < argv.length; i++) {
-        const arg = argv[i];
-        if (arg in files) {
-            const value = argv[++i];
-            if (value === undefined || value.startsWith("--")) throw new Error(`${arg} needs a value`);
-            args[files[arg]] = value;
-        } else if (arg.startsWith("-")) throw new Error(`unknown option ${arg}`);
-        else if (!args.stack) args.stack = arg;
-        else throw new Error(`unexpected argument ${arg}`);
-    }
+    parseFlags(argv, PR_COMMENT_FLAGS, args, (arg) => {
+        if (args.stack) throw new Error(`unexpected argument ${arg}`);
+        args.stack = arg;
+    });
     if (!args.stack) throw new Error("missing <stack>");
     if ((args.costBase === undefined) !== (args.costHead === undefined)) throw new Error("--cost-base and --cost-head go together");
     return args;

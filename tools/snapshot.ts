@@ -18,6 +18,7 @@ import { readSnapshot, snapshotPath } from "./safety/snapshotFiles";
 import { parseUrn } from "../lib/urns";
 import { listStacks, projectDir } from "../config/stackFiles";
 import { exitWhenFlushed } from "../lib/exit";
+import { Flags, HELP_FLAGS, parseFlags } from "./flags";
 
 export interface SnapshotArgs {
     readonly update: boolean;
@@ -31,19 +32,24 @@ const USAGE = `usage: npm run snapshot -- [--update] [--allow-removal <urn>]... 
   --allow-removal <urn>  with --update: accept that this stateful resource is deleted with its data (repeatable;
                          single-quote the URN, it contains $)`;
 
-export function parseArgs(argv: readonly string[]): SnapshotArgs {
-    const args = { update: false, allowRemovals: [] as string[], stacks: [] as string[] };
-    for (let i = 0; i < argv.length; i++) {
-        const arg = argv[i];
-        if (arg === "--update") args.update = true;
-        else if (arg === "--allow-removal") {
-            const urn = argv[++i];
+type MutableSnapshotArgs = { -readonly [K in keyof SnapshotArgs]: SnapshotArgs[K] };
+
+/** The options of `npm run snapshot`. */
+export const SNAPSHOT_FLAGS: Flags<MutableSnapshotArgs> = {
+    ...HELP_FLAGS,
+    "--update": { apply: (args) => { args.update = true; } },
+    "--allow-removal": {
+        value: "<urn>",
+        apply: (args, urn) => {
             if (!urn || !urn.startsWith("urn:pulumi:")) throw new Error(`--allow-removal needs the URN of the resource, got ${urn === undefined ? "nothing" : `"${urn}"`}`);
             args.allowRemovals.push(urn);
-        } else if (arg === "--help" || arg === "-h") throw new Error("");
-        else if (arg.startsWith("-")) throw new Error(`unknown option ${arg}`);
-        else args.stacks.push(arg);
-    }
+        },
+    },
+};
+
+export function parseArgs(argv: readonly string[]): SnapshotArgs {
+    const args: MutableSnapshotArgs = { update: false, allowRemovals: [], stacks: [] };
+    parseFlags(argv, SNAPSHOT_FLAGS, args, (arg) => args.stacks.push(arg));
     if (args.allowRemovals.length > 0 && !args.update) throw new Error("--allow-removal only applies with --update");
     return args;
 }
