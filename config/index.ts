@@ -14,13 +14,14 @@ import { PROJECT_NAME, qualified, show } from "./keyHelpers";
 import { computeProblems, computeSections } from "./keys/compute";
 import { costProblems, costSections } from "./keys/cost";
 import { dataProblems, dataSections } from "./keys/data";
+import { drProblems, drSections, StackContext } from "./keys/dr";
 import { foundationProblems, foundationSections } from "./keys/foundation";
 import { monitoringProblems, monitoringSections } from "./keys/monitoring";
 import { operationsProblems, operationsSections } from "./keys/operations";
 import { securityProblems, securitySections } from "./keys/security";
 import { CONFIG_KEYS, ConfigKey, RawConfig } from "./schema";
 import { stackSecretsProblems } from "./secretKeys";
-import { stackBindingProblems } from "./stacks";
+import { recoveredEnvironment, stackBindingProblems } from "./stacks";
 
 export { PROJECT_NAME } from "./keyHelpers";
 export { StackConfigError } from "./errors";
@@ -28,7 +29,7 @@ export type { ConfigInput } from "./input";
 
 type DeepReadonly<T> = T extends (infer U)[] ? readonly DeepReadonly<U>[] : T extends object ? { readonly [K in keyof T]: DeepReadonly<T[K]> } : T;
 
-function sections(c: RawConfig) {
+function sections(c: RawConfig, ctx: StackContext) {
     return {
         ...foundationSections(c),
         ...securitySections(c),
@@ -37,6 +38,7 @@ function sections(c: RawConfig) {
         ...monitoringSections(c),
         ...costSections(c),
         ...operationsSections(c),
+        ...drSections(c, ctx),
     };
 }
 
@@ -88,13 +90,15 @@ function evaluateConfig(raw: Readonly<Record<string, unknown>>, stack: string | 
         for (const issue of parsed.error.issues) problems.push(`${qualified(name)} ${value}: ${given === undefined && spec.required ? "required" : issue.message}`);
     }
     const c = withoutFailedKeys(values as RawConfig, failed);
-    const rules = [foundationProblems, securityProblems, dataProblems, computeProblems, monitoringProblems, costProblems, operationsProblems];
+    // A disaster-recovery stack (config/stacks.ts recovers) is known by its name only (issue 17).
+    const ctx: StackContext = { stack, recovers: recoveredEnvironment(stack), now: new Date() };
+    const rules = [foundationProblems, securityProblems, dataProblems, computeProblems, monitoringProblems, costProblems, operationsProblems, drProblems];
     problems.push(...collect(
-        ...rules.map((rule) => () => rule(c)),
+        ...rules.map((rule) => () => rule(c, ctx)),
         () => stack !== undefined && stackBindingProblems(stack, c),
     ));
     if (problems.length > 0) return { problems };
-    return { problems, config: deepFreeze(sections(values as RawConfig)) };
+    return { problems, config: deepFreeze(sections(values as RawConfig, ctx)) };
 }
 
 function deepFreeze<T>(value: T): T {

@@ -11,6 +11,7 @@ import { ParsedKeys } from "./keyHelpers";
 import { COMPUTE_KEYS } from "./keys/compute";
 import { COST_KEYS } from "./keys/cost";
 import { DATA_KEYS } from "./keys/data";
+import { DR_KEYS } from "./keys/dr";
 import { FOUNDATION_KEYS } from "./keys/foundation";
 import { MONITORING_KEYS } from "./keys/monitoring";
 import { OPERATIONS_KEYS } from "./keys/operations";
@@ -24,6 +25,7 @@ export const CONFIG_KEYS = {
     ...MONITORING_KEYS,
     ...COST_KEYS,
     ...OPERATIONS_KEYS,
+    ...DR_KEYS,
 } as const;
 
 export type ConfigKey = keyof typeof CONFIG_KEYS;
