@@ -10,6 +10,9 @@ import type { EvaluatedStack, RegisteredResource } from "../../tools/offline/eva
 import { nameCollisions, regionOf } from "../../tools/safety/accountNames";
 import { compareIdentity, isUnchanged, staleMessage } from "../../tools/safety/identity";
 import { readSnapshot, snapshotPath } from "../../tools/safety/snapshotFiles";
+import { PACK_ENFORCEMENT, POLICIES } from "../../policy/pack";
+import { formatViolations, runPack } from "../policy/support/engine";
+import { stackPackConfig } from "../policy/support/packConfig";
 import { planOf, runPlan } from "../support/plans";
 import { copyOf } from "../safety/fixtures";
 
@@ -19,7 +22,7 @@ const REGION = "ap-south-2";
 const ACCOUNT = "123456789014";
 const BACKUPS_ARN = `arn:aws:rds:${REGION}:${ACCOUNT}:auto-backup:ab-0123456789abcdefghijklmnopqrstuvwxyz0123`;
 /** The documented switch to active (docs/decisions.md, issue 17). */
-export const ACTIVE = { drMode: "active", drRestoreTime: "latest", drRestoreSourceBackupsArn: BACKUPS_ARN } as const;
+const ACTIVE = { drMode: "active", drRestoreTime: "latest", drRestoreSourceBackupsArn: BACKUPS_ARN } as const;
 const INSTANCE = "aws:rds/instance:Instance";
 
 async function drPlan(mode: "standby" | "active"): Promise<EvaluatedStack> {
@@ -119,7 +122,7 @@ describe(`whole program: the ${DR_STACK} stack (issue 17)`, () => {
     });
 
     it("the collision check fails on a clash: prod against itself, and a prod-dr role renamed to prod's", () => {
-        expect(nameCollisions(prod, prod)).to.not.be.empty;
+        expect(nameCollisions(prod, prod)).to.have.length.greaterThan(0);
         const broken = copyOf(standby) as EvaluatedStack;
         const role = broken.resources.find((r) => r.type === "aws:iam/role:Role" && r.name === "ecs-roles-task");
         if (!role) throw new Error("no task role");
@@ -178,7 +181,7 @@ describe(`whole program: the ${DR_STACK} stack (issue 17)`, () => {
 
     it("every KMS key created or named in either mode is an ap-south-2 key", () => {
         for (const [mode, plan] of both()) expect(kmsRegionProblems(plan), mode).to.deep.equal([]);
-        expect(kmsRegionProblems(prod)).to.not.be.empty;
+        expect(kmsRegionProblems(prod)).to.have.length.greaterThan(0);
     });
 
     it("services: 0 tasks and no autoscaling in standby; prod's counts with Pulumi owning the desired count in active", () => {
@@ -187,6 +190,13 @@ describe(`whole program: the ${DR_STACK} stack (issue 17)`, () => {
         expect(ofType(standby, "aws:appautoscaling/target:Target")).to.deep.equal([]);
         expect(services(active).map((s) => [s.inputs.desiredCount, s.ignoreChanges])).to.deep.equal([[3, []], [3, []]]);
         expect(ofType(active, "aws:appautoscaling/target:Target").map((t) => [t.inputs.minCapacity, t.inputs.maxCapacity])).to.deep.equal([[2, 10], [2, 10]]);
+    });
+
+    it("the policy pack (policy/config/prod-dr.json, prod's enforcement) finds nothing in either mode", async () => {
+        for (const [mode, plan] of both()) {
+            const violations = await runPack(POLICIES, plan.resources, stackPackConfig(DR_STACK), PACK_ENFORCEMENT);
+            expect(violations.length, `${mode}:\n${formatViolations(violations)}`).to.equal(0);
+        }
     });
 
     it(`standby: every URN matches ${snapshotPath(DR_STACK)}`, () => {
