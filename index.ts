@@ -9,12 +9,15 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
-import { Compute } from "./compute/compute";
+import { Compute, ecrRepositoryUrl } from "./compute/compute";
 import { loadStackConfig } from "./config";
 import { healthRoutes as albHealthRoutes } from "./config/albRouting";
 import { assertDeployable } from "./config/deployability";
 import { deploymentProviderArgs } from "./config/provider";
 import { loadStackSecrets } from "./config/secrets";
+import { adoptReplicas, replicatedDatabasePassword } from "./data/adoptedReplicas";
+import { replicaPlacements } from "./data/replicaPlacement";
+import { names } from "./config/names";
 import { Database } from "./data/database";
 import { DatabaseConnection } from "./data/databaseConnection";
 import { PaymentTables } from "./data/tables";
@@ -47,6 +50,11 @@ const stackSecrets = loadStackSecrets();
 assertDeployable(cfg, pulumi.runtime.isDryRun());
 const env = cfg.environment;
 const protect = cfg.protectStatefulResources;
+// Issue 17: a disaster-recovery stack (prod-dr) names account-wide resources `prod-dr`, adopts the primary's
+// table and secret replicas, restores the database only when active, and runs no task in standby.
+const deployment = cfg.deployment;
+const recovery = cfg.dr;
+const restore = recovery?.mode === "active" ? recovery.restore : undefined;
 
 // Providers: default providers are disabled for every package, so each one is explicit.
 const provider = new aws.Provider("deployment-account", deploymentProviderArgs(cfg));
@@ -59,7 +67,9 @@ const backupRegionProvider = cfg.rds.backupReplication
     : undefined;
 
 // --- Security foundations: keys first, everything else encrypts with them ---
-const kms = new KmsKeys("kms", { environment: env, accountId: cfg.account.id, region: cfg.account.region, protect }, inAccount);
+const kms = new KmsKeys("kms", { environment: env, deployment, accountId: cfg.account.id, region: cfg.account.region, protect }, inAccount);
+// The primary's replicas in this region (recovery stack only): read, never created or changed here.
+const adopted = recovery ? adoptReplicas(env, { provider }) : undefined;
 
 // --- Network (§3.1.1) ---
 const network = new Network("network", {
@@ -76,20 +86,26 @@ const network = new Network("network", {
 const securityGroups = new SecurityGroups("security-groups", { environment: env, vpcId: network.vpcId }, inAccount);
 const ecsRoles = new EcsRoles("ecs-roles", {
     environment: env,
+    deployment,
     accountId: cfg.account.id,
     region: cfg.account.region,
-    secretsKmsKeyArn: kms.generalKeyArn,
-    databaseKmsKeyArn: kms.databaseKeyArn,
+    // Recovery stack: the secrets are the primary's replicas under its replica keys; the SecureStrings are this stack's own.
+    secretsKmsKeyArn: adopted?.keyArns.general ?? kms.generalKeyArn,
+    databaseKmsKeyArn: adopted?.keyArns.database ?? kms.databaseKeyArn,
+    additionalKmsKeyArns: adopted ? [kms.generalKeyArn] : undefined,
 }, inAccount);
 // Every bucket's S3 server access logs (PCI DSS v4 10.2.1.3: who read the audit logs), before the buckets that log to it.
 const serverAccessLogs = new PrivateBucket("s3-access-logs", serverAccessLogBucketArgs({
-    environment: env,
+    environment: deployment,
     accountId: cfg.account.id,
-    sourceBuckets: serverAccessLogSources(env, cfg.account.id, cfg.guardrails),
+    sourceBuckets: serverAccessLogSources(deployment, cfg.account.id, cfg.guardrails),
     protect,
 }), inAccount);
 const guardrails = new AccountGuardrails("guardrails", {
     environment: env,
+    deployment,
+    // One recorder per account records the global resources (IAM): the primary's.
+    recordGlobalResources: !recovery,
     accountId: cfg.account.id,
     region: cfg.account.region,
     switches: cfg.guardrails,
@@ -101,7 +117,8 @@ const guardrails = new AccountGuardrails("guardrails", {
 }, inAccount);
 
 // §2.2.3 MFA for all users: password policy and the deny-unless-MFA group, in every account (issue 16).
-new HumanAccess("human-access", { accountId: cfg.account.id, protect }, inAccount);
+// The password policy and the human group are account-wide singletons: the account's primary stack owns them.
+if (!recovery) new HumanAccess("human-access", { accountId: cfg.account.id, protect }, inAccount);
 // §4.1.1 dev talks to a mock LMS; its URL is the stack's LMS endpoint (issue 16).
 const mockLms = cfg.mockLms
     ? new MockLms("mock-lms", { environment: env, accountId: cfg.account.id, logRetentionDays: cfg.monitoring.logRetentionDays, logsKmsKeyArn: kms.logsKeyArn }, inAccount)
@@ -109,8 +126,8 @@ const mockLms = cfg.mockLms
 const lmsEndpoint = mockLms?.endpoint ?? cfg.integrations.lmsEndpoint;
 
 // --- Secrets and parameters (§4.2); the database secret's value is written by the data layer ---
-const dbCredentials = new DatabaseCredentials("db-credentials", { protect }, withRandom);
-const appSecrets = new AppSecrets("app-secrets", {
+const dbCredentials = recovery ? undefined : new DatabaseCredentials("db-credentials", { protect }, withRandom);
+const appSecrets = recovery ? undefined : new AppSecrets("app-secrets", {
     environment: env,
     databaseKmsKeyArn: kms.databaseKeyArn,
     generalKmsKeyArn: kms.generalKeyArn,
@@ -140,8 +157,8 @@ const logGroups = new LogGroups("logs", {
     protect,
 }, inAccount);
 
-// --- Data (§6.1.1, §4.1) ---
-const database = new Database("database", {
+// --- Data (§6.1.1, §4.1); a recovery stack has a database only when active, restored from the replicated backups ---
+const database = recovery?.mode === "standby" ? undefined : new Database("database", {
     environment: env,
     accountId: cfg.account.id,
     instanceClass: cfg.rds.instanceClass,
@@ -154,7 +171,8 @@ const database = new Database("database", {
     dbSubnetGroupName: network.dbSubnetGroupName,
     securityGroupIds: [securityGroups.rdsSecurityGroupId],
     kmsKeyArn: kms.databaseKeyArn,
-    masterPassword: dbCredentials.password,
+    masterPassword: dbCredentials?.password,
+    restore,
     engineVersion: cfg.rds.engineVersion,
     autoMinorVersionUpgrade: cfg.rds.autoMinorVersionUpgrade,
     slowQueryThresholdMs: cfg.rds.slowQueryThresholdMs,
@@ -166,29 +184,42 @@ const database = new Database("database", {
     logs: { retentionDays: cfg.monitoring.logRetentionDays, kmsKeyArn: kms.logsKeyArn },
 }, withRandom);
 // How applications reach the database (§4.2): the secret's value and app/database_url, from the real endpoint.
-const databaseConnection = new DatabaseConnection("database-connection", {
+// Recovery stack, active: the primary's database secret replica, promoted to a standalone secret by the failover
+// runbook first (a replica is read-only), gets a new version pointing at the restored instance.
+const databaseSecret = adopted
+    ? { id: adopted.secrets.database.arn, arn: adopted.secrets.database.arn, password: database && replicatedDatabasePassword(adopted.secrets.database.arn, { provider }) }
+    : { id: appSecrets!.databaseSecretId, arn: appSecrets!.databaseSecretArn, password: dbCredentials!.password };
+const databaseConnection = database && databaseSecret.password ? new DatabaseConnection("database-connection", {
     environment: env,
-    secretId: appSecrets.databaseSecretId,
-    secretArn: appSecrets.databaseSecretArn,
+    secretId: databaseSecret.id,
+    secretArn: databaseSecret.arn,
     host: database.address,
     port: 5432,
-    password: dbCredentials.password,
-}, inAccount);
-const tables = new PaymentTables("tables", {
+    password: databaseSecret.password,
+}, inAccount) : undefined;
+// Tasks get the secret's ARN once its value is written; in standby (0 tasks) the adopted replica's.
+const databaseSecretArnForTasks = databaseConnection?.databaseSecretArn ?? databaseSecret.arn;
+const ownTables = adopted ? undefined : new PaymentTables("tables", {
     environment: env,
     kmsKeyArn: kms.generalKeyArn,
     pointInTimeRecovery: cfg.dynamodb.pointInTimeRecovery,
     protect,
 }, inAccount);
+const tables = ownTables
+    ? { transactionsTableName: ownTables.transactionsTableName, queueTableName: ownTables.queueTableName }
+    : { transactionsTableName: adopted!.tables.transactions.name, queueTableName: adopted!.tables.queue.name };
 
 // --- Compute (§3.2.2, §5): cluster, images, load balancer, the two services, scaling, schedules ---
 const compute = new Compute("compute", {
     environment: env,
+    deployment,
+    recovery: recovery !== undefined,
     accountId: cfg.account.id,
     region: cfg.account.region,
     protect,
     containerInsights: cfg.monitoring.detailedMonitoring,
-    settings: cfg,
+    // Standby: the services exist with no task (and no autoscaling); active: the stack's counts.
+    settings: recovery?.mode === "standby" ? { ...cfg, ecs: { ...cfg.ecs, desiredCount: 0, minCapacity: 0, maxCapacity: 0 } } : cfg,
     network: { vpcId: network.vpcId, publicSubnetIds: network.publicSubnetIds, appSubnetIds: network.appSubnetIds },
     security: {
         albSecurityGroupId: securityGroups.albSecurityGroupId,
@@ -196,7 +227,7 @@ const compute = new Compute("compute", {
         executionRoleArn: ecsRoles.executionRoleArn,
         taskRoleArn: ecsRoles.taskRoleArn,
         // Resolves once the secret has its value: the tasks that read it wait for it.
-        databaseSecretArn: databaseConnection.databaseSecretArn,
+        databaseSecretArn: databaseSecretArnForTasks,
         generalKeyArn: kms.generalKeyArn,
         // The guardrails create the web ACL exactly when the WAF switch is on (prod, staging).
         webAclArn: cfg.guardrails.waf ? (guardrails.webAclArn as pulumi.Output<string>) : undefined,
@@ -209,20 +240,22 @@ const compute = new Compute("compute", {
         lmsEnvironment: cfg.integrations.lmsEnvironment,
         lmsEndpoint: lmsEndpoint ?? UNSET_PARAMETER_VALUE,
     },
-    database: { identifier: database.identifier, arn: database.arn },
+    database: database && { identifier: database.identifier, arn: database.arn },
 }, inAccount);
 // §12.1.2 the debug task (issue 16): `npm run ops -- debug <stack>` prints how to run it.
 const debugTask = new DebugTask("debug-task", {
     environment: env,
+    deployment,
+    replicatedRepositoryUrl: recovery ? ecrRepositoryUrl(cfg.account.id, cfg.account.region, names.debugToolsRepository) : undefined,
     accountId: cfg.account.id,
     region: cfg.account.region,
     protect,
     imageTag: cfg.debugTask.imageTag,
     executionRoleArn: ecsRoles.executionRoleArn,
     // Resolves once the secret has its value (happens-before), like the services' tasks.
-    databaseSecretArn: databaseConnection.databaseSecretArn,
-    databaseAddress: database.address,
-    databaseKmsKeyArn: kms.databaseKeyArn,
+    databaseSecretArn: databaseSecretArnForTasks,
+    databaseAddress: database?.address ?? UNSET_PARAMETER_VALUE,
+    databaseKmsKeyArn: adopted?.keyArns.database ?? kms.databaseKeyArn,
     generalKmsKeyArn: kms.generalKeyArn,
     logsKmsKeyArn: kms.logsKeyArn,
     logRetentionDays: cfg.monitoring.logRetentionDays,
@@ -240,8 +273,10 @@ const monitored = {
     serviceNames: compute.serviceNames,
     albArnSuffix: compute.albArnSuffix,
     targetGroupArnSuffixes: compute.targetGroupArnSuffixes,
-    dbPrimaryIdentifier: database.identifier,
-    dbReplicaIdentifiers: database.replicaIdentifiers,
+    // Standby: the names the restored instances will have, so alarms and dashboard are ready (no data until active).
+    dbPrimaryIdentifier: database?.identifier ?? pulumi.output(names.dbInstance(env)),
+    dbReplicaIdentifiers: database?.replicaIdentifiers ??
+        replicaPlacements(env, cfg.rds.readReplicas, cfg.network.availabilityZones).map((p) => pulumi.output(p.identifier)),
     tableNames: { transactions: tables.transactionsTableName, "transaction-queue": tables.queueTableName },
 };
 new Alarms("alarms", {
@@ -255,6 +290,7 @@ new Alarms("alarms", {
 }, inAccount);
 new OperationsDashboard("dashboard", {
     environment: env,
+    deployment,
     region: cfg.account.region,
     ...monitored,
     thresholds: ALARM_THRESHOLDS,
@@ -285,7 +321,7 @@ if (cfg.cleanup.enabled) {
 // §2.2 cost controls: a budget only where config sets one (dev, staging).
 if (cfg.monitoring.monthlyBudgetUsd !== undefined) {
     new CostBudget("budget", {
-        environment: env,
+        environment: deployment,
         limitUsd: cfg.monitoring.monthlyBudgetUsd,
         topicArn: alerts.topicArn,
         emails: cfg.monitoring.alertEmails,
@@ -301,13 +337,15 @@ export const publicSubnetIds = network.publicSubnetIds;
 export const appSubnetIds = network.appSubnetIds;
 export const dbSubnetIds = network.dbSubnetIds;
 export const dbSubnetGroupName = network.dbSubnetGroupName;
-export const dbInstanceIdentifier = database.identifier;
-export const dbAddress = database.address;
-export const dbPort = database.port;
-export const dbReplicaIdentifiers = database.replicaIdentifiers;
+export const dbInstanceIdentifier = database?.identifier;
+export const dbAddress = database?.address;
+export const dbPort = database?.port;
+export const dbReplicaIdentifiers = database?.replicaIdentifiers;
 export const transactionsTableName = tables.transactionsTableName;
 export const queueTableName = tables.queueTableName;
-export const databaseSecretArn = appSecrets.databaseSecretArn;
+export const databaseSecretArn = databaseSecret.arn;
+/** Issue 17: "standby" or "active" in a disaster-recovery stack; undefined in a primary stack. */
+export const drMode = recovery?.mode;
 export const executionRoleArn = ecsRoles.executionRoleArn;
 export const taskRoleArn = ecsRoles.taskRoleArn;
 export const webAclArn = guardrails.webAclArn;

@@ -4,7 +4,7 @@
  * expiring after the configured retention. Protected in prod; its own access is logged like every
  * audit bucket's.
  */
-import { Environment, names } from "../config/names";
+import { Deployment, names } from "../config/names";
 import { PrivateBucketArgs, ServerAccessLogging } from "../security/privateBucket";
 import { albLogDeliveryStatement } from "./accessLogPolicy";
 
@@ -12,8 +12,8 @@ import { albLogDeliveryStatement } from "./accessLogPolicy";
 export const FORMER_ACCESS_LOG_BUCKET_TYPE = "fivestar:compute:AccessLogBucket";
 
 export interface AccessLogBucketSettings {
-    /** cfg.environment */
-    readonly environment: Environment;
+    /** cfg.deployment (the environment, or `prod-dr` in the recovery stack): names the bucket. */
+    readonly environment: Deployment;
     /** cfg.account.id: names the bucket and scopes the delivery grant. */
     readonly accountId: string;
     /** cfg.account.region: decides the log delivery principal. */

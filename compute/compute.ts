@@ -4,7 +4,7 @@
  * passes config and the other modules' outputs once.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { Environment, SERVICES, ServiceName } from "../config/names";
+import { Deployment, Environment, names, SERVICES, ServiceName } from "../config/names";
 import type { ServerAccessLogging } from "../security/privateBucket";
 import { AfterHoursSchedule } from "./afterHoursSchedule";
 import { ServiceAutoscaling } from "./autoscaling";
@@ -78,6 +78,14 @@ export interface ComputeArgs {
     readonly logGroupNames: Readonly<Record<ServiceName, pulumi.Input<string>>>;
     /** §4.1 integration environments; lmsEndpoint is the mock's URL in dev, "unset" until provided elsewhere. */
     readonly integrations: Omit<IntegrationSettings, "lmsEndpoint"> & { readonly lmsEndpoint: pulumi.Input<string> };
+    /** The name part of account-wide names (cfg.deployment, issue 17): `prod-dr` in the recovery stack; default the environment. */
+    readonly deployment?: Deployment;
+    /**
+     * Issue 17, recovery stack: the services pull from the primary's ECR replicas in this region (same
+     * repository names, created by ECR replication), so this stack creates no repository; and Pulumi sets the
+     * services' desired count even under autoscaling, so a switch from standby (0 tasks) to active starts them.
+     */
+    readonly recovery?: boolean;
     /** database.identifier / database.arn: stopped and started after hours where that is on. */
     readonly database?: { readonly identifier: pulumi.Input<string>; readonly arn: pulumi.Input<string> };
 }
@@ -106,11 +114,14 @@ export class Compute extends pulumi.ComponentResource {
         const cluster = new EcsCluster(`${name}-cluster`, {
             environment: env, containerInsights: args.containerInsights, execKmsKeyArn: args.security.generalKeyArn,
         }, parent);
-        const images = new ImageRepositories(`${name}-images`, {
-            kmsKeyArn: args.security.generalKeyArn, retainedImages: s.images.retainedImages, protect: args.protect,
-        }, parent);
+        const repositoryUrls = args.recovery
+            ? replicatedRepositoryUrls(args.accountId, args.region)
+            : new ImageRepositories(`${name}-images`, {
+                kmsKeyArn: args.security.generalKeyArn, retainedImages: s.images.retainedImages, protect: args.protect,
+            }, parent).repositoryUrls;
         const alb = new PublicLoadBalancer(`${name}-alb`, {
             environment: env,
+            deployment: args.deployment,
             accountId: args.accountId,
             region: args.region,
             protect: args.protect,
@@ -143,7 +154,7 @@ export class Compute extends pulumi.ComponentResource {
                 cpu: s.ecs.cpu,
                 memory: s.ecs.memory,
                 desiredCount: s.ecs.desiredCount,
-                repositoryUrl: images.repositoryUrls[service],
+                repositoryUrl: repositoryUrls[service],
                 imageTag: s.images.tags[service],
                 logGroupName: args.logGroupNames[service],
                 executionRoleArn: args.security.executionRoleArn,
@@ -153,7 +164,7 @@ export class Compute extends pulumi.ComponentResource {
                 targetGroupArn: alb.targetGroupArns[service],
                 healthCheckGracePeriodSeconds: s.ecs.healthCheckGracePeriodSeconds,
                 enableExecuteCommand: s.ecs.execEnabled,
-                desiredCountManagedByAutoscaling: plan.registerTarget,
+                desiredCountManagedByAutoscaling: plan.registerTarget && !args.recovery,
             }, parent);
             scaling[service] = new ServiceAutoscaling(`${name}-${service}-scaling`, {
                 environment: env,
@@ -186,7 +197,7 @@ export class Compute extends pulumi.ComponentResource {
             Object.fromEntries(SERVICES.map((svc) => [svc, pick(services[svc])])) as Record<ServiceName, pulumi.Output<T>>;
         this.clusterName = cluster.clusterName;
         this.clusterArn = cluster.clusterArn;
-        this.repositoryUrls = images.repositoryUrls;
+        this.repositoryUrls = repositoryUrls;
         this.serviceNames = perService((svc) => svc.serviceName);
         this.taskDefinitionFamilies = perService((svc) => svc.taskDefinitionFamily);
         this.taskDefinitionArns = perService((svc) => svc.taskDefinitionArn);
@@ -206,4 +217,14 @@ export class Compute extends pulumi.ComponentResource {
             targetGroupArnSuffixes: this.targetGroupArnSuffixes,
         });
     }
+}
+
+/** An ECR repository of this account and region by name: `<account>.dkr.ecr.<region>.amazonaws.com/<name>`. */
+export function ecrRepositoryUrl(accountId: string, region: string, repository: string): string {
+    return `${accountId}.dkr.ecr.${region}.amazonaws.com/${repository}`;
+}
+
+/** The services' repositories as ECR replication names them in this region (the primary's names). */
+function replicatedRepositoryUrls(accountId: string, region: string): Record<ServiceName, pulumi.Output<string>> {
+    return Object.fromEntries(SERVICES.map((s) => [s, pulumi.output(ecrRepositoryUrl(accountId, region, names.ecrRepository(s)))])) as Record<ServiceName, pulumi.Output<string>>;
 }

@@ -7,7 +7,7 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { Environment, names } from "../config/names";
+import { Deployment, Environment, names } from "../config/names";
 import { serviceTrustPolicy } from "../lib/iamDocuments";
 import { DEBUG_CPU, DEBUG_MEMORY, debugContainerDefinitions, debugTaskRolePolicy } from "./debugTaskPlan";
 import { ecrLifecyclePolicy } from "./ecrLifecyclePolicy";
@@ -30,6 +30,13 @@ export interface DebugTaskArgs {
     readonly generalKmsKeyArn: pulumi.Input<string>;
     readonly logsKmsKeyArn: pulumi.Input<string>;
     readonly logRetentionDays: number;
+    /** The name part of account-wide names (cfg.deployment, issue 17): `prod-dr` in the recovery stack; default the environment. */
+    readonly deployment?: Deployment;
+    /**
+     * Issue 17: the URL of a `fivestar-debug-tools` repository this stack does not own (the recovery stack uses the
+     * primary's ECR replica); unset: the task creates and owns the repository.
+     */
+    readonly replicatedRepositoryUrl?: string;
 }
 
 export class DebugTask extends pulumi.ComponentResource {
@@ -41,14 +48,7 @@ export class DebugTask extends pulumi.ComponentResource {
         super("fivestar:compute:DebugTask", name, {}, opts);
         const env = args.environment;
         const parent = { parent: this };
-        const repository = new aws.ecr.Repository(`${name}-tools`, {
-            name: names.debugToolsRepository,
-            imageTagMutability: "IMMUTABLE",
-            imageScanningConfiguration: { scanOnPush: true },
-            encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: args.generalKmsKeyArn }],
-            forceDelete: false,
-        }, { parent: this, protect: args.protect });
-        new aws.ecr.LifecyclePolicy(`${name}-tools`, { repository: repository.name, policy: JSON.stringify(ecrLifecyclePolicy(DEBUG_RETAINED_IMAGES)) }, parent);
+        const repositoryUrl = args.replicatedRepositoryUrl !== undefined ? pulumi.output(args.replicatedRepositoryUrl) : this.ownRepository(name, args);
         const logGroup = new aws.cloudwatch.LogGroup(`${name}-logs`, {
             name: names.debugLogGroup(env),
             retentionInDays: args.logRetentionDays,
@@ -57,7 +57,7 @@ export class DebugTask extends pulumi.ComponentResource {
         }, { parent: this, protect: args.protect });
 
         const role = new aws.iam.Role(`${name}-task`, {
-            name: names.debugTaskRole(env),
+            name: names.debugTaskRole(args.deployment ?? env),
             assumeRolePolicy: JSON.stringify(serviceTrustPolicy("ecs-tasks.amazonaws.com", args.accountId)),
             description: `Debug task of ${env} (12.1.2): reads the database secret only`,
         }, parent);
@@ -67,7 +67,7 @@ export class DebugTask extends pulumi.ComponentResource {
                 JSON.stringify(debugTaskRolePolicy({ region: args.region, databaseSecretArn: secret, databaseKmsKeyArn: dbKey, execKmsKeyArn: execKey }))),
         }, parent);
 
-        const definitions = pulumi.all([repository.repositoryUrl, logGroup.name, args.databaseAddress, args.databaseSecretArn]).apply(([url, group, host, secret]) =>
+        const definitions = pulumi.all([repositoryUrl, logGroup.name, args.databaseAddress, args.databaseSecretArn]).apply(([url, group, host, secret]) =>
             JSON.stringify(debugContainerDefinitions({ image: `${url}:${args.imageTag}`, region: args.region, logGroupName: group, dbHost: host, dbSecretArn: secret })));
         const taskDefinition = new aws.ecs.TaskDefinition(`${name}-task`, {
             family: names.debugTaskFamily(env),
@@ -84,7 +84,19 @@ export class DebugTask extends pulumi.ComponentResource {
 
         this.taskDefinitionFamily = taskDefinition.family;
         this.taskDefinitionArn = taskDefinition.arn;
-        this.repositoryUrl = repository.repositoryUrl;
+        this.repositoryUrl = repositoryUrl;
         this.registerOutputs({ taskDefinitionFamily: this.taskDefinitionFamily, repositoryUrl: this.repositoryUrl });
+    }
+
+    private ownRepository(name: string, args: DebugTaskArgs): pulumi.Output<string> {
+        const repository = new aws.ecr.Repository(`${name}-tools`, {
+            name: names.debugToolsRepository,
+            imageTagMutability: "IMMUTABLE",
+            imageScanningConfiguration: { scanOnPush: true },
+            encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: args.generalKmsKeyArn }],
+            forceDelete: false,
+        }, { parent: this, protect: args.protect });
+        new aws.ecr.LifecyclePolicy(`${name}-tools`, { repository: repository.name, policy: JSON.stringify(ecrLifecyclePolicy(DEBUG_RETAINED_IMAGES)) }, { parent: this });
+        return repository.repositoryUrl;
     }
 }

@@ -6,7 +6,7 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { Environment, names, SERVICES, ServiceName } from "../config/names";
+import { Deployment, Environment, names, SERVICES, ServiceName } from "../config/names";
 import { PrivateBucket, ServerAccessLogging } from "../security/privateBucket";
 import { albAccessLogBucketArgs, FORMER_ACCESS_LOG_BUCKET_TYPE } from "./accessLogBucket";
 import { DEFAULT_SERVICE, HTTPS_REDIRECT, PORTAL_RULE_PRIORITY, portalRuleCondition, RoutingConfig, targetGroupSpec } from "./routing";
@@ -14,6 +14,8 @@ import { DEFAULT_SERVICE, HTTPS_REDIRECT, PORTAL_RULE_PRIORITY, portalRuleCondit
 export interface PublicLoadBalancerArgs {
     /** cfg.environment */
     readonly environment: Environment;
+    /** The name part of account-wide names (cfg.deployment, issue 17): `prod-dr` in the recovery stack; default the environment. */
+    readonly deployment?: Deployment;
     /** cfg.account.id: the access log bucket's name and grant. */
     readonly accountId: string;
     /** cfg.account.region: the access log delivery principal. */
@@ -66,7 +68,7 @@ export class PublicLoadBalancer extends pulumi.ComponentResource {
         const env = args.environment;
 
         const logs = new PrivateBucket(`${name}-access-logs`, albAccessLogBucketArgs({
-            environment: env,
+            environment: args.deployment ?? env,
             accountId: args.accountId,
             region: args.region,
             prefix: ACCESS_LOG_PREFIX,

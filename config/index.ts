@@ -13,13 +13,14 @@ import { ConfigInput, inputProblems, runtimeConfigInput } from "./input";
 import { PROJECT_NAME, qualified, show } from "./keyHelpers";
 import { computeProblems, computeSections } from "./keys/compute";
 import { dataProblems, dataSections } from "./keys/data";
+import { drProblems, drSections, StackContext } from "./keys/dr";
 import { foundationProblems, foundationSections } from "./keys/foundation";
 import { monitoringProblems, monitoringSections } from "./keys/monitoring";
 import { operationsProblems, operationsSections } from "./keys/operations";
 import { securityProblems, securitySections } from "./keys/security";
 import { CONFIG_KEYS, ConfigKey, RawConfig } from "./schema";
 import { stackSecretsProblems } from "./secretKeys";
-import { stackBindingProblems } from "./stacks";
+import { recoveredEnvironment, stackBindingProblems } from "./stacks";
 
 export { PROJECT_NAME } from "./keyHelpers";
 export { StackConfigError } from "./errors";
@@ -27,7 +28,7 @@ export type { ConfigInput } from "./input";
 
 type DeepReadonly<T> = T extends (infer U)[] ? readonly DeepReadonly<U>[] : T extends object ? { readonly [K in keyof T]: DeepReadonly<T[K]> } : T;
 
-function sections(c: RawConfig) {
+function sections(c: RawConfig, ctx: StackContext) {
     return {
         ...foundationSections(c),
         ...securitySections(c),
@@ -35,6 +36,7 @@ function sections(c: RawConfig) {
         ...computeSections(c),
         ...monitoringSections(c),
         ...operationsSections(c),
+        ...drSections(c, ctx),
     };
 }
 
@@ -86,13 +88,15 @@ function evaluateConfig(raw: Readonly<Record<string, unknown>>, stack: string | 
         for (const issue of parsed.error.issues) problems.push(`${qualified(name)} ${value}: ${given === undefined && spec.required ? "required" : issue.message}`);
     }
     const c = withoutFailedKeys(values as RawConfig, failed);
-    const rules = [foundationProblems, securityProblems, dataProblems, computeProblems, monitoringProblems, operationsProblems];
+    // A disaster-recovery stack (config/stacks.ts recovers) is known by its name only (issue 17).
+    const ctx: StackContext = { stack, recovers: recoveredEnvironment(stack), now: new Date() };
+    const rules = [foundationProblems, securityProblems, dataProblems, computeProblems, monitoringProblems, operationsProblems, drProblems];
     problems.push(...collect(
-        ...rules.map((rule) => () => rule(c)),
+        ...rules.map((rule) => () => rule(c, ctx)),
         () => stack !== undefined && stackBindingProblems(stack, c),
     ));
     if (problems.length > 0) return { problems };
-    return { problems, config: deepFreeze(sections(values as RawConfig)) };
+    return { problems, config: deepFreeze(sections(values as RawConfig, ctx)) };
 }
 
 function deepFreeze<T>(value: T): T {

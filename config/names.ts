@@ -7,6 +7,15 @@ import type { RdsLog } from "../lib/postgres";
 
 export const ENVIRONMENTS = ["dev", "staging", "prod"] as const;
 export type Environment = (typeof ENVIRONMENTS)[number];
+/**
+ * The name part of one deployment of an environment (issue 17): the environment itself, or `<env>-dr` for
+ * its disaster-recovery stack in another region of the same account (config/stacks.ts `recovers`). Names
+ * that are account-wide (IAM, S3, budgets, dashboards) or that the primary also creates in the recovery
+ * region (KMS aliases) take it, so two stacks of one account never claim the same name; names the
+ * application and the §10/§11 scripts look up (cluster, services, secrets, parameters, tables, the
+ * database) keep the environment: a recovery stack serves the same environment in another region.
+ */
+export type Deployment = Environment | `${Environment}-dr`;
 
 export const PROJECT_TAG = "FivestarPaymentsEngine";
 export const OWNER_TAG = "1CloudHub";
@@ -48,7 +57,7 @@ export const names = {
     secretPrefix: (env: Environment) => `fivestar/payments/${env}`,
     /** §4.2.1: parameters are /fivestar/payments/<env>/<group>/<name> */
     parameterPrefix: (env: Environment) => `/fivestar/payments/${env}`,
-    kmsAlias: (env: Environment, purpose: string) => `alias/fivestar/${env}/${purpose}`,
+    kmsAlias: (env: Deployment, purpose: string) => `alias/fivestar/${env}/${purpose}`,
     /** Security (issue 3): names the guide does not fix, chosen once. */
     securityGroup: (env: Environment, purpose: "alb" | "ecs" | "rds" | "lambda") => `${env}-fivestar-${purpose}-sg`,
     /**
@@ -56,14 +65,14 @@ export const names = {
      * the ECS console creates in any account, so a program-owned role of that name could collide with one
      * that already exists; these names say whose and which environment's they are (docs/decisions.md G1).
      */
-    ecsExecutionRole: (env: Environment) => `${env}-fivestar-ecs-execution`,
-    ecsTaskRole: (env: Environment) => `${env}-fivestar-ecs-task`,
+    ecsExecutionRole: (env: Deployment) => `${env}-fivestar-ecs-execution`,
+    ecsTaskRole: (env: Deployment) => `${env}-fivestar-ecs-task`,
     cloudTrail: (env: Environment) => `${env}-fivestar-trail`,
     cloudTrailLogGroup: (env: Environment) => `/aws/cloudtrail/${env}-fivestar-trail`,
-    configRecorder: (env: Environment) => `${env}-fivestar-config`,
+    configRecorder: (env: Deployment) => `${env}-fivestar-config`,
     /** S3 names are global: the account id keeps them unique without a random suffix. */
-    auditBucket: (env: Environment, accountId: string, purpose: "cloudtrail" | "config") => `fivestar-payments-${env}-${purpose}-${accountId}`,
-    webAcl: (env: Environment) => `${env}-fivestar-web-acl`,
+    auditBucket: (env: Deployment, accountId: string, purpose: "cloudtrail" | "config") => `fivestar-payments-${env}-${purpose}-${accountId}`,
+    webAcl: (env: Deployment) => `${env}-fivestar-web-acl`,
     /** WAF only logs to CloudWatch log groups whose name starts with aws-waf-logs-. */
     wafLogGroup: (env: Environment) => `aws-waf-logs-${env}-fivestar`,
     vpc: (env: Environment) => `${env}-fivestar-vpc`,
@@ -72,19 +81,19 @@ export const names = {
     /** The group RDS writes an exported log to (§12.2.2 reads the primary's `postgresql` one: `dbLogGroup`). */
     rdsLogGroup: (instanceId: string, log: RdsLog) => `/aws/rds/instance/${instanceId}/${log}`,
     alertTopic: (env: Environment) => `${env}-fivestar-payments-alerts`,
-    dashboard: (env: Environment) => `${env}-fivestar-payments`,
+    dashboard: (env: Deployment) => `${env}-fivestar-payments`,
     /** §2.2 cost control */
-    costBudget: (env: Environment) => `${env}-fivestar-payments-monthly`,
+    costBudget: (env: Deployment) => `${env}-fivestar-payments-monthly`,
     /** Compute (issue 5): names the guide does not fix, chosen once. Global S3 name: the account id keeps it unique. */
-    albAccessLogBucket: (env: Environment, accountId: string) => `fivestar-payments-${env}-alb-logs-${accountId}`,
+    albAccessLogBucket: (env: Deployment, accountId: string) => `fivestar-payments-${env}-alb-logs-${accountId}`,
     /** Issue 14: where every bucket's S3 server access logs go (at most 53 characters: S3 allows 63). */
-    serverAccessLogBucket: (env: Environment, accountId: string) => `fivestar-payments-${env}-s3-access-logs-${accountId}`,
+    serverAccessLogBucket: (env: Deployment, accountId: string) => `fivestar-payments-${env}-s3-access-logs-${accountId}`,
     /** §2.2.1 auto-shutdown: the EventBridge Scheduler schedules that stop/start the database, and their role. */
     afterHoursDbSchedule: (env: Environment, action: "stop" | "start") => `${env}-fivestar-payments-db-after-hours-${action}`,
     afterHoursSchedulerRole: (env: Environment) => `${env}-fivestar-after-hours-scheduler`,
     /** Issue 16. §12.1.2 runs `--task-definition debug-task`; ours follows the other families: `<env>-fivestar-debug-task`. */
     debugTaskFamily: (env: Environment) => `${env}-fivestar-debug-task`,
-    debugTaskRole: (env: Environment) => `${env}-fivestar-debug-task`,
+    debugTaskRole: (env: Deployment) => `${env}-fivestar-debug-task`,
     debugLogGroup: (env: Environment) => `/ecs/${env}-fivestar-debug-task`,
     /** Account-wide like the services' repositories (one account per environment). */
     debugToolsRepository: "fivestar-debug-tools",

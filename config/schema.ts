@@ -10,6 +10,7 @@
 import { ParsedKeys } from "./keyHelpers";
 import { COMPUTE_KEYS } from "./keys/compute";
 import { DATA_KEYS } from "./keys/data";
+import { DR_KEYS } from "./keys/dr";
 import { FOUNDATION_KEYS } from "./keys/foundation";
 import { MONITORING_KEYS } from "./keys/monitoring";
 import { OPERATIONS_KEYS } from "./keys/operations";
@@ -22,6 +23,7 @@ export const CONFIG_KEYS = {
     ...COMPUTE_KEYS,
     ...MONITORING_KEYS,
     ...OPERATIONS_KEYS,
+    ...DR_KEYS,
 } as const;
 
 export type ConfigKey = keyof typeof CONFIG_KEYS;

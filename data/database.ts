@@ -30,6 +30,21 @@ export interface BackupReplicationArgs {
     readonly retentionDays: number;
 }
 
+/** Issue 17: a point-in-time restore from another instance's automated backups replicated to this region. */
+export interface RestoreArgs {
+    /** `arn:aws:rds:<this region>:<account>:auto-backup:ab-...` (cfg.dr.restore.sourceBackupsArn). */
+    readonly sourceBackupsArn: string;
+    /** "latest" (the latest restorable time) or an ISO-8601 UTC time (cfg.dr.restore.time). */
+    readonly time: string;
+}
+
+/** The provider's restoreToPointInTime block: a time, or the latest restorable time. */
+export function restoreToPointInTime(r: RestoreArgs): aws.types.input.rds.InstanceRestoreToPointInTime {
+    return r.time === "latest"
+        ? { sourceDbInstanceAutomatedBackupsArn: r.sourceBackupsArn, useLatestRestorableTime: true }
+        : { sourceDbInstanceAutomatedBackupsArn: r.sourceBackupsArn, restoreTime: r.time };
+}
+
 export interface DatabaseArgs {
     readonly environment: Environment;
     /** The stack's account: the enhanced-monitoring role trusts RDS only on its behalf. */
@@ -54,8 +69,13 @@ export interface DatabaseArgs {
     readonly securityGroupIds: pulumi.Input<string>[];
     /** The security module's database CMK: storage, replicas and Performance Insights. */
     readonly kmsKeyArn: pulumi.Input<string>;
-    /** The security module's DatabaseCredentials.password; kept secret here. */
-    readonly masterPassword: pulumi.Input<string>;
+    /** The security module's DatabaseCredentials.password; kept secret here. Unset with `restore`: the restore keeps the source's master user. */
+    readonly masterPassword?: pulumi.Input<string>;
+    /**
+     * Issue 17 (recovery stack, active): the primary is restored to a point in time from replicated automated
+     * backups instead of created empty; its database, master user and password come from the backups.
+     */
+    readonly restore?: RestoreArgs;
     /** cfg.rds.engineVersion: PostgreSQL 15 ("15", or an exact minor such as "15.15"). */
     readonly engineVersion: string;
     /** cfg.rds.autoMinorVersionUpgrade: true with a major-only engineVersion, false with an exact one (config checks the pair). */
@@ -86,6 +106,7 @@ export class Database extends pulumi.ComponentResource {
     constructor(name: string, args: DatabaseArgs, opts?: pulumi.ComponentResourceOptions) {
         // Validate before registering anything: too many replicas for the AZs is a config error.
         const replicas = replicaPlacements(args.environment, args.readReplicas, args.availabilityZones);
+        if (!args.restore && args.masterPassword === undefined) throw new Error("Database: masterPassword is required unless the instance is restored (restore)");
         const family = parameterGroupFamily(args.engineVersion);
         super("fivestar:data:Database", name, {}, opts);
         const env = args.environment;
@@ -135,15 +156,18 @@ export class Database extends pulumi.ComponentResource {
             deletionProtection: args.protect,
         };
 
+        // A restore takes the database, master user and password from the backups: RDS refuses them on a
+        // restore, and the provider sends none (terraform-provider-aws instance.go, restore_to_point_in_time).
+        const created = args.restore
+            ? { restoreToPointInTime: restoreToPointInTime(args.restore) }
+            : { dbName: names.dbName, username: names.dbUsername, password: args.masterPassword === undefined ? undefined : pulumi.secret(args.masterPassword) };
         const primaryInputs = {
             ...shared,
             identifier: names.dbInstance(env),
             engine: "postgres",
             engineVersion: args.engineVersion,
             allocatedStorage: args.allocatedStorageGb,
-            dbName: names.dbName,
-            username: names.dbUsername,
-            password: pulumi.secret(args.masterPassword),
+            ...created,
             multiAz: args.multiAz,
             backupRetentionPeriod: args.backupRetentionDays,
             backupWindow: BACKUP_WINDOW,

@@ -21,7 +21,7 @@ export const RDS_INSTANCE_REPLACING_INPUTS: readonly string[] = [
 export function finalSnapshotKeepers(instanceInputs: object): Record<string, pulumi.Output<string>> {
     return Object.fromEntries(Object.entries(instanceInputs)
         .filter(([key, value]) => RDS_INSTANCE_REPLACING_INPUTS.includes(key) && value !== undefined)
-        .map(([key, value]) => [key, (pulumi.output(value) as pulumi.Output<unknown>).apply((v) => String(v))]));
+        .map(([key, value]) => [key, (pulumi.output(value) as pulumi.Output<unknown>).apply((v) => (typeof v === "object" ? JSON.stringify(v) : String(v)))]));
 }
 
 /** `<base>-<hex>`: starts with a letter, letters, digits and single hyphens only, as RDS requires. */

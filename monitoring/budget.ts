@@ -4,7 +4,7 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { Environment, names } from "../config/names";
+import { Deployment, names } from "../config/names";
 
 /** Warn when 80 % is actually spent, and early when the month is forecast to exceed the budget. */
 export const BUDGET_ALERTS = [
@@ -25,7 +25,8 @@ export function budgetNotifications(topicArn: pulumi.Input<string>, emails: read
 }
 
 export interface CostBudgetArgs {
-    readonly environment: Environment;
+    /** cfg.deployment: names the budget (account-wide; `prod-dr` in the recovery stack, issue 17). */
+    readonly environment: Deployment;
     /** Monthly limit in USD (config `monthlyBudgetUsd`); the lead creates no budget when it is unset. */
     readonly limitUsd: number;
     /** ARN of the alert topic (AlertTopic.topicArn). */

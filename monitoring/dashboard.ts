@@ -4,13 +4,15 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { Environment, names } from "../config/names";
+import { Deployment, Environment, names } from "../config/names";
 import { dashboardBody, DashboardSettings } from "./dashboardBody";
 import { ErrorMetric, MonitoredResources } from "./resources";
 import { AlarmThresholds, connectionThreshold } from "../lib/thresholds";
 
 export interface OperationsDashboardArgs extends MonitoredResources {
     readonly environment: Environment;
+    /** The name part of account-wide names (cfg.deployment, issue 17): `prod-dr` in the recovery stack; default the environment. */
+    readonly deployment?: Deployment;
     /** Region of the metrics (config `region`). */
     readonly region: string;
     /** The alarms' thresholds (ALARM_THRESHOLDS), drawn on the widgets. */
@@ -43,7 +45,7 @@ export class OperationsDashboard extends pulumi.ComponentResource {
             tableNames: args.tableNames,
         });
         const dashboard = new aws.cloudwatch.Dashboard(`${name}-dashboard`, {
-            dashboardName: names.dashboard(args.environment),
+            dashboardName: names.dashboard(args.deployment ?? args.environment),
             dashboardBody: resources.apply((r) => JSON.stringify(dashboardBody(settings, r))),
         }, { parent: this });
         this.dashboardName = dashboard.dashboardName;

@@ -9,7 +9,8 @@
  * - only the stack's region (and the regions it replicates to) for regional services;
  * - IAM limited to roles and their policies; roles may be passed only to the services that use
  *   them; the AWS admin policies cannot be attached; the bootstrap roles themselves cannot be changed;
- * - S3, Secrets Manager and SSM limited to the fivestar names; ECR to fivestar-* repositories;
+ * - S3, Secrets Manager and SSM limited to the fivestar names; ECR to fivestar-* repositories (in the stack's
+ *   region and the regions it replicates to, where prod's recovery stack runs);
  * - in prod, the audit trail, GuardDuty, Config and KMS keys cannot be switched off or deleted.
  * It is not a hard boundary: whoever can create a role and attach an inline policy to it can grant
  * that role anything. Closing that needs a permissions boundary on every role the program creates
@@ -125,6 +126,9 @@ const notLimited = { StringNotEquals: { [`aws:PrincipalTag/${LIMITED_SESSION_TAG
 
 export function deploymentRolePolicy(p: DeploymentPermissions): PolicyDocument {
     const iam = (path: string) => `arn:aws:iam::${p.accountId}:${path}`;
+    // Named secrets, parameters and repositories in every region the account deploys to: prod's recovery stack
+    // (issue 17) writes /fivestar parameters, reads and updates the fivestar/ secret replicas in ap-south-2.
+    const regions = [p.region, ...p.additionalRegions];
     const statements: PolicyStatement[] = [
         {
             Sid: "StackServices",
@@ -139,9 +143,11 @@ export function deploymentRolePolicy(p: DeploymentPermissions): PolicyDocument {
             Action: ["s3:*", "secretsmanager:*", "ssm:*", "ecr:*"],
             Resource: [
                 "arn:aws:s3:::fivestar-*", "arn:aws:s3:::fivestar-*/*",
-                `arn:aws:secretsmanager:${p.region}:${p.accountId}:secret:fivestar/*`,
-                `arn:aws:ssm:${p.region}:${p.accountId}:parameter/fivestar/*`,
-                `arn:aws:ecr:${p.region}:${p.accountId}:repository/fivestar-*`,
+                ...regions.flatMap((region) => [
+                    `arn:aws:secretsmanager:${region}:${p.accountId}:secret:fivestar/*`,
+                    `arn:aws:ssm:${region}:${p.accountId}:parameter/fivestar/*`,
+                    `arn:aws:ecr:${region}:${p.accountId}:repository/fivestar-*`,
+                ]),
             ],
             Condition: notLimited,
         },

@@ -4,7 +4,7 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { Environment, names } from "../config/names";
+import { Deployment, Environment, names } from "../config/names";
 import { ECS_TASK_EXECUTION_MANAGED_POLICY, executionRolePolicy, taskRolePolicy } from "./ecsPolicies";
 import { serviceTrustPolicy } from "../lib/iamDocuments";
 import { roleArnWhenReady } from "../lib/ready";
@@ -20,6 +20,10 @@ export interface EcsRolesArgs {
     readonly secretsKmsKeyArn: pulumi.Input<string>;
     /** kms.databaseKeyArn: encrypts the database secret. */
     readonly databaseKmsKeyArn: pulumi.Input<string>;
+    /** More keys under the environment's secrets or SecureStrings (issue 17: the recovery stack's own general key, beside the replica keys). */
+    readonly additionalKmsKeyArns?: pulumi.Input<string>[];
+    /** The name part of account-wide names (cfg.deployment, issue 17): `prod-dr` in the recovery stack; default the environment. */
+    readonly deployment?: Deployment;
 }
 
 export class EcsRoles extends pulumi.ComponentResource {
@@ -36,10 +40,10 @@ export class EcsRoles extends pulumi.ComponentResource {
         const env = args.environment;
         const ctx = { environment: env, accountId: args.accountId, region: args.region };
         const trust = JSON.stringify(serviceTrustPolicy("ecs-tasks.amazonaws.com", args.accountId));
-        const keyArns = pulumi.all([args.secretsKmsKeyArn, args.databaseKmsKeyArn]);
+        const keyArns = pulumi.all([args.secretsKmsKeyArn, args.databaseKmsKeyArn, ...(args.additionalKmsKeyArns ?? [])]);
 
         const execution = new aws.iam.Role(`${name}-execution`, {
-            name: names.ecsExecutionRole(env),
+            name: names.ecsExecutionRole(args.deployment ?? env),
             assumeRolePolicy: trust,
             description: `ECS task execution role of ${env}: image pull, logs, secrets injection (3.2.2)`,
         }, parent);
@@ -51,7 +55,7 @@ export class EcsRoles extends pulumi.ComponentResource {
         }, parent);
 
         const task = new aws.iam.Role(`${name}-task`, {
-            name: names.ecsTaskRole(env),
+            name: names.ecsTaskRole(args.deployment ?? env),
             assumeRolePolicy: trust,
             description: `ECS task role of ${env}: transaction tables, secrets, parameters (7.1.1)`,
         }, parent);

@@ -5,7 +5,7 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { Environment, names } from "../config/names";
+import { Deployment, Environment, names } from "../config/names";
 import {
     AWS_CONFIG_MANAGED_POLICY, cloudTrailBucketStatements, cloudTrailLogsPolicy, configDeliveryPolicy,
     WAF_REDACTED_HEADERS, wafLogDeliveryPolicy, webAclRules, webAclVisibility,
@@ -41,6 +41,14 @@ export interface AccountGuardrailsArgs {
     readonly wafRateLimit: number;
     /** The stack's S3 server access log bucket: who reads the audit buckets is recorded there (PCI DSS 10.2.1.3). */
     readonly serverAccessLogging: ServerAccessLogging;
+    /** The name part of account-wide names (cfg.deployment, issue 17): `prod-dr` in the recovery stack; default the environment. */
+    readonly deployment?: Deployment;
+    /**
+     * The Config recorder also records IAM and other global resources (default true). Issue 17: false in a
+     * recovery stack, whose account's primary recorder already does; AWS advises one region only, or every
+     * global item is recorded (and billed) twice.
+     */
+    readonly recordGlobalResources?: boolean;
 }
 
 export class AccountGuardrails extends pulumi.ComponentResource {
@@ -86,7 +94,7 @@ export class AccountGuardrails extends pulumi.ComponentResource {
     private auditBucket(name: string, args: AccountGuardrailsArgs, purpose: "cloudtrail" | "config",
         grants: (bucketArn: string) => PolicyStatement[]): PrivateBucket {
         return new PrivateBucket(`${name}-${purpose}-bucket`, {
-            bucketName: names.auditBucket(args.environment, args.accountId, purpose),
+            bucketName: names.auditBucket(args.deployment ?? args.environment, args.accountId, purpose),
             encryption: { kmsKeyArn: args.logsKmsKeyArn },
             grants,
             serverAccessLogging: args.serverAccessLogging,
@@ -109,12 +117,12 @@ export class AccountGuardrails extends pulumi.ComponentResource {
             policy: pulumi.all([bucket.bucketArn, args.logsKmsKeyArn]).apply(([b, k]) => JSON.stringify(configDeliveryPolicy(b, args.accountId, k))),
         }, parent);
         const recorder = new aws.cfg.Recorder(`${name}-config-recorder`, {
-            name: names.configRecorder(args.environment),
+            name: names.configRecorder(args.deployment ?? args.environment),
             roleArn: roleArnWhenReady(role, [managed, delivery]),
-            recordingGroup: { allSupported: true, includeGlobalResourceTypes: true },
+            recordingGroup: { allSupported: true, includeGlobalResourceTypes: args.recordGlobalResources ?? true },
         }, this.guardrailOptions(args));
         const channel = new aws.cfg.DeliveryChannel(`${name}-config-delivery`, {
-            name: names.configRecorder(args.environment),
+            name: names.configRecorder(args.deployment ?? args.environment),
             s3BucketName: bucket.bucketName,
             s3KmsKeyArn: args.logsKmsKeyArn,
             snapshotDeliveryProperties: { deliveryFrequency: "TwentyFour_Hours" },

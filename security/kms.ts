@@ -5,7 +5,7 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { Environment, names } from "../config/names";
+import { Deployment, Environment, names } from "../config/names";
 import { KEY_DESCRIPTIONS, KEY_POLICIES, KEY_PURPOSES, KeyPurpose } from "./kmsPolicies";
 
 /** Days KMS waits before deleting a scheduled key: the maximum, to undo a mistaken deletion. */
@@ -14,6 +14,8 @@ export const KEY_DELETION_WINDOW_DAYS = 30;
 export interface KmsKeysArgs {
     /** cfg.environment: names the aliases and the trail the logs key serves. */
     readonly environment: Environment;
+    /** The name part of account-wide names (cfg.deployment, issue 17): `prod-dr` in the recovery stack; default the environment. */
+    readonly deployment?: Deployment;
     /** cfg.account.id: the account root in every key policy. */
     readonly accountId: string;
     /** cfg.account.region: the CloudWatch Logs principal and encryption context are regional. */
@@ -33,6 +35,7 @@ export class KmsKeys extends pulumi.ComponentResource {
     constructor(name: string, args: KmsKeysArgs, opts?: pulumi.ComponentResourceOptions) {
         super("fivestar:security:KmsKeys", name, {}, opts);
         const env = args.environment;
+        const scope = args.deployment ?? env;
         const ctx = { environment: env, accountId: args.accountId, region: args.region };
 
         const keyArn = (purpose: KeyPurpose) => {
@@ -41,9 +44,9 @@ export class KmsKeys extends pulumi.ComponentResource {
                 enableKeyRotation: true,
                 deletionWindowInDays: KEY_DELETION_WINDOW_DAYS,
                 policy: JSON.stringify(KEY_POLICIES[purpose](ctx)),
-                tags: { Name: names.kmsAlias(env, purpose) },
+                tags: { Name: names.kmsAlias(scope, purpose) },
             }, { parent: this, protect: args.protect });
-            new aws.kms.Alias(`${name}-${purpose}`, { name: names.kmsAlias(env, purpose), targetKeyId: key.keyId }, { parent: this });
+            new aws.kms.Alias(`${name}-${purpose}`, { name: names.kmsAlias(scope, purpose), targetKeyId: key.keyId }, { parent: this });
             return key.arn;
         };
         const arns = Object.fromEntries(KEY_PURPOSES.map((p) => [p, keyArn(p)])) as Record<KeyPurpose, pulumi.Output<string>>;

@@ -16,7 +16,7 @@
  *   aws:SourceArn (the source bucket) and aws:SourceAccount, as that page recommends.
  */
 import type * as aws from "@pulumi/aws";
-import { Environment, names } from "../config/names";
+import { Deployment, names } from "../config/names";
 import type { GuardrailSwitches } from "./guardrails";
 import { PolicyStatement } from "../lib/iamDocuments";
 import { accessLogPrefix, PrivateBucketArgs } from "./privateBucket";
@@ -33,7 +33,7 @@ export const SERVER_ACCESS_LOG_RETENTION_DAYS = 400;
 export const SERVER_ACCESS_LOG_NONCURRENT_DAYS = 30;
 
 /** The buckets of a stack that log to the access log bucket: the audit buckets that exist, and the ALB's. */
-export function serverAccessLogSources(env: Environment, accountId: string, switches: Pick<GuardrailSwitches, "cloudTrail" | "awsConfig">): string[] {
+export function serverAccessLogSources(env: Deployment, accountId: string, switches: Pick<GuardrailSwitches, "cloudTrail" | "awsConfig">): string[] {
     return [
         ...(switches.cloudTrail ? [names.auditBucket(env, accountId, "cloudtrail")] : []),
         ...(switches.awsConfig ? [names.auditBucket(env, accountId, "config")] : []),
@@ -66,7 +66,8 @@ export const serverAccessLogLifecycle: aws.types.input.s3.BucketLifecycleConfigu
 }];
 
 export interface ServerAccessLogBucketSettings {
-    readonly environment: Environment;
+    /** cfg.deployment (the environment, or `prod-dr` in the recovery stack): names the bucket. */
+    readonly environment: Deployment;
     readonly accountId: string;
     readonly sourceBuckets: readonly string[];
     /** cfg.protectStatefulResources: also refuses object deletion (prod). */

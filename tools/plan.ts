@@ -26,6 +26,7 @@ import { writeDiagram } from "./diagram/svg";
 import { DEFAULT_WIDTH } from "./offline/fit";
 import { planFooter } from "./offline/footer";
 import { Flags, HELP_FLAGS, parseFlags } from "./flags";
+import { bootstrapStackOf } from "../config/stacks";
 
 export interface PlanArgs {
     stack: string;
@@ -117,7 +118,7 @@ async function main(argv: readonly string[]): Promise<number> {
         // The DeploymentRole as bootstrap builds it must allow every request the plan makes (issue 13).
         const coverage = await checkDeploymentRole(evaluated, projectDir());
         const findings = [...checkPlan(evaluated), ...coverage.problems.map((message) =>
-            ({ check: "deployment-role", type: "DeploymentRole", name: `bootstrap/Pulumi.${args.stack}.yaml`, message }))];
+            ({ check: "deployment-role", type: "DeploymentRole", name: `bootstrap/Pulumi.${bootstrapStackOf(args.stack)}.yaml`, message }))];
         const checked = findings.length > 0 ? CHECKS_FAILED_EXIT_CODE : 0;
         // Findings always reach the terminal, --quiet or not.
         if (findings.length > 0) console.error(renderCheckReport(findings));

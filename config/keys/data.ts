@@ -8,6 +8,7 @@ import {
 import { collect } from "../checks";
 import { Environment } from "../names";
 import { bool, int, key, ParsedKeys, qualified, show } from "../keyHelpers";
+import type { StackContext } from "./dr";
 
 const REGION = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/;
 
@@ -36,7 +37,7 @@ export const DATA_KEYS = {
 
 type Raw = ParsedKeys<typeof DATA_KEYS> & { environment: Environment; region: string; availabilityZones: string[] };
 
-export function dataProblems(c: Raw): string[] {
+export function dataProblems(c: Raw, ctx?: StackContext): string[] {
     return collect(
         () => {
             // AWS refuses a ceiling less than 10% above the allocated storage.
@@ -63,7 +64,8 @@ export function dataProblems(c: Raw): string[] {
         },
         () => c.rdsBackupReplicationRegion === c.region &&
             `${qualified("rdsBackupReplicationRegion")} = "${c.rdsBackupReplicationRegion}": must be another region than ${qualified("region")}, or a regional outage takes the copies too`,
-        () => c.environment === "prod" && c.rdsBackupReplicationRegion === undefined &&
+        // A recovery stack (issue 17) is itself the copy in the other region: config/keys/dr.ts refuses the key there.
+        () => c.environment === "prod" && c.rdsBackupReplicationRegion === undefined && ctx?.recovers === undefined &&
             `${qualified("rdsBackupReplicationRegion")} is not set in environment "prod": production backups are replicated cross-region (§2.2.3); set it, e.g. ap-south-2`,
         () => c.environment === "prod" && !c.rdsMultiAz &&
             `${qualified("rdsMultiAz")} = false in environment "prod": must be true, production runs a Multi-AZ database ` +

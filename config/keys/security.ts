@@ -8,6 +8,7 @@ import { z } from "zod";
 import { bool, int, key, oneOf, ParsedKeys, qualified } from "../keyHelpers";
 import { collect } from "../checks";
 import { Environment } from "../names";
+import type { StackContext } from "./dr";
 
 /** URLs end up in String parameters anyone with ssm:GetParameter reads: credentials belong in a secret. */
 const noCredentials = (u: string) => { const url = new URL(u); return url.username === "" && url.password === ""; };
@@ -59,12 +60,13 @@ type Raw = ParsedKeys<typeof SECURITY_KEYS> & { environment: Environment };
 
 const GUARDRAIL_SWITCHES = ["guardDutyEnabled", "awsConfigEnabled", "cloudTrailEnabled", "wafEnabled"] as const;
 
-export function securityProblems(c: Raw): string[] {
+export function securityProblems(c: Raw, ctx?: StackContext): string[] {
     return collect(
         // Real money moves through production gateways: only the production environment may use them.
         ...(["razorpayEnvironment", "juspayEnvironment"] as const).map((k) => () => c.environment !== "prod" && c[k] === "production" &&
             `${qualified(k)} = "production" in environment "${c.environment}": only prod may use a production payment gateway (§4.1)`),
-        ...GUARDRAIL_SWITCHES.map((k) => () => c.environment === "prod" && !c[k] &&
+        // A recovery stack (issue 17) adds no trail: the primary's multi-region trail records its region (config/keys/dr.ts).
+        ...GUARDRAIL_SWITCHES.filter((k) => !(k === "cloudTrailEnabled" && ctx?.recovers !== undefined)).map((k) => () => c.environment === "prod" && !c[k] &&
             `${qualified(k)} = false in environment "prod": must be true, the guide requires it in production (§2.2.3, §4.1.3)`),
     );
 }

@@ -10,7 +10,7 @@ import { checkStackConfig, parseStackConfig, StackConfigError } from "../../conf
 import { inputProblems, knownKeyNames, nearestKey } from "../../config/input";
 import { CONFIG_KEYS } from "../../config/schema";
 import { SECRET_KEY_NAMES } from "../../config/secretKeys";
-import { STACK_BINDINGS } from "../../config/stacks";
+import { bootstrapStackOf, STACK_BINDINGS } from "../../config/stacks";
 import { listStacks, readStackConfig } from "../../config/stackFiles";
 import { rawStackConfig, rejection, stackInput } from "../support/config";
 
@@ -60,6 +60,8 @@ describe("config input: each stack is bound to its environment and account (conf
     it("the table holds the guide's accounts: dev 123456789012, staging 123456789013, prod 123456789014", () => {
         expect(Object.fromEntries(Object.entries(STACK_BINDINGS).map(([s, b]) => [s, [b.environment, b.awsAccountId]]))).to.deep.equal({
             dev: ["dev", "123456789012"], staging: ["staging", "123456789013"], prod: ["prod", "123456789014"],
+            // issue 17: prod's disaster-recovery stack, in prod's account
+            "prod-dr": ["prod", "123456789014"],
         });
     });
 
@@ -72,7 +74,8 @@ describe("config input: each stack is bound to its environment and account (conf
 
     it("the bootstrap stack files use the same accounts", () => {
         for (const [stack, binding] of Object.entries(STACK_BINDINGS)) {
-            const file = readStackConfig(stack, path.join(PROJECT_DIR, "bootstrap"));
+            // A recovery stack deploys with its account's DeploymentRole: the primary stack's bootstrap (issue 17).
+            const file = readStackConfig(bootstrapStackOf(stack), path.join(PROJECT_DIR, "bootstrap"));
             expect(file.config["fivestar-payments-bootstrap:awsAccountId"], stack).to.equal(binding.awsAccountId);
         }
     });
@@ -90,7 +93,7 @@ describe("config input: each stack is bound to its environment and account (conf
     });
 
     it("a stack that is not in the table cannot run", () => {
-        expect(() => checkStackConfig({ ...stackInput("prod"), stack: "prod-dr" })).to.throw(StackConfigError, 'stack "prod-dr" is not in config/stacks.ts');
+        expect(() => checkStackConfig({ ...stackInput("prod"), stack: "prod-eu" })).to.throw(StackConfigError, 'stack "prod-eu" is not in config/stacks.ts');
     });
 });
 

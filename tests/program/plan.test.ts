@@ -50,7 +50,7 @@ describe("offline plan (npm run plan -- <stack>)", () => {
     it("refuses an unknown stack, naming the stacks there are", async () => {
         const result = await runPlan("qa");
         if (!("error" in result)) throw new Error("the plan succeeded");
-        expect(result.error).to.match(/No stack "qa".*Stacks: dev, prod, staging/);
+        expect(result.error).to.match(/No stack "qa".*Stacks: dev, prod, prod-dr, staging/);
     });
 
     it("prints resources grouped under their component, with the key sizing", async () => {

@@ -185,7 +185,10 @@ export const DEPLOYMENT_ACTIONS: Readonly<Record<string, TypePermissions>> = {
     "aws:secretsmanager/secretVersion:SecretVersion": {
         create: ["secretsmanager:PutSecretValue", "kms:GenerateDataKey"], read: ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret", "kms:Decrypt"],
         update: ["secretsmanager:PutSecretValue", "secretsmanager:UpdateSecretVersionStage"], delete: ["secretsmanager:UpdateSecretVersionStage"],
-        arn: (_r, at) => at.arnOf(at.dependency("aws:secretsmanager/secret:Secret")), sources: [SAR("awssecretsmanager"), TF("secretsmanager/secret_version.go")],
+        // The secret's own ARN; a secret the stack does not own (issue 17: prod-dr's adopted replica) is named by its ARN in secretId.
+        arn: (r, at) => (typeof r.inputs.secretId === "string" && r.inputs.secretId.startsWith("arn:aws:secretsmanager:") && r.dependencies.every((d) => !d.includes("secretsmanager/secret:Secret"))
+            ? r.inputs.secretId : at.arnOf(at.dependency("aws:secretsmanager/secret:Secret"))),
+        sources: [SAR("awssecretsmanager"), TF("secretsmanager/secret_version.go")],
     },
     "aws:ssm/parameter:Parameter": {
         create: ["ssm:PutParameter", "kms:Encrypt", "kms:GenerateDataKey"], read: ["ssm:GetParameter", "ssm:GetParameters", "ssm:DescribeParameters", "kms:Decrypt"], update: ["ssm:PutParameter"],

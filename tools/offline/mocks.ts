@@ -72,6 +72,24 @@ export function awsMocks(account: MockAccount): pulumi.runtime.Mocks {
                     return { name: account.region, region: account.region };
                 case "aws:index/getPartition:getPartition":
                     return { partition: "aws", dnsSuffix: "amazonaws.com" };
+                // Issue 17: a recovery stack looks up the primary's replicas in its region (data/adoptedReplicas.ts).
+                case "aws:dynamodb/getTable:getTable":
+                    return { ...args.inputs, arn: `arn:aws:dynamodb:${account.region}:${account.accountId}:table/${args.inputs.name}` };
+                case "aws:secretsmanager/getSecret:getSecret": {
+                    const arn = `arn:aws:secretsmanager:${account.region}:${account.accountId}:secret:${args.inputs.name}-MoCk01`;
+                    return { ...args.inputs, arn, id: arn };
+                }
+                case "aws:secretsmanager/getSecretVersion:getSecretVersion":
+                    return { ...args.inputs, secretString: JSON.stringify({ username: "mock", password: "mock-replicated-password" }) };
+                case "aws:kms/getAlias:getAlias": {
+                    const keyId = `mock-${String(args.inputs.name).replace(/^alias\//, "").replace(/\//g, "-")}`;
+                    return {
+                        ...args.inputs,
+                        arn: `arn:aws:kms:${account.region}:${account.accountId}:${args.inputs.name}`,
+                        targetKeyId: keyId,
+                        targetKeyArn: `arn:aws:kms:${account.region}:${account.accountId}:key/${keyId}`,
+                    };
+                }
                 default:
                     return args.inputs as Record<string, unknown>;
             }
