@@ -151,9 +151,11 @@ export function deploymentRolePolicy(p: DeploymentPermissions): PolicyDocument {
             Action: ["s3:*", "secretsmanager:*", "ssm:*", "ecr:*"],
             Resource: [
                 "arn:aws:s3:::fivestar-*", "arn:aws:s3:::fivestar-*/*",
+                `arn:aws:secretsmanager:${p.region}:${p.accountId}:secret:fivestar/*`,
                 `arn:aws:ssm:${p.region}:${p.accountId}:parameter/fivestar/*`,
-                // Secrets and repositories also in the regions prod replicates them to (issue 17: replicas there).
-                ...[p.region, ...p.additionalRegions].flatMap((region) => [
+                `arn:aws:ecr:${p.region}:${p.accountId}:repository/fivestar-*`,
+                // Issue 17: the replicas of secrets and repositories in the regions prod replicates to.
+                ...p.additionalRegions.flatMap((region) => [
                     `arn:aws:secretsmanager:${region}:${p.accountId}:secret:fivestar/*`,
                     `arn:aws:ecr:${region}:${p.accountId}:repository/fivestar-*`,
                 ]),
