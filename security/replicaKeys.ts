@@ -8,11 +8,10 @@
  * recovery region creates for itself (`alias/fivestar/<env>/<purpose>`), so the `prod-dr` stack can
  * deploy its own keys next to these and look these up by alias to adopt the replicas.
  */
-import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { Environment, names } from "../config/names";
-import { KEY_DELETION_WINDOW_DAYS } from "./kms";
-import { KEY_POLICIES, KeyPurpose } from "./kmsPolicies";
+import { aliasedKey } from "./kms";
+import { KeyPurpose } from "./kmsPolicies";
 
 /** The purposes replicated: the general key (tables, integration secrets, images) and the database key (its secret). */
 export const REPLICA_KEY_PURPOSES = ["general", "database"] as const satisfies readonly KeyPurpose[];
@@ -42,18 +41,10 @@ export class ReplicaKeys extends pulumi.ComponentResource {
         const env = args.environment;
         const ctx = { environment: env, accountId: args.accountId, region: args.region };
 
-        const keyArn = (purpose: ReplicaKeyPurpose) => {
-            const alias = replicaKeyAlias(env, purpose);
-            const key = new aws.kms.Key(`${name}-${purpose}`, {
-                description: `Fivestar ${env}: replicas in ${args.region} of the ${purpose} key's data (issue 17 disaster recovery)`,
-                enableKeyRotation: true,
-                deletionWindowInDays: KEY_DELETION_WINDOW_DAYS,
-                policy: JSON.stringify(KEY_POLICIES[purpose](ctx)),
-                tags: { Name: alias },
-            }, { parent: this, protect: args.protect });
-            new aws.kms.Alias(`${name}-${purpose}`, { name: alias, targetKeyId: key.keyId }, { parent: this });
-            return key.arn;
-        };
+        const keyArn = (purpose: ReplicaKeyPurpose) => aliasedKey(this, `${name}-${purpose}`, {
+            purpose, ctx, alias: replicaKeyAlias(env, purpose), protect: args.protect,
+            description: `Fivestar ${env}: replicas in ${args.region} of the ${purpose} key's data (issue 17 disaster recovery)`,
+        }).arn;
 
         this.generalKeyArn = keyArn("general");
         this.databaseKeyArn = keyArn("database");
