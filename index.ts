@@ -10,6 +10,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import { Compute, ecrRepositoryUrl } from "./compute/compute";
+import { ImageReplication } from "./compute/imageReplication";
 import { loadStackConfig } from "./config";
 import { healthRoutes as albHealthRoutes } from "./config/albRouting";
 import { assertDeployable } from "./config/deployability";
@@ -25,6 +26,7 @@ import { Alarms } from "./monitoring/alarms";
 import { AlertTopic } from "./monitoring/alertTopic";
 import { CostBudget } from "./monitoring/budget";
 import { OperationsDashboard } from "./monitoring/dashboard";
+import { ReplicationAlarms } from "./monitoring/replicationAlarms";
 import { LogGroups } from "./monitoring/logGroups";
 import { ALARM_THRESHOLDS } from "./lib/thresholds";
 import { Network } from "./network/network";
@@ -32,6 +34,7 @@ import { DatabaseCredentials } from "./security/databaseCredentials";
 import { EcsRoles } from "./security/ecsRoles";
 import { AccountGuardrails } from "./security/guardrails";
 import { KmsKeys } from "./security/kms";
+import { ReplicaKeys } from "./security/replicaKeys";
 import { PrivateBucket } from "./security/privateBucket";
 import { serverAccessLogBucketArgs, serverAccessLogSources } from "./security/serverAccessLogs";
 import { AppParameters } from "./security/parameters";
@@ -62,14 +65,21 @@ const randomProvider = new random.Provider("random");
 const inAccount = { providers: { aws: provider } };
 const withRandom = { providers: { aws: provider, random: randomProvider } };
 // Same account, role and tags in the backup region (§2.2.3 cross-region backups); only the region differs.
-const backupRegionProvider = cfg.rds.backupReplication
-    ? new aws.Provider("backup-replication-region", { ...deploymentProviderArgs(cfg), region: cfg.rds.backupReplication.region })
+// It is also the recovery region prod replicates tables, secrets and images to (issue 17; config makes the two agree).
+const recoveryRegion = cfg.rds.backupReplication?.region ?? cfg.drReplication?.region;
+const backupRegionProvider = recoveryRegion
+    ? new aws.Provider("backup-replication-region", { ...deploymentProviderArgs(cfg), region: recoveryRegion })
     : undefined;
 
 // --- Security foundations: keys first, everything else encrypts with them ---
 const kms = new KmsKeys("kms", { environment: env, deployment, accountId: cfg.account.id, region: cfg.account.region, protect }, inAccount);
 // The primary's replicas in this region (recovery stack only): read, never created or changed here.
 const adopted = recovery ? adoptReplicas(env, { provider }) : undefined;
+// Issue 17: keys in the recovery region for the replicas there (prod).
+const drRegion = cfg.drReplication && backupRegionProvider ? { region: cfg.drReplication.region, provider: backupRegionProvider } : undefined;
+const replicaKeys = drRegion
+    ? new ReplicaKeys("replica-keys", { environment: env, accountId: cfg.account.id, region: drRegion.region, protect }, { providers: { aws: drRegion.provider } })
+    : undefined;
 
 // --- Network (§3.1.1) ---
 const network = new Network("network", {
@@ -133,6 +143,9 @@ const appSecrets = recovery ? undefined : new AppSecrets("app-secrets", {
     generalKmsKeyArn: kms.generalKeyArn,
     integrations: stackSecrets,
     protect,
+    replica: drRegion && replicaKeys
+        ? { region: drRegion.region, databaseKmsKeyArn: replicaKeys.databaseKeyArn, generalKmsKeyArn: replicaKeys.generalKeyArn }
+        : undefined,
 }, inAccount);
 new AppParameters("app-parameters", {
     environment: env,
@@ -204,6 +217,7 @@ const ownTables = adopted ? undefined : new PaymentTables("tables", {
     kmsKeyArn: kms.generalKeyArn,
     pointInTimeRecovery: cfg.dynamodb.pointInTimeRecovery,
     protect,
+    replica: drRegion && replicaKeys ? { region: drRegion.region, kmsKeyArn: replicaKeys.generalKeyArn } : undefined,
 }, inAccount);
 const tables = ownTables
     ? { transactionsTableName: ownTables.transactionsTableName, queueTableName: ownTables.queueTableName }
@@ -242,6 +256,17 @@ const compute = new Compute("compute", {
     },
     database: database && { identifier: database.identifier, arn: database.arn },
 }, inAccount);
+// Issue 17: images copied to the recovery region, into KMS-encrypted, immutable repositories there.
+if (drRegion && replicaKeys) {
+    new ImageReplication("image-replication", {
+        environment: env,
+        accountId: cfg.account.id,
+        region: drRegion.region,
+        regionProvider: drRegion.provider,
+        kmsKeyArn: replicaKeys.generalKeyArn,
+        retainedImages: cfg.images.retainedImages,
+    }, inAccount);
+}
 // §12.1.2 the debug task (issue 16): `npm run ops -- debug <stack>` prints how to run it.
 const debugTask = new DebugTask("debug-task", {
     environment: env,
@@ -288,6 +313,17 @@ new Alarms("alarms", {
     errorMetric: logGroups.errorMetric,
     thresholds: ALARM_THRESHOLDS,
 }, inAccount);
+// Issue 17: replication lag of the tables against the RPO, and RDS backup replication being stopped.
+if (drRegion) {
+    new ReplicationAlarms("replication-alarms", {
+        environment: env,
+        region: drRegion.region,
+        tableNames: monitored.tableNames,
+        backupReplication: cfg.rds.backupReplication !== undefined,
+        cloudTrailLogGroupName: cfg.guardrails.cloudTrail ? (guardrails.cloudTrailLogGroupName as pulumi.Output<string>) : undefined,
+        topicArn: alerts.topicArn,
+    }, inAccount);
+}
 new OperationsDashboard("dashboard", {
     environment: env,
     deployment,

@@ -34,6 +34,23 @@ function alarmMetric(spec: AlarmSpec): Partial<aws.cloudwatch.MetricAlarmArgs> {
     return { namespace: m.namespace, metricName: m.metricName, dimensions: m.dimensions, statistic: m.stat, period: spec.window.period };
 }
 
+/** A MetricAlarm from its spec, notifying the topic when it fires and when it clears. */
+export function metricAlarmArgs(spec: AlarmSpec, topicArn: pulumi.Input<string>): aws.cloudwatch.MetricAlarmArgs {
+    return {
+        name: spec.alarmName,
+        alarmDescription: spec.description,
+        comparisonOperator: spec.comparisonOperator,
+        threshold: spec.threshold,
+        evaluationPeriods: spec.window.evaluationPeriods,
+        datapointsToAlarm: spec.window.datapointsToAlarm,
+        treatMissingData: spec.treatMissingData,
+        ...alarmMetric(spec),
+        actionsEnabled: true,
+        alarmActions: [topicArn],
+        okActions: [topicArn],
+    };
+}
+
 export class Alarms extends pulumi.ComponentResource {
     /** Alarm ARN by alarm key (e.g. "internal-pe-cpu", "db-replica-1-connections"). */
     public readonly alarmArns: Record<string, pulumi.Output<string>>;
@@ -43,19 +60,7 @@ export class Alarms extends pulumi.ComponentResource {
         super("fivestar:monitoring:Alarms", name, {}, opts);
         this.alarmArns = {};
         for (const spec of specs) {
-            const alarm = new aws.cloudwatch.MetricAlarm(`${name}-${spec.key}`, {
-                name: spec.alarmName,
-                alarmDescription: spec.description,
-                comparisonOperator: spec.comparisonOperator,
-                threshold: spec.threshold,
-                evaluationPeriods: spec.window.evaluationPeriods,
-                datapointsToAlarm: spec.window.datapointsToAlarm,
-                treatMissingData: spec.treatMissingData,
-                ...alarmMetric(spec),
-                actionsEnabled: true,
-                alarmActions: [args.topicArn],
-                okActions: [args.topicArn],
-            }, { parent: this });
+            const alarm = new aws.cloudwatch.MetricAlarm(`${name}-${spec.key}`, metricAlarmArgs(spec, args.topicArn), { parent: this });
             this.alarmArns[spec.key] = alarm.arn;
         }
         this.registerOutputs({ alarmArns: this.alarmArns });

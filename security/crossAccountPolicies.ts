@@ -74,6 +74,18 @@ export const PASS_ROLE_SERVICES = [
     "ecs-tasks.amazonaws.com", "ecs.amazonaws.com", "lambda.amazonaws.com", "vpc-flow-logs.amazonaws.com", "monitoring.rds.amazonaws.com",
     "rds.amazonaws.com", "config.amazonaws.com", "cloudtrail.amazonaws.com", "application-autoscaling.amazonaws.com", "events.amazonaws.com",
     "scheduler.amazonaws.com",
+    // Issue 17: the repository creation template's role (ECR creates the replicated repositories with it).
+    "ecr.amazonaws.com",
+] as const;
+
+/**
+ * Issue 17: ECR registry replication and repository creation templates. None of these has resource-level
+ * permissions (service authorization reference: no resource type), so they are allowed on "*" and only in
+ * the regions the stack deploys to (DenyOutsideRegion).
+ */
+export const ECR_REGISTRY_ACTIONS = [
+    "ecr:PutReplicationConfiguration", "ecr:DescribeRegistry", "ecr:CreateRepositoryCreationTemplate", "ecr:DescribeRepositoryCreationTemplates",
+    "ecr:UpdateRepositoryCreationTemplate", "ecr:DeleteRepositoryCreationTemplate",
 ] as const;
 
 /**
@@ -113,7 +125,7 @@ export interface DeploymentPermissions {
     readonly accountId: string;
     /** The stack's region: named resources (secrets, parameters, repositories) live there. */
     readonly region: string;
-    /** Other regions the program deploys to (prod: the RDS backup replication region). */
+    /** Other regions the program deploys to (prod: the recovery region of its backups and replicas). */
     readonly additionalRegions: readonly string[];
     /** ARNs of the DeploymentRole and MonitoringRole: never modifiable through the DeploymentRole. */
     readonly bootstrapRoleArns: readonly string[];
@@ -158,6 +170,7 @@ export function deploymentRolePolicy(p: DeploymentPermissions): PolicyDocument {
             Resource: "*",
             Condition: notLimited,
         },
+        { Sid: "EcrRegistryReplication", Effect: "Allow", Action: [...ECR_REGISTRY_ACTIONS], Resource: "*", Condition: notLimited },
         {
             Sid: "DefaultGroupSchedules",
             Effect: "Allow",

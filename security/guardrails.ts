@@ -56,6 +56,9 @@ export class AccountGuardrails extends pulumi.ComponentResource {
     public readonly webAclArn: pulumi.Output<string | undefined>;
     public readonly guardDutyDetectorId: pulumi.Output<string | undefined>;
     public readonly cloudTrailBucketName: pulumi.Output<string | undefined>;
+    /** The trail's CloudWatch Logs group (every region's management events): log metric filters read it. */
+    public readonly cloudTrailLogGroupName: pulumi.Output<string | undefined>;
+    private trailLogGroup?: aws.cloudwatch.LogGroup;
     public readonly configBucketName: pulumi.Output<string | undefined>;
 
     constructor(name: string, args: AccountGuardrailsArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -73,6 +76,7 @@ export class AccountGuardrails extends pulumi.ComponentResource {
         this.guardDutyDetectorId = detector ? detector.id : pulumi.output(undefined);
         this.cloudTrailBucketName = trailBucket ? trailBucket.bucketName : pulumi.output(undefined);
         this.configBucketName = configBucket ? configBucket.bucketName : pulumi.output(undefined);
+        this.cloudTrailLogGroupName = this.trailLogGroup ? this.trailLogGroup.name : pulumi.output(undefined);
         this.registerOutputs({
             webAclArn: this.webAclArn,
             guardDutyDetectorId: this.guardDutyDetectorId,
@@ -141,6 +145,7 @@ export class AccountGuardrails extends pulumi.ComponentResource {
             kmsKeyId: args.logsKmsKeyArn,
             deletionProtectionEnabled: args.protect,
         }, { parent: this, protect: args.protect });
+        this.trailLogGroup = logGroup;
         const role = new aws.iam.Role(`${name}-cloudtrail-logs`, {
             assumeRolePolicy: JSON.stringify(serviceTrustPolicy("cloudtrail.amazonaws.com", args.accountId)),
             description: `Lets the ${args.environment} trail write to ${names.cloudTrailLogGroup(args.environment)}`,

@@ -6,10 +6,28 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { Deployment, Environment, names } from "../config/names";
-import { KEY_DESCRIPTIONS, KEY_POLICIES, KEY_PURPOSES, KeyPurpose } from "./kmsPolicies";
+import { KEY_DESCRIPTIONS, KEY_POLICIES, KEY_PURPOSES, KeyPolicyContext, KeyPurpose } from "./kmsPolicies";
 
 /** Days KMS waits before deleting a scheduled key: the maximum, to undo a mistaken deletion. */
 export const KEY_DELETION_WINDOW_DAYS = 30;
+
+/**
+ * One customer-managed key under its purpose's policy, with an alias (also its Name tag): rotation on and
+ * the longest deletion window. Also used for the replica keys in the recovery region (replicaKeys.ts).
+ */
+export function aliasedKey(parent: pulumi.Resource, name: string, k: {
+    purpose: KeyPurpose; ctx: KeyPolicyContext; alias: string; description: string; protect: boolean;
+}): aws.kms.Key {
+    const key = new aws.kms.Key(name, {
+        description: k.description,
+        enableKeyRotation: true,
+        deletionWindowInDays: KEY_DELETION_WINDOW_DAYS,
+        policy: JSON.stringify(KEY_POLICIES[k.purpose](k.ctx)),
+        tags: { Name: k.alias },
+    }, { parent, protect: k.protect });
+    new aws.kms.Alias(name, { name: k.alias, targetKeyId: key.keyId }, { parent });
+    return key;
+}
 
 export interface KmsKeysArgs {
     /** cfg.environment: names the aliases and the trail the logs key serves. */
@@ -38,17 +56,9 @@ export class KmsKeys extends pulumi.ComponentResource {
         const scope = args.deployment ?? env;
         const ctx = { environment: env, accountId: args.accountId, region: args.region };
 
-        const keyArn = (purpose: KeyPurpose) => {
-            const key = new aws.kms.Key(`${name}-${purpose}`, {
-                description: `Fivestar ${env}: ${KEY_DESCRIPTIONS[purpose]}`,
-                enableKeyRotation: true,
-                deletionWindowInDays: KEY_DELETION_WINDOW_DAYS,
-                policy: JSON.stringify(KEY_POLICIES[purpose](ctx)),
-                tags: { Name: names.kmsAlias(scope, purpose) },
-            }, { parent: this, protect: args.protect });
-            new aws.kms.Alias(`${name}-${purpose}`, { name: names.kmsAlias(scope, purpose), targetKeyId: key.keyId }, { parent: this });
-            return key.arn;
-        };
+        const keyArn = (purpose: KeyPurpose) => aliasedKey(this, `${name}-${purpose}`, {
+            purpose, ctx, alias: names.kmsAlias(scope, purpose), description: `Fivestar ${env}: ${KEY_DESCRIPTIONS[purpose]}`, protect: args.protect,
+        }).arn;
         const arns = Object.fromEntries(KEY_PURPOSES.map((p) => [p, keyArn(p)])) as Record<KeyPurpose, pulumi.Output<string>>;
 
         this.databaseKeyArn = arns.database;

@@ -13,6 +13,16 @@ import {
     integrationSecretDocument, JUSPAY_FIELDS, RAZORPAY_FIELDS, SecretName, secretName, secretRecoveryWindowDays,
 } from "./secretValues";
 
+/** Replicas of every secret in the recovery region (issue 17), each under a key of that region. */
+export interface SecretReplicaArgs {
+    /** The recovery region, e.g. ap-south-2. */
+    readonly region: string;
+    /** ReplicaKeys.databaseKeyArn: the database secret's replica. */
+    readonly databaseKmsKeyArn: pulumi.Input<string>;
+    /** ReplicaKeys.generalKeyArn: the integration secrets' replicas. */
+    readonly generalKmsKeyArn: pulumi.Input<string>;
+}
+
 export interface AppSecretsArgs {
     /** cfg.environment: fivestar/payments/<env>/... */
     readonly environment: Environment;
@@ -24,6 +34,12 @@ export interface AppSecretsArgs {
     readonly integrations: StackSecrets;
     /** cfg.protectStatefulResources: Pulumi protect and the 30-day recovery window. */
     readonly protect: boolean;
+    /**
+     * cfg.drReplication (prod): Secrets Manager keeps a read-only replica of each secret there, value and
+     * new versions included (ReplicateSecretToRegions; User Guide "Replicate secrets across Regions").
+     * `replicas` is not ForceNew (tools/safety/forceNew.json): added in place.
+     */
+    readonly replica?: SecretReplicaArgs;
 }
 
 export class AppSecrets extends pulumi.ComponentResource {
@@ -37,12 +53,15 @@ export class AppSecrets extends pulumi.ComponentResource {
         super("fivestar:security:AppSecrets", name, {}, opts);
         const env = args.environment;
 
+        const r = args.replica;
         const secret = (which: SecretName, kmsKeyId: pulumi.Input<string>, description: string, document?: pulumi.Output<string>) => {
+            const replicaKey = which === "database" ? r?.databaseKmsKeyArn : r?.generalKmsKeyArn;
             const s = new aws.secretsmanager.Secret(`${name}-${which}`, {
                 name: secretName(env, which),
                 description,
                 kmsKeyId,
                 recoveryWindowInDays: secretRecoveryWindowDays(args.protect),
+                ...(r ? { replicas: [{ region: r.region, kmsKeyId: replicaKey }] } : {}),
             }, { parent: this, protect: args.protect });
             if (document) {
                 new aws.secretsmanager.SecretVersion(`${name}-${which}`, { secretId: s.id, secretString: pulumi.secret(document) }, { parent: this });

@@ -11,6 +11,11 @@ import { bool, int, key, ParsedKeys, qualified, show } from "../keyHelpers";
 import type { StackContext } from "./dr";
 
 const REGION = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/;
+/**
+ * AWS regions in India: the only places a copy of payment data may go (RBI's 2018 directive on storage
+ * of payment system data, issue 17). Mumbai and Hyderabad are AWS's two Indian regions.
+ */
+export const INDIA_REGIONS = ["ap-south-1", "ap-south-2"] as const;
 
 export const DATA_KEYS = {
     rdsInstanceClass: key("string", "RDS instance class (§4.1: db.t3.medium / db.r6g.large).",
@@ -32,6 +37,9 @@ export const DATA_KEYS = {
     rdsBackupReplicationRegion: key("string", "Region the primary's automated backups are replicated to (§2.2.3 RPO < 1 h); unset: no replication.",
         z.string({ error: "must be an AWS region name such as ap-south-2" }).regex(REGION, "must be an AWS region name such as ap-south-2"), { default: undefined }),
     rdsBackupReplicationRetentionDays: key("integer", "Days the replicated automated backups are kept in rdsBackupReplicationRegion.", int(1, 35), { default: 7 }),
+    drReplicationRegion: key("string", "Region prod replicates its DynamoDB tables, secrets and ECR images to continuously (issue 17); an Indian region " +
+        "other than region, and the same as rdsBackupReplicationRegion; unset: no replication.",
+        z.string({ error: "must be an AWS region name such as ap-south-2" }).regex(REGION, "must be an AWS region name such as ap-south-2"), { default: undefined }),
     dynamodbPointInTimeRecovery: key("boolean", "Point-in-time recovery on the DynamoDB tables (§4.1.3: prod).", bool()),
 } as const;
 
@@ -67,10 +75,35 @@ export function dataProblems(c: Raw, ctx?: StackContext): string[] {
         // A recovery stack (issue 17) is itself the copy in the other region: config/keys/dr.ts refuses the key there.
         () => c.environment === "prod" && c.rdsBackupReplicationRegion === undefined && ctx?.recovers === undefined &&
             `${qualified("rdsBackupReplicationRegion")} is not set in environment "prod": production backups are replicated cross-region (§2.2.3); set it, e.g. ap-south-2`,
+        ...replicationProblems(c),
         () => c.environment === "prod" && !c.rdsMultiAz &&
             `${qualified("rdsMultiAz")} = false in environment "prod": must be true, production runs a Multi-AZ database ` +
             `(§2.2.3 "Multi-AZ deployment: Required", §4.1.3 MultiAZ: true)`,
     );
+}
+
+/**
+ * The recovery region (issue 17): in India, not the stack's own, one region for every store (the
+ * recovery stack restores the database from the replicated backups and adopts the table and secret
+ * replicas in the same place), and required in prod wherever its backups are replicated.
+ */
+function replicationProblems(c: Raw): (() => string | false)[] {
+    const dr = c.drReplicationRegion;
+    const india = INDIA_REGIONS.join(", ");
+    return [
+        () => dr !== undefined && dr === c.region &&
+            `${qualified("drReplicationRegion")} = "${dr}": must be another region than ${qualified("region")}, or a regional outage takes the replicas too`,
+        () => dr !== undefined && !(INDIA_REGIONS as readonly string[]).includes(dr) &&
+            `${qualified("drReplicationRegion")} = "${dr}": must be a region in India (${india}); payment data stays onshore (RBI 2018 directive)`,
+        () => c.rdsBackupReplicationRegion !== undefined && !(INDIA_REGIONS as readonly string[]).includes(c.rdsBackupReplicationRegion) &&
+            `${qualified("rdsBackupReplicationRegion")} = "${c.rdsBackupReplicationRegion}": must be a region in India (${india}); payment data stays onshore (RBI 2018 directive)`,
+        () => dr !== undefined && c.rdsBackupReplicationRegion !== undefined && dr !== c.rdsBackupReplicationRegion &&
+            `${qualified("drReplicationRegion")} = "${dr}" with ${qualified("rdsBackupReplicationRegion")} = "${c.rdsBackupReplicationRegion}": ` +
+            "must be the same region, where the recovery stack finds both the replicated backups and the replicas",
+        () => c.environment === "prod" && c.rdsBackupReplicationRegion !== undefined && dr === undefined &&
+            `${qualified("drReplicationRegion")} is not set in environment "prod" (its backups go to ${c.rdsBackupReplicationRegion}): ` +
+            `production replicates its tables, secrets and images there too (§2.2.3 RPO < 1 h); set it to ${c.rdsBackupReplicationRegion}`,
+    ];
 }
 
 export function dataSections(c: Raw) {
@@ -92,5 +125,7 @@ export function dataSections(c: Raw) {
                 : { region: c.rdsBackupReplicationRegion, retentionDays: c.rdsBackupReplicationRetentionDays },
         },
         dynamodb: { pointInTimeRecovery: c.dynamodbPointInTimeRecovery },
+        /** Undefined: tables, secrets and images stay in the stack's region (issue 17). */
+        drReplication: c.drReplicationRegion === undefined ? undefined : { region: c.drReplicationRegion },
     };
 }

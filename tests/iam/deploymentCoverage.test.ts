@@ -110,9 +110,35 @@ describe("the DeploymentRole covers the plan (issue 13)", () => {
             expect(inBackupRegion.some((l) => l.startsWith("aws:rds/instanceAutomatedBackupsReplication"))).to.equal(true);
             expect(problems.length).to.be.greaterThan(0);
             for (const p of problems) {
-                expect(inBackupRegion.some((l) => p.startsWith(l)), p).to.equal(true);
+                // Issue 17: the tables' and secrets' replicas are requests in ap-south-2 made for resources of ap-south-1.
+                expect(inBackupRegion.some((l) => p.startsWith(l)) || p.includes("(replicas in ap-south-2)"), p).to.equal(true);
                 expect(p).to.match(/explicitly denied by DenyOutsideRegion$/);
             }
+        });
+
+        it("issue 17: the replicas' requests in ap-south-2 are checked (a table's CreateTableReplica, a secret's replica key) and denied without the region", async () => {
+            const plan = await planCopy("prod");
+            const policy = deploymentRolePolicy({ accountId: ACCOUNTS.prod, region: "ap-south-1", additionalRegions: [], lockGuardrails: true, bootstrapRoleArns: [] });
+            const { problems } = await deploymentRoleCoverage(plan, policy);
+            expect(problems).to.include(`aws:dynamodb/table:Table tables-transactions: (replicas in ap-south-2) dynamodb:CreateTableReplica on arn:aws:dynamodb:ap-south-2:${ACCOUNTS.prod}:table/prod-fivestar-transactions is not allowed: explicitly denied by DenyOutsideRegion`);
+            expect(problems).to.include("aws:secretsmanager/secret:Secret app-secrets-database: (replicas in ap-south-2) kms:GenerateDataKey on * is not allowed: explicitly denied by DenyOutsideRegion");
+        });
+
+        it("issue 17: without the registry statement, ECR replication and its template are refused; without ecr.amazonaws.com, the template's role cannot be passed", async () => {
+            const plan = await planCopy("prod");
+            const { problems } = await deploymentRoleCoverage(plan, without(policyOf("prod"), "EcrRegistryReplication", "ecr.amazonaws.com"));
+            expect(problems).to.include("aws:ecr/replicationConfiguration:ReplicationConfiguration image-replication-registry: (create) ecr:PutReplicationConfiguration on * is not allowed: no Allow statement matches (implicit deny)");
+            expect(problems).to.include("aws:ecr/repositoryCreationTemplate:RepositoryCreationTemplate image-replication-template: (create) ecr:CreateRepositoryCreationTemplate on * is not allowed: no Allow statement matches (implicit deny)");
+            expect(problems).to.include(`aws:iam/role:Role image-replication-template: (pass to ecr.amazonaws.com) iam:PassRole on arn:aws:iam::${ACCOUNTS.prod}:role/prod-fivestar-ecr-replication-ap-south-2 is not allowed: no Allow statement matches (implicit deny)`);
+        });
+
+        it("issue 17: a secret replica outside the secrets of the stack's region is refused without the widened NamedStorageAndConfig", async () => {
+            const plan = await planCopy("prod");
+            const policy: PolicyDocument = JSON.parse(JSON.stringify(policyOf("prod")));
+            const named = policy.Statement.find((x) => x.Sid === "NamedStorageAndConfig")!;
+            named.Resource = ([named.Resource ?? []].flat() as string[]).filter((r) => !r.includes(":ap-south-2:"));
+            const { problems } = await deploymentRoleCoverage(plan, policy);
+            expect(problems).to.include(`aws:secretsmanager/secret:Secret app-secrets-juspay: (replicas in ap-south-2) secretsmanager:DescribeSecret on arn:aws:secretsmanager:ap-south-2:${ACCOUNTS.prod}:secret:fivestar/payments/prod/juspay-AbCdEf is not allowed: no Allow statement matches (implicit deny)`);
         });
 
         it("an AWS admin policy attached to a role, and a bucket outside the fivestar names", async () => {

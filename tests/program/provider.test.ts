@@ -34,7 +34,7 @@ describe("whole program: the cross-account provider (§2.3.1, §9.1)", () => {
                 }
             });
 
-            it("every AWS resource uses an explicit provider of this account; only backup replication uses the second region", async () => {
+            it("every AWS resource uses an explicit provider of this account; only backup replication and the issue-17 replicas use the second region", async () => {
                 const plan = await planOf(stack);
                 const main = plan.one(AWS_PROVIDER, "deployment-account").urn;
                 const awsResources = plan.resources.filter((r) => r.custom && r.type.startsWith("aws:"));
@@ -42,10 +42,11 @@ describe("whole program: the cross-account provider (§2.3.1, §9.1)", () => {
                 const elsewhere = awsResources.filter((r) => r.provider !== main);
                 for (const r of elsewhere) {
                     expect(r.provider, r.urn).to.match(/::pulumi:providers:aws::backup-replication-region$/);
-                    expect(r.parent, r.urn).to.match(/fivestar:data:Database::database$/);
+                    expect(r.parent, r.urn).to.match(/fivestar:(data:Database::database|security:ReplicaKeys::replica-keys|compute:ImageReplication::image-replication)$/);
                 }
                 expect(elsewhere.map((r) => r.type).sort()).to.deep.equal(BACKUP_REGION[stack]
-                    ? ["aws:kms/alias:Alias", "aws:kms/key:Key", "aws:rds/instanceAutomatedBackupsReplication:InstanceAutomatedBackupsReplication"]
+                    ? ["aws:ecr/repositoryCreationTemplate:RepositoryCreationTemplate", "aws:kms/alias:Alias", "aws:kms/alias:Alias", "aws:kms/alias:Alias",
+                        "aws:kms/key:Key", "aws:kms/key:Key", "aws:kms/key:Key", "aws:rds/instanceAutomatedBackupsReplication:InstanceAutomatedBackupsReplication"]
                     : []);
             });
 

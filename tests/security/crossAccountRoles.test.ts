@@ -85,8 +85,27 @@ describe("DeploymentRole permissions (§2.3.1: ECS deployment, Lambda updates, s
         expect(s.Condition?.StringEquals).to.deep.equal({ "iam:PassedToService": [
             "ecs-tasks.amazonaws.com", "ecs.amazonaws.com", "lambda.amazonaws.com", "vpc-flow-logs.amazonaws.com", "monitoring.rds.amazonaws.com",
             "rds.amazonaws.com", "config.amazonaws.com", "cloudtrail.amazonaws.com", "application-autoscaling.amazonaws.com", "events.amazonaws.com",
-            "scheduler.amazonaws.com",
+            "scheduler.amazonaws.com", "ecr.amazonaws.com",
         ] });
+    });
+
+    it("issue 17: secrets and repositories also in the regions prod replicates to, nowhere else", () => {
+        expect(sid(permissions(true, ["ap-south-2"]), "NamedStorageAndConfig").Resource).to.deep.equal([
+            "arn:aws:s3:::fivestar-*", "arn:aws:s3:::fivestar-*/*",
+            `arn:aws:secretsmanager:ap-south-1:${PROD}:secret:fivestar/*`,
+            `arn:aws:ssm:ap-south-1:${PROD}:parameter/fivestar/*`,
+            `arn:aws:ecr:ap-south-1:${PROD}:repository/fivestar-*`,
+            `arn:aws:secretsmanager:ap-south-2:${PROD}:secret:fivestar/*`,
+            `arn:aws:ecr:ap-south-2:${PROD}:repository/fivestar-*`,
+        ]);
+    });
+
+    it("issue 17: ECR registry replication and repository creation templates (no resource-level permissions), for full deployers only", () => {
+        const s = sid(doc, "EcrRegistryReplication");
+        expect(s.Action).to.deep.equal(["ecr:PutReplicationConfiguration", "ecr:DescribeRegistry", "ecr:CreateRepositoryCreationTemplate",
+            "ecr:DescribeRepositoryCreationTemplates", "ecr:UpdateRepositoryCreationTemplate", "ecr:DeleteRepositoryCreationTemplate"]);
+        expect(s.Resource).to.equal("*");
+        expect(s.Condition).to.deep.equal({ StringNotEquals: { "aws:PrincipalTag/fivestar-access": "limited" } });
     });
 
     it("EventBridge Scheduler: only the schedule CRUD actions, only default-group schedules of this account and region (dev after-hours)", () => {

@@ -139,3 +139,20 @@ describe("AppSecrets (§4.2.2)", () => {
         }
     });
 });
+
+describe("AppSecrets replicas (issue 17)", () => {
+    const REPLICA = { region: "ap-south-2", databaseKmsKeyArn: "arn:aws:kms:ap-south-2:123456789012:key/replica-database", generalKmsKeyArn: "arn:aws:kms:ap-south-2:123456789012:key/replica-general" };
+    it("each secret replicates to ap-south-2: the database secret under the replica database key, the integrations under the replica general key", async () => {
+        const built = await construct(() => new AppSecrets("app-secrets-replicated", args("prod", { replica: REPLICA }), inAccount()));
+        const replicas = Object.fromEntries(built.ofType(SECRET).map((s) => [s.name, s.inputs.replicas]));
+        expect(replicas).to.deep.equal({
+            "app-secrets-replicated-database": [{ region: "ap-south-2", kmsKeyId: REPLICA.databaseKmsKeyArn }],
+            "app-secrets-replicated-razorpay": [{ region: "ap-south-2", kmsKeyId: REPLICA.generalKmsKeyArn }],
+            "app-secrets-replicated-juspay": [{ region: "ap-south-2", kmsKeyId: REPLICA.generalKmsKeyArn }],
+        });
+    });
+    it("without a replica, no secret has replicas", async () => {
+        const built = await construct(() => new AppSecrets("app-secrets-single", args("staging"), inAccount()));
+        for (const s of built.ofType(SECRET)) expect(s.inputs, s.name).not.to.have.property("replicas");
+    });
+});

@@ -32,6 +32,24 @@ export interface ArnContext {
     arnOf(resource: RegisteredResource): string;
 }
 
+/** One request an input makes: the region it goes to and the resource it acts on ("*" for none). */
+export interface InputRequest {
+    readonly region: string;
+    readonly arn: string;
+}
+
+/**
+ * Requests an input of a type adds when it is set (e.g. a table's or a secret's replicas, issue 17):
+ * the actions per region and resource that input element makes the provider (or the service acting on
+ * the caller's behalf) call. `requests` returns them for the input's value; each is checked like an operation.
+ */
+export interface InputPermissions {
+    readonly requests: (value: unknown, r: RegisteredResource, at: ArnContext) => readonly { readonly actions: readonly string[]; readonly at: InputRequest }[];
+    /** Service principals whose service-linked role the first use of the input makes. */
+    readonly serviceLinkedRoles?: readonly string[];
+    readonly sources: readonly string[];
+}
+
 export interface TypePermissions {
     readonly create?: readonly string[];
     readonly read?: readonly string[];
@@ -46,6 +64,8 @@ export interface TypePermissions {
     readonly serviceLinkedRoles?: readonly string[];
     /** IAM and Budgets have one global endpoint, in us-east-1: that is the request's aws:RequestedRegion. */
     readonly global?: boolean;
+    /** Inputs that add requests when set (the input's Pulumi name): see InputPermissions. */
+    readonly inputs?: Readonly<Record<string, InputPermissions>>;
     /** Types that make no AWS call (providers, random values): why. */
     readonly noAwsCalls?: string;
     readonly sources: readonly string[];
@@ -82,6 +102,60 @@ const tagResource = (service: string) => [`${service}:TagResource`, `${service}:
 const bucketPart = (create: string[], read: string[], del: string[]): TypePermissions => ({ create, read, update: create, delete: del, arn: ofBucket, sources: S3 });
 /** Secrets Manager, SSM SecureStrings, DynamoDB, ECR, RDS: the caller's KMS rights on the CMK (through grants). */
 const kmsThroughCaller = ["kms:DescribeKey", "kms:CreateGrant", "kms:GenerateDataKey", "kms:Decrypt"];
+
+const tableArn = (region: string, account: string, name: string) => `arn:aws:dynamodb:${region}:${account}:table/${name}`;
+const asList = (value: unknown): Record<string, unknown>[] => (Array.isArray(value) ? value.filter((v): v is Record<string, unknown> => typeof v === "object" && v !== null) : []);
+
+const GLOBAL_TABLES = [
+    SAR("amazondynamodb"), TF("dynamodb/table.go (replica: UpdateTable ReplicaUpdates, then per replica UpdateContinuousBackups, UpdateTable, TagResource in its region)"),
+    "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/V2gt_IAM.html",
+    "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/globaltables-security.html",
+];
+/**
+ * Global tables version 2019.11.21 (DynamoDB Developer Guide, "Using IAM with global tables"): UpdateTable in
+ * the source region; in the replica's region CreateTable, CreateTableReplica and the item actions DynamoDB
+ * uses to fill the replica (Scan, Query, UpdateItem, PutItem, GetItem, DeleteItem, BatchWriteItem), and
+ * DeleteTable, DeleteTableReplica to remove it. The provider then sets each replica's point-in-time recovery,
+ * deletion protection and tags in that region, and its KMS key is used through the caller's grants there.
+ */
+function tableReplicaRequests(value: unknown, r: RegisteredResource, at: ArnContext) {
+    const name = physicalName(r);
+    return asList(value).flatMap((replica) => {
+        const region = String(replica.regionName);
+        return [
+            { actions: ["dynamodb:UpdateTable", "dynamodb:DescribeTable", "dynamodb:CreateTableReplica", "dynamodb:DeleteTableReplica"], at: { region: at.region, arn: tableArn(at.region, at.account, name) } },
+            {
+                actions: ["dynamodb:CreateTable", "dynamodb:CreateTableReplica", "dynamodb:Scan", "dynamodb:Query", "dynamodb:UpdateItem", "dynamodb:PutItem", "dynamodb:GetItem",
+                    "dynamodb:DeleteItem", "dynamodb:BatchWriteItem", "dynamodb:DeleteTable", "dynamodb:DeleteTableReplica", "dynamodb:DescribeTable", "dynamodb:UpdateTable",
+                    "dynamodb:UpdateContinuousBackups", "dynamodb:DescribeContinuousBackups", "dynamodb:TagResource", "dynamodb:ListTagsOfResource"],
+                at: { region, arn: tableArn(region, at.account, name) },
+            },
+            { actions: kmsThroughCaller, at: { region, arn: "*" } },
+        ];
+    });
+}
+
+const SECRET_REPLICAS = [
+    SAR("awssecretsmanager"), TF("secretsmanager/secret.go (replica: ReplicateSecretToRegions, RemoveRegionsFromReplication)"),
+    "https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_ReplicateSecretToRegions.html",
+];
+/**
+ * ReplicateSecretToRegions on the primary (and RemoveRegionsFromReplication to drop a replica); kms:Decrypt
+ * on the primary's key and kms:GenerateDataKey, kms:Encrypt on the replica's key in its region (API
+ * reference, "Required permissions"). The replica's own ARN (same name, the replica's region) is where the
+ * secret then lives: a later change reads it there.
+ */
+function secretReplicaRequests(value: unknown, r: RegisteredResource, at: ArnContext) {
+    const arn = (region: string) => `arn:aws:secretsmanager:${region}:${at.account}:secret:${physicalName(r)}-AbCdEf`;
+    return asList(value).flatMap((replica) => {
+        const region = String(replica.region);
+        return [
+            { actions: ["secretsmanager:ReplicateSecretToRegions", "secretsmanager:RemoveRegionsFromReplication", "secretsmanager:DescribeSecret", "kms:Decrypt"], at: { region: at.region, arn: arn(at.region) } },
+            { actions: ["secretsmanager:DescribeSecret"], at: { region, arn: arn(region) } },
+            { actions: ["kms:GenerateDataKey", "kms:Encrypt", "kms:DescribeKey"], at: { region, arn: "*" } },
+        ];
+    });
+}
 
 export const DEPLOYMENT_ACTIONS: Readonly<Record<string, TypePermissions>> = {
     // --- providers and values computed in the engine ---
@@ -180,6 +254,7 @@ export const DEPLOYMENT_ACTIONS: Readonly<Record<string, TypePermissions>> = {
         create: ["secretsmanager:CreateSecret", ...kmsThroughCaller], read: ["secretsmanager:DescribeSecret", "secretsmanager:GetResourcePolicy"], update: ["secretsmanager:UpdateSecret"],
         delete: ["secretsmanager:DeleteSecret"], tag: ["secretsmanager:TagResource", "secretsmanager:UntagResource"],
         arn: (r, at) => `arn:aws:secretsmanager:${at.region}:${at.account}:secret:${physicalName(r)}-AbCdEf`,
+        inputs: { replicas: { requests: secretReplicaRequests, sources: SECRET_REPLICAS } },
         sources: [SAR("awssecretsmanager"), TF("secretsmanager/secret.go"), "https://docs.aws.amazon.com/secretsmanager/latest/userguide/security-encryption.html"],
     },
     "aws:secretsmanager/secretVersion:SecretVersion": {
@@ -257,7 +332,10 @@ export const DEPLOYMENT_ACTIONS: Readonly<Record<string, TypePermissions>> = {
         create: ["dynamodb:CreateTable", "dynamodb:UpdateContinuousBackups", "dynamodb:UpdateTimeToLive", ...kmsThroughCaller],
         read: ["dynamodb:DescribeTable", "dynamodb:DescribeContinuousBackups", "dynamodb:DescribeTimeToLive", "dynamodb:ListTagsOfResource"],
         update: ["dynamodb:UpdateTable", "dynamodb:UpdateContinuousBackups", "dynamodb:UpdateTimeToLive"], delete: ["dynamodb:DeleteTable"],
-        tag: ["dynamodb:TagResource", "dynamodb:UntagResource"], sources: [SAR("amazondynamodb"), TF("dynamodb/table.go"), "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/encryption.usagenotes.html"],
+        tag: ["dynamodb:TagResource", "dynamodb:UntagResource"],
+        arn: (r, at) => tableArn(at.region, at.account, physicalName(r)),
+        inputs: { replicas: { requests: tableReplicaRequests, serviceLinkedRoles: ["replication.dynamodb.amazonaws.com"], sources: GLOBAL_TABLES } },
+        sources: [SAR("amazondynamodb"), TF("dynamodb/table.go"), "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/encryption.usagenotes.html"],
     },
 
     // --- compute ---
@@ -280,6 +358,22 @@ export const DEPLOYMENT_ACTIONS: Readonly<Record<string, TypePermissions>> = {
         update: ["ecr:PutImageScanningConfiguration", "ecr:PutImageTagMutability"], delete: ["ecr:DeleteRepository"], tag: tagResource("ecr"),
         arn: (r, at) => `arn:aws:ecr:${at.region}:${at.account}:repository/${physicalName(r)}`,
         sources: [SAR("amazonelasticcontainerregistry"), TF("ecr/repository.go"), "https://docs.aws.amazon.com/AmazonECR/latest/userguide/encryption-at-rest.html"],
+    },
+    // Issue 17: registry replication to the recovery region. Registry settings and templates have no resource-level permissions (SAR: wildcard only).
+    "aws:ecr/replicationConfiguration:ReplicationConfiguration": {
+        create: ["ecr:PutReplicationConfiguration", "ecr:DescribeRegistry"], read: ["ecr:DescribeRegistry"], update: ["ecr:PutReplicationConfiguration"],
+        delete: ["ecr:PutReplicationConfiguration"], serviceLinkedRoles: ["replication.ecr.amazonaws.com"],
+        sources: [SAR("amazonelasticcontainerregistry"), TF("ecr/replication_configuration.go"), "https://docs.aws.amazon.com/AmazonECR/latest/userguide/replication.html",
+            "https://docs.aws.amazon.com/AmazonECR/latest/userguide/slr-replication.html"],
+    },
+    "aws:ecr/repositoryCreationTemplate:RepositoryCreationTemplate": {
+        // The User Guide's list for managing templates: the template actions, plus ecr:CreateRepository and ecr:PutLifecyclePolicy (the
+        // template has a lifecycle policy) on the repositories it will create (ours, fivestar-*); iam:PassRole of customRoleArn is checked on the role.
+        create: ["ecr:CreateRepositoryCreationTemplate", "ecr:CreateRepository", "ecr:PutLifecyclePolicy", "kms:DescribeKey"], read: ["ecr:DescribeRepositoryCreationTemplates"],
+        update: ["ecr:UpdateRepositoryCreationTemplate", "ecr:CreateRepository", "ecr:PutLifecyclePolicy"], delete: ["ecr:DeleteRepositoryCreationTemplate"],
+        arn: (_r, at) => `arn:aws:ecr:${at.region}:${at.account}:repository/fivestar-*`,
+        sources: [SAR("amazonelasticcontainerregistry"), TF("ecr/repository_creation_template.go"),
+            "https://docs.aws.amazon.com/AmazonECR/latest/userguide/repository-creation-templates-create.html"],
     },
     "aws:ecr/lifecyclePolicy:LifecyclePolicy": {
         create: ["ecr:PutLifecyclePolicy"], read: ["ecr:GetLifecyclePolicy"], update: ["ecr:PutLifecyclePolicy"], delete: ["ecr:DeleteLifecyclePolicy"],

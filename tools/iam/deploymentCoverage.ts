@@ -96,7 +96,20 @@ export async function deploymentRoleCoverage(plan: EvaluatedStack, policy: Polic
                 check(r, `(${operation}) `, { action, resource: ownResource ? arn : "*", context }, operation === "delete" && r.protect);
             }
         }
-        for (const service of entry.serviceLinkedRoles ?? []) {
+        const serviceLinkedRoles = [...(entry.serviceLinkedRoles ?? [])];
+        for (const [input, extra] of Object.entries(entry.inputs ?? {})) {
+            const value = r.inputs[input];
+            if (value === undefined || value === null || (Array.isArray(value) && value.length === 0)) continue;
+            serviceLinkedRoles.push(...(extra.serviceLinkedRoles ?? []));
+            for (const request of extra.requests(value, r, at)) {
+                const inputContext = { "aws:RequestedRegion": request.at.region, "aws:SecureTransport": "true" };
+                for (const action of request.actions) {
+                    const ownResource = arnService(request.at.arn) === action.split(":")[0] && !(await wildcardOnly(action));
+                    check(r, `(${input} in ${request.at.region}) `, { action, resource: ownResource ? request.at.arn : "*", context: inputContext });
+                }
+            }
+        }
+        for (const service of serviceLinkedRoles) {
             check(r, "(service-linked role) ", {
                 action: "iam:CreateServiceLinkedRole",
                 resource: `arn:aws:iam::${account}:role/aws-service-role/${service}/AWSServiceRoleFor${service.split(".")[0]}`,

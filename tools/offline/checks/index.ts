@@ -6,16 +6,17 @@
 import type { EvaluatedStack } from "../../../lib/planRecord";
 import { checkAutoNaming, PlanFinding, renderFindings } from "./autoNaming";
 import { checkHappensBefore } from "./happensBefore";
+import { checkReplicas } from "./replicas";
 
 export type { PlanFinding } from "./autoNaming";
 export { renderFindings } from "./autoNaming";
 
 export function checkPlan(plan: Pick<EvaluatedStack, "resources">): PlanFinding[] {
-    return [...checkAutoNaming(plan), ...checkHappensBefore(plan)];
+    return [...checkAutoNaming(plan), ...checkHappensBefore(plan), ...checkReplicas(plan)];
 }
 
 export function renderCheckReport(findings: readonly PlanFinding[]): string {
     return findings.length === 0
-        ? "Checks: auto-naming and happens-before pass."
+        ? "Checks: auto-naming, happens-before and replicas pass."
         : `Checks: ${findings.length} problem${findings.length === 1 ? "" : "s"} a real provider or AWS would hit:\n${renderFindings(findings)}`;
 }

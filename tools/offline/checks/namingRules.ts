@@ -118,6 +118,8 @@ export const NAMING_RULES: Readonly<Record<string, NamingRule>> = {
     "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": unnamed(),
     // --- ECR / ECS ---
     "aws:ecr/lifecyclePolicy:LifecyclePolicy": unnamed(),
+    "aws:ecr/replicationConfiguration:ReplicationConfiguration": unnamed("the registry's one replication configuration: no name input (terraform-provider-aws ecr/replication_configuration.go sets the ID to the registry id)"),
+    "aws:ecr/repositoryCreationTemplate:RepositoryCreationTemplate": unnamed("identified by its required `prefix` (ROOT or a namespace), not a name: terraform-provider-aws ecr/repository_creation_template.go sets the ID to the prefix"),
     "aws:ecr/repository:Repository": named("name", defaultAuto, 256, api("ECR CreateRepository", "repositoryName 2-256")),
     "aws:ecs/cluster:Cluster": named("name", defaultAuto, 255, api("ECS CreateCluster", "clusterName up to 255")),
     "aws:ecs/clusterCapacityProviders:ClusterCapacityProviders": unnamed(),
