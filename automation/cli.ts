@@ -4,28 +4,25 @@
  * validate-deployment.sh (§11). This file only wires the real Pulumi Automation API and AWS SDK
  * clients to the tested parts; every decision is made in the modules it calls.
  */
-import { ECSClient } from "@aws-sdk/client-ecs";
-import { RDSClient } from "@aws-sdk/client-rds";
-import { STSClient } from "@aws-sdk/client-sts";
 import type { EngineEvent } from "@pulumi/pulumi/automation";
-import { listStacks, projectDir as findProjectDir } from "../tools/offline/stackFiles";
+import { listStacks, projectDir as findProjectDir } from "../tools/offline/projectFiles";
 import { Command, parseArgs, prodConfirmationProblem, usage } from "./args";
 import { RefusedError, UsageError } from "./errors";
 import { changeSummary, progressLine } from "./events";
-import { loadOfflinePlan } from "./offlinePlan";
 import { modulesIn, planPhases, strategyFor } from "./phases";
-import { selectStack, StackOps } from "./pulumiStack";
+import type { StackOps } from "./pulumiStack";
 import { renderRolloutPlan, renderRolloutResult } from "./report";
-import { applyRollback, planRollback } from "./rollback/rollback";
 import { rolloutSteps, runRollout } from "./rollout";
-import { CredentialProvider, establishSession, Purpose, Session } from "./session";
-import { loadStackFacts, StackFacts, stackFilePreviewOverride } from "./stackFacts";
+import type { CredentialProvider, Purpose, Session } from "./session";
+import type { StackFacts } from "./stackFacts";
 import { ALL_CHECKS, CheckName, renderTable } from "./validation/checks";
-import { taskDefinitionsInState, waitForServicesStable } from "./validation/ecs";
-import { runValidation, ValidationClients } from "./validation/validate";
+import type { ValidationClients } from "./validation/validate";
 import { policyPackConfigsFor } from "./policyConfig";
 import { debugRunTaskCommand } from "./debugTask";
 import { exitWhenFlushed } from "../tools/exit";
+
+// What loads the AWS SDK, the Pulumi runtime or the program's config is imported where a command
+// needs it (await import), so `--help` and a usage error answer without loading them (issue 15).
 
 /** After an up, how long ECS services may take to become stable before they are checked. */
 const STABLE_WAIT_SECONDS = 600;
@@ -36,17 +33,20 @@ const onEvent = (event: EngineEvent) => {
     if (line) print(line);
 };
 
-function clients(facts: StackFacts, credentials?: CredentialProvider): ValidationClients {
+async function clients(facts: StackFacts, credentials?: CredentialProvider): Promise<ValidationClients> {
+    const [{ ECSClient }, { RDSClient }] = await Promise.all([import("@aws-sdk/client-ecs"), import("@aws-sdk/client-rds")]);
     return { ecs: new ECSClient({ region: facts.region, credentials }), rds: new RDSClient({ region: facts.region, credentials }) };
 }
 
 async function session(facts: StackFacts, purpose: Purpose): Promise<Session> {
+    const [{ establishSession }, { STSClient }] = await Promise.all([import("./session"), import("@aws-sdk/client-sts")]);
     const s = await establishSession(facts, purpose, (credentials) => new STSClient({ region: facts.region, credentials }));
     print(`AWS: acting as ${s.acting.arn} in account ${s.acting.account}${s.credentials ? ` (assumed from ${s.caller.arn})` : ""}`);
     return s;
 }
 
 async function validateStack(stack: StackOps, aws: ValidationClients, cmd: { healthTimeoutSeconds: number }, checks: readonly CheckName[], waitForStable: boolean): Promise<{ ok: boolean; detail: string }> {
+    const [{ runValidation }, { taskDefinitionsInState }] = await Promise.all([import("./validation/validate"), import("./validation/ecs")]);
     const rows = await runValidation(await stack.outputs(), aws, {
         checks,
         health: { timeoutMs: cmd.healthTimeoutSeconds * 1000 },
@@ -59,6 +59,9 @@ async function validateStack(stack: StackOps, aws: ValidationClients, cmd: { hea
 }
 
 async function run(cmd: Exclude<Command, { command: "help" }>, projectDir: string): Promise<number> {
+    const { loadStackFacts, stackFilePreviewOverride } = await import("./stackFacts");
+    const { loadOfflinePlan } = await import("./offlinePlan");
+    const { selectStack } = await import("./pulumiStack");
     const facts = loadStackFacts(cmd.stack, projectDir);
     print(`Stack "${facts.stack}": environment ${facts.environment}, account ${facts.accountId}, ${facts.region}`);
 
@@ -96,7 +99,7 @@ async function run(cmd: Exclude<Command, { command: "help" }>, projectDir: strin
             const phases = strategy === "phased" ? planPhases(plan.resources, stateUrns) : [];
             const steps = rolloutSteps(strategy, phases, modulesIn(plan.resources));
             print(renderRolloutPlan(facts.stack, strategy, steps, phases, false));
-            const aws = clients(facts, s.credentials);
+            const aws = await clients(facts, s.credentials);
             const result = await runRollout(steps, {
                 up: (targets) => stack.up({
                     onEvent, targets, policyPacks: cmd.policyPacks, policyPackConfigs: policyPackConfigsFor(cmd.policyPacks, facts.stack), message: `ops up ${facts.stack}`,
@@ -110,7 +113,7 @@ async function run(cmd: Exclude<Command, { command: "help" }>, projectDir: strin
         case "validate": {
             const s = await session(facts, "read");
             const stack = await selectStack(facts.stack, projectDir);
-            return (await validateStack(stack, clients(facts, s.credentials), cmd, ALL_CHECKS, false)).ok ? 0 : 1;
+            return (await validateStack(stack, await clients(facts, s.credentials), cmd, ALL_CHECKS, false)).ok ? 0 : 1;
         }
         case "rollback": {
             const service = cmd.service;
@@ -118,7 +121,8 @@ async function run(cmd: Exclude<Command, { command: "help" }>, projectDir: strin
             if (problem) throw new RefusedError(problem);
             const s = await session(facts, "deploy");
             const stack = await selectStack(facts.stack, projectDir);
-            const aws = clients(facts, s.credentials);
+            const aws = await clients(facts, s.credentials);
+            const [{ applyRollback, planRollback }, { waitForServicesStable }] = await Promise.all([import("./rollback/rollback"), import("./validation/ecs")]);
             const plan = await planRollback(facts, service, cmd.revision, stack, aws.ecs);
             print(`Rollback of ${plan.serviceName}: runs ${plan.family}:${plan.current.revision} (${plan.current.image}); ` +
                 `returning to the image of ${plan.family}:${plan.choice.revision} (${plan.choice.image})`);
