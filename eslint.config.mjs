@@ -8,7 +8,9 @@ export default tseslint.config(
     js.configs.recommended,
     ...tseslint.configs.recommended,
     {
-        languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+        // Types come from one program, the root tsconfig.json (every file, tests and policy/ included).
+        // `projectService` also built a second program from policy/tsconfig.json: 2.3x the CPU (issue 15).
+        languageOptions: { parserOptions: { project: ["./tsconfig.json"], tsconfigRootDir: import.meta.dirname } },
         rules: {
             "@typescript-eslint/no-floating-promises": "error",
             "@typescript-eslint/no-explicit-any": "error",

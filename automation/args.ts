@@ -5,7 +5,6 @@
 import { SERVICES, ServiceName } from "../config/names";
 import { UsageError } from "./errors";
 import { checkService } from "./rollback/revisions";
-import { checkStackName } from "./stackFacts";
 import { parseRestoreTime } from "./dr/restoreWindow";
 import { LATEST } from "./dr/drStack";
 
@@ -25,6 +24,14 @@ export type Command =
     | { readonly command: "dr-plan"; readonly stack: string };
 
 export const DEFAULT_HEALTH_TIMEOUT_SECONDS = 10;
+
+/** Refuses any name that is not one of the project's stack files. */
+export function checkStackName(stack: string, known: readonly string[]): string {
+    if (!known.includes(stack)) {
+        throw new UsageError(`unknown stack "${stack}": this project has ${known.join(", ")} (one Pulumi.<stack>.yaml each); no stack is created by this tool`);
+    }
+    return stack;
+}
 
 export function usage(stacks: readonly string[]): string {
     return `usage: npm run ops -- <command> <stack> [options]      stacks: ${stacks.join(", ")}

@@ -4,35 +4,26 @@
  * validate-deployment.sh (§11). This file only wires the real Pulumi Automation API and AWS SDK
  * clients to the tested parts; every decision is made in the modules it calls.
  */
-import { ECSClient } from "@aws-sdk/client-ecs";
-import { RDSClient } from "@aws-sdk/client-rds";
-import { STSClient } from "@aws-sdk/client-sts";
 import type { EngineEvent } from "@pulumi/pulumi/automation";
-import { listStacks, projectDir as findProjectDir } from "../config/stackFiles";
+import * as path from "path";
+import { listStacks, projectDir as findProjectDir } from "../config/projectFiles";
 import { Command, parseArgs, prodConfirmationProblem, usage } from "./args";
 import { RefusedError, UsageError } from "./errors";
 import { changeSummary, progressLine } from "./events";
-import { loadOfflinePlan } from "./offlinePlan";
 import { modulesIn, PhaseModule, planPhases, strategyFor, throughPhase } from "./phases";
-import { selectStack, StackOps } from "./pulumiStack";
+import type { StackOps } from "./pulumiStack";
 import { renderRolloutPlan, renderRolloutResult } from "./report";
-import { applyRollback, planRollback } from "./rollback/rollback";
 import { rolloutSteps, runRollout } from "./rollout";
-import { CredentialProvider, establishSession, Purpose, Session } from "./session";
-import { loadStackFacts, StackFacts, stackFilePreviewOverride } from "./stackFacts";
+import type { CredentialProvider, Purpose, Session } from "./session";
+import type { StackFacts } from "./stackFacts";
 import { ALL_CHECKS, CheckName, renderTable } from "./validation/checks";
-import { taskDefinitionsInState, waitForServicesStable } from "./validation/ecs";
-import { runValidation, ValidationClients } from "./validation/validate";
+import type { ValidationClients } from "./validation/validate";
 import { policyPackConfigsFor } from "./policyConfig";
 import { debugRunTaskCommand } from "./debugTask";
 import { exitWhenFlushed } from "../lib/exit";
-import * as path from "path";
-import { SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
-import { planInChildProcess } from "../lib/planProcess";
-import { setStackConfigValue } from "./rollback/stackFile";
-import { activeOverrides, DR_KEYS, loadDrSettings } from "./dr/drStack";
-import { estimateRecovery, renderEstimate, renderRpo } from "./dr/recoveryPlan";
-import { describeFailover, runFailover } from "./dr/failover";
+
+// What loads the AWS SDK, the Pulumi runtime or the program's config is imported where a command
+// needs it (await import), so `--help` and a usage error answer without loading them (issue 15).
 
 /** After an up, how long ECS services may take to become stable before they are checked. */
 const STABLE_WAIT_SECONDS = 600;
@@ -43,17 +34,20 @@ const onEvent = (event: EngineEvent) => {
     if (line) print(line);
 };
 
-function clients(facts: StackFacts, credentials?: CredentialProvider): ValidationClients {
+async function clients(facts: StackFacts, credentials?: CredentialProvider): Promise<ValidationClients> {
+    const [{ ECSClient }, { RDSClient }] = await Promise.all([import("@aws-sdk/client-ecs"), import("@aws-sdk/client-rds")]);
     return { ecs: new ECSClient({ region: facts.region, credentials }), rds: new RDSClient({ region: facts.region, credentials }) };
 }
 
 async function session(facts: StackFacts, purpose: Purpose): Promise<Session> {
+    const [{ establishSession }, { STSClient }] = await Promise.all([import("./session"), import("@aws-sdk/client-sts")]);
     const s = await establishSession(facts, purpose, (credentials) => new STSClient({ region: facts.region, credentials }));
     print(`AWS: acting as ${s.acting.arn} in account ${s.acting.account}${s.credentials ? ` (assumed from ${s.caller.arn})` : ""}`);
     return s;
 }
 
 async function validateStack(stack: StackOps, aws: ValidationClients, cmd: { healthTimeoutSeconds: number }, checks: readonly CheckName[], waitForStable: boolean): Promise<{ ok: boolean; detail: string }> {
+    const [{ runValidation }, { taskDefinitionsInState }] = await Promise.all([import("./validation/validate"), import("./validation/ecs")]);
     const rows = await runValidation(await stack.outputs(), aws, {
         checks,
         health: { timeoutMs: cmd.healthTimeoutSeconds * 1000 },
@@ -68,6 +62,7 @@ async function validateStack(stack: StackOps, aws: ValidationClients, cmd: { hea
 /** `up`: the rollout plan from the offline plan and the state, then each step with its validation (§1.2, §11). */
 async function rollOut(facts: StackFacts, projectDir: string, stack: StackOps, aws: ValidationClients, cmd: { healthTimeoutSeconds: number },
     policyPacks: readonly string[], lastPhase: PhaseModule = "monitoring"): Promise<boolean> {
+    const { loadOfflinePlan } = await import("./offlinePlan");
     const plan = await loadOfflinePlan(facts.stack, projectDir);
     const strategy = strategyFor(facts.environment);
     const stateUrns = strategy === "phased" ? (await stack.stateResources()).map((r) => r.urn) : [];
@@ -86,6 +81,9 @@ async function rollOut(facts: StackFacts, projectDir: string, stack: StackOps, a
 }
 
 async function run(cmd: Exclude<Command, { command: "help" }>, projectDir: string): Promise<number> {
+    const { loadStackFacts, stackFilePreviewOverride } = await import("./stackFacts");
+    const { loadOfflinePlan } = await import("./offlinePlan");
+    const { selectStack } = await import("./pulumiStack");
     const facts = loadStackFacts(cmd.stack, projectDir);
     print(`Stack "${facts.stack}": environment ${facts.environment}, account ${facts.accountId}, ${facts.region}`);
 
@@ -116,12 +114,12 @@ async function run(cmd: Exclude<Command, { command: "help" }>, projectDir: strin
             const problem = stackFilePreviewOverride(facts.stack, projectDir) ?? prodConfirmationProblem(facts.environment, "up", cmd.confirmProd);
             if (problem) throw new RefusedError(problem);
             const s = await session(facts, "deploy");
-            return (await rollOut(facts, projectDir, await selectStack(facts.stack, projectDir), clients(facts, s.credentials), cmd, cmd.policyPacks)) ? 0 : 1;
+            return (await rollOut(facts, projectDir, await selectStack(facts.stack, projectDir), await clients(facts, s.credentials), cmd, cmd.policyPacks)) ? 0 : 1;
         }
         case "validate": {
             const s = await session(facts, "read");
             const stack = await selectStack(facts.stack, projectDir);
-            return (await validateStack(stack, clients(facts, s.credentials), cmd, ALL_CHECKS, false)).ok ? 0 : 1;
+            return (await validateStack(stack, await clients(facts, s.credentials), cmd, ALL_CHECKS, false)).ok ? 0 : 1;
         }
         case "rollback": {
             const service = cmd.service;
@@ -129,7 +127,8 @@ async function run(cmd: Exclude<Command, { command: "help" }>, projectDir: strin
             if (problem) throw new RefusedError(problem);
             const s = await session(facts, "deploy");
             const stack = await selectStack(facts.stack, projectDir);
-            const aws = clients(facts, s.credentials);
+            const aws = await clients(facts, s.credentials);
+            const [{ applyRollback, planRollback }, { waitForServicesStable }] = await Promise.all([import("./rollback/rollback"), import("./validation/ecs")]);
             const plan = await planRollback(facts, service, cmd.revision, stack, aws.ecs);
             print(`Rollback of ${plan.serviceName}: runs ${plan.family}:${plan.current.revision} (${plan.current.image}); ` +
                 `returning to the image of ${plan.family}:${plan.choice.revision} (${plan.choice.image})`);
@@ -154,6 +153,9 @@ async function run(cmd: Exclude<Command, { command: "help" }>, projectDir: strin
 
 /** The disaster-recovery commands (automation/dr/). */
 async function runDr(cmd: Extract<Command, { command: "dr-plan" | "dr-failover" }>, facts: StackFacts, projectDir: string): Promise<number> {
+    const { stackFilePreviewOverride } = await import("./stackFacts");
+    const [{ planInChildProcess }, { activeOverrides, DR_KEYS, loadDrSettings }, { estimateRecovery, renderEstimate, renderRpo }, { describeFailover, runFailover }] =
+        await Promise.all([import("../lib/planProcess"), import("./dr/drStack"), import("./dr/recoveryPlan"), import("./dr/failover")]);
     // Refusals first, before anything is read or called.
     if (cmd.command === "dr-failover" && !cmd.dryRun) {
         const problem = stackFilePreviewOverride(facts.stack, projectDir) ?? prodConfirmationProblem(facts.environment, "dr-failover", cmd.confirmProd);
@@ -175,9 +177,11 @@ async function runDr(cmd: Extract<Command, { command: "dr-plan" | "dr-failover" 
         print(describeFailover(facts, settings, request, renderRolloutPlan(facts.stack, strategy, rolloutSteps(strategy, phases, modulesIn(plan.resources)), phases, false)));
         return 0;
     }
+    const [{ selectStack }, { SecretsManagerClient }, { setStackConfigValue }] =
+        await Promise.all([import("./pulumiStack"), import("@aws-sdk/client-secrets-manager"), import("./rollback/stackFile")]);
     const s = await session(facts, "deploy");
     const stack = await selectStack(facts.stack, projectDir);
-    const aws = clients(facts, s.credentials);
+    const aws = await clients(facts, s.credentials);
     const stackFile = path.join(projectDir, `Pulumi.${facts.stack}.yaml`);
     const result = await runFailover(facts, settings, request, {
         rds: aws.rds,

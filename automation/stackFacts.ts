@@ -10,7 +10,10 @@ import { FOUNDATION_KEYS } from "../config/keys/foundation";
 import { PREVIEW_ROLE_KEY } from "../config/previewRole";
 import { Environment } from "../config/names";
 import { listStacks, readStackConfig } from "../config/stackFiles";
+import { checkStackName } from "./args";
 import { RefusedError, UsageError } from "./errors";
+
+export { checkStackName };
 
 export interface StackFacts {
     readonly stack: string;
@@ -20,14 +23,6 @@ export interface StackFacts {
     readonly region: string;
     readonly deploymentRoleName: string;
     readonly deploymentRoleArn: string;
-}
-
-/** Refuses any name that is not one of the project's stack files. */
-export function checkStackName(stack: string, known: readonly string[]): string {
-    if (!known.includes(stack)) {
-        throw new UsageError(`unknown stack "${stack}": this project has ${known.join(", ")} (one Pulumi.<stack>.yaml each); no stack is created by this tool`);
-    }
-    return stack;
 }
 
 /** Pure: the facts from a stack's raw config strings (unqualified keys). */

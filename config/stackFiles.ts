@@ -10,6 +10,9 @@ import * as path from "path";
 import * as YAML from "yaml";
 import { PROJECT_NAME } from "./keyHelpers";
 import { SECRET_KEY_NAMES } from "./secretKeys";
+import { listStacks, projectDir } from "./projectFiles";
+
+export { listStacks, projectDir } from "./projectFiles";
 
 export interface StackConfigFile {
     readonly project: string;
@@ -22,24 +25,6 @@ export interface StackConfigFile {
 }
 
 export const SECRET_PLACEHOLDER = "[secret]";
-
-export function projectDir(): string {
-    // build/tools/offline/*.js and tools/offline/*.ts both sit three levels below the project.
-    let dir = __dirname;
-    while (!fs.existsSync(path.join(dir, "Pulumi.yaml"))) {
-        const up = path.dirname(dir);
-        if (up === dir) throw new Error(`Pulumi.yaml not found above ${__dirname}`);
-        dir = up;
-    }
-    return dir;
-}
-
-export function listStacks(dir = projectDir()): string[] {
-    return fs.readdirSync(dir)
-        .map((f) => /^Pulumi\.(.+)\.yaml$/.exec(f)?.[1])
-        .filter((s): s is string => s !== undefined)
-        .sort();
-}
 
 function toConfigString(value: unknown): string {
     return typeof value === "string" ? value : JSON.stringify(value);
