@@ -10,9 +10,12 @@
  * of an existing DB instance" — in the recovery Region there is none until the restore.
  * It needs only the recovery Region: nothing here depends on ap-south-1 being up.
  */
-import { DBInstanceAutomatedBackup, DescribeDBInstanceAutomatedBackupsCommand, RDSClient } from "@aws-sdk/client-rds";
+// Types only at load time: `ops --help` parses --restore-time without loading the AWS SDK (issue 15).
+import type { DBInstanceAutomatedBackup, RDSClient } from "@aws-sdk/client-rds";
 import { RefusedError, UsageError } from "../errors";
-import { LATEST } from "./drStack";
+
+/** The restore time meaning the latest restorable point of the replicated backups. */
+export const LATEST = "latest";
 
 export interface RestoreWindow {
     readonly arn: string;
@@ -42,6 +45,7 @@ export function chooseBackups(backups: readonly DBInstanceAutomatedBackup[], sou
 
 /** Reads the replicated backups in the client's Region (every page) and chooses the source instance's. */
 export async function findRestoreWindow(rds: RDSClient, sourceInstance: string, region: string): Promise<RestoreWindow> {
+    const { DescribeDBInstanceAutomatedBackupsCommand } = await import("@aws-sdk/client-rds");
     const all: DBInstanceAutomatedBackup[] = [];
     let marker: string | undefined;
     do {
