@@ -183,7 +183,8 @@ const database = recovery?.mode === "standby" ? undefined : new Database("databa
     availabilityZones: cfg.network.availabilityZones,
     dbSubnetGroupName: network.dbSubnetGroupName,
     securityGroupIds: [securityGroups.rdsSecurityGroupId],
-    kmsKeyArn: kms.databaseKeyArn,
+    // A restore keeps the replicated backups' key (data/database.ts backupReplicaKeyAlias): declared as is.
+    kmsKeyArn: restore && adopted ? adopted.keyArns.databaseBackups : kms.databaseKeyArn,
     masterPassword: dbCredentials?.password,
     restore,
     engineVersion: cfg.rds.engineVersion,

@@ -10,6 +10,7 @@
  * with a random suffix the primary's state holds), and the recovery stack must not read the primary's state.
  */
 import { replicaKeyAlias, ReplicaKeyPurpose } from "../security/replicaKeys";
+import { backupReplicaKeyAlias } from "./database";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { Environment, names } from "../config/names";
@@ -29,8 +30,11 @@ export interface AdoptedSecret {
 export interface AdoptedReplicas {
     readonly tables: { readonly transactions: AdoptedTable; readonly queue: AdoptedTable };
     readonly secrets: Readonly<Record<SecretName, AdoptedSecret>>;
-    /** Key ARNs of the replica keys: tables and integration secrets (general), database secret (database). */
-    readonly keyArns: { readonly general: pulumi.Output<string>; readonly database: pulumi.Output<string> };
+    /**
+     * Key ARNs of the replica keys: tables and integration secrets (general), database secret (database), and
+     * the key of the replicated RDS automated backups, which a restored instance keeps (databaseBackups).
+     */
+    readonly keyArns: { readonly general: pulumi.Output<string>; readonly database: pulumi.Output<string>; readonly databaseBackups: pulumi.Output<string> };
 }
 
 /** Looks up the primary environment's replicas in the region of `opts.provider`. */
@@ -44,11 +48,12 @@ export function adoptReplicas(environment: Environment, opts: pulumi.InvokeOutpu
         return { name, arn: aws.secretsmanager.getSecretOutput({ name }, opts).arn };
     };
     // The primary's replica keys in this region, by the aliases the primary gave them (security/replicaKeys.ts).
-    const keyArn = (purpose: ReplicaKeyPurpose) => aws.kms.getAliasOutput({ name: replicaKeyAlias(environment, purpose) }, opts).targetKeyArn;
+    const aliasTarget = (name: string) => aws.kms.getAliasOutput({ name }, opts).targetKeyArn;
+    const keyArn = (purpose: ReplicaKeyPurpose) => aliasTarget(replicaKeyAlias(environment, purpose));
     return {
         tables: { transactions: table(names.transactionsTable(environment)), queue: table(names.transactionQueueTable(environment)) },
         secrets: { database: secret("database"), razorpay: secret("razorpay"), juspay: secret("juspay") },
-        keyArns: { general: keyArn("general"), database: keyArn("database") },
+        keyArns: { general: keyArn("general"), database: keyArn("database"), databaseBackups: aliasTarget(backupReplicaKeyAlias(environment)) },
     };
 }
 

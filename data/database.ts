@@ -38,6 +38,15 @@ export interface RestoreArgs {
     readonly time: string;
 }
 
+/**
+ * The alias of the key the replicated automated backups are encrypted with, in the recovery region. A
+ * point-in-time restore from them produces an instance on that same key: RestoreDBInstanceToPointInTime
+ * takes no KmsKeyId (RDS API Reference; terraform-provider-aws instance.go sends none on a restore), so the
+ * recovery stack declares that key for the restored instance, or the next preview would see a key change
+ * (kms_key_id forces replacement) on a protected instance.
+ */
+export const backupReplicaKeyAlias = (env: Environment) => names.kmsAlias(env, "database-backup-replica");
+
 /** The provider's restoreToPointInTime block: a time, or the latest restorable time. */
 export function restoreToPointInTime(r: RestoreArgs): aws.types.input.rds.InstanceRestoreToPointInTime {
     return r.time === "latest"
@@ -230,7 +239,7 @@ export class Database extends pulumi.ComponentResource {
             deletionWindowInDays: 30,
         }, { ...inRegion, protect });
         new aws.kms.Alias(`${name}-backup-replica-key`, {
-            name: names.kmsAlias(env, "database-backup-replica"),
+            name: backupReplicaKeyAlias(env),
             targetKeyId: key.keyId,
         }, inRegion);
         new aws.rds.InstanceAutomatedBackupsReplication(`${name}-backup-replication`, {

@@ -103,6 +103,8 @@ export function databaseProblems(plan: EvaluatedStack, mode: "standby" | "active
     const own = (type: string, name: string) => plan.resources.some((r) => r.type === type && r.name === name);
     if (!own("aws:rds/parameterGroup:ParameterGroup", "database-params")) problems.push("no parameter group of its own");
     if (!String(p.kmsKeyId).startsWith(`arn:aws:kms:${REGION}:`)) problems.push(`key ${String(p.kmsKeyId)}`);
+    // RestoreDBInstanceToPointInTime takes no key: the instance keeps the replicated backups' key, so that is what is declared.
+    if (!String(p.kmsKeyId).endsWith("key/mock-fivestar-prod-database-backup-replica")) problems.push(`restored on ${String(p.kmsKeyId)}, not the replicated backups' key`);
     if (instances.length - 1 !== 2) problems.push(`${instances.length - 1} read replicas, prod has 2`);
     return problems;
 }
