@@ -329,7 +329,7 @@ if (drRegion) {
     if (cfg.rds.backupReplication) {
         new BackupLagChecker("rds-backup-lag", {
             environment: env, accountId: cfg.account.id, region: cfg.account.region, replicationRegion: cfg.rds.backupReplication.region,
-            logRetentionDays: cfg.monitoring.logRetentionDays, logsKmsKeyArn: kms.logsKeyArn,
+            logRetentionDays: cfg.monitoring.logRetentionDays, logsKmsKeyArn: kms.logsKeyArn, protect,
         }, inAccount);
     }
 }

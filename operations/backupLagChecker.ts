@@ -26,6 +26,8 @@ export interface BackupLagCheckerArgs {
     readonly replicationRegion: string;
     readonly logRetentionDays: number;
     readonly logsKmsKeyArn: pulumi.Input<string>;
+    /** Protect the log group (Pulumi protect + deletion protection), as every log group of the stack. */
+    readonly protect: boolean;
 }
 
 /** Schedule expression of the check (EventBridge Scheduler rate expression). */
@@ -80,7 +82,7 @@ export class BackupLagChecker extends pulumi.ComponentResource {
             memoryMb: 128,
             logRetentionDays: args.logRetentionDays,
             logsKmsKeyArn: args.logsKmsKeyArn,
-            protect: false,
+            protect: args.protect,
         }, { parent: this });
 
         const role = new aws.iam.Role(`${name}-scheduler`, {
