@@ -5,8 +5,7 @@
 import { SERVICES, ServiceName } from "../config/names";
 import { UsageError } from "./errors";
 import { checkService } from "./rollback/revisions";
-import { parseRestoreTime } from "./dr/restoreWindow";
-import { LATEST } from "./dr/drStack";
+import { LATEST, parseRestoreTime } from "./dr/restoreWindow";
 
 export interface HealthArgs {
     readonly healthTimeoutSeconds: number;

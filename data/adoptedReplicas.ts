@@ -9,13 +9,12 @@
  * `Table.get`/`Secret.get` would also adopt, but need the physical id up front (a secret's id is its ARN,
  * with a random suffix the primary's state holds), and the recovery stack must not read the primary's state.
  */
+import { replicaKeyAlias, ReplicaKeyPurpose } from "../security/replicaKeys";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { Environment, names } from "../config/names";
 import { SecretName, secretName } from "../security/secretValues";
 
-/** The primary's replica keys in this region (prod: alias/fivestar/prod/replica-general and replica-database). */
-export const REPLICA_KEY_ALIAS_PURPOSES = { general: "replica-general", database: "replica-database" } as const;
 
 export interface AdoptedTable {
     readonly name: pulumi.Output<string>;
@@ -44,11 +43,12 @@ export function adoptReplicas(environment: Environment, opts: pulumi.InvokeOutpu
         const name = secretName(environment, which);
         return { name, arn: aws.secretsmanager.getSecretOutput({ name }, opts).arn };
     };
-    const keyArn = (purpose: string) => aws.kms.getAliasOutput({ name: names.kmsAlias(environment, purpose) }, opts).targetKeyArn;
+    // The primary's replica keys in this region, by the aliases the primary gave them (security/replicaKeys.ts).
+    const keyArn = (purpose: ReplicaKeyPurpose) => aws.kms.getAliasOutput({ name: replicaKeyAlias(environment, purpose) }, opts).targetKeyArn;
     return {
         tables: { transactions: table(names.transactionsTable(environment)), queue: table(names.transactionQueueTable(environment)) },
         secrets: { database: secret("database"), razorpay: secret("razorpay"), juspay: secret("juspay") },
-        keyArns: { general: keyArn(REPLICA_KEY_ALIAS_PURPOSES.general), database: keyArn(REPLICA_KEY_ALIAS_PURPOSES.database) },
+        keyArns: { general: keyArn("general"), database: keyArn("database") },
     };
 }
 

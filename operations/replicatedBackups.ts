@@ -7,7 +7,8 @@
  * with their ARN and RestoreWindow {EarliestTime, LatestTime} (RDS API Reference, DBInstanceAutomatedBackup;
  * User Guide AutomatedBackups.Replicating.Describe.html).
  */
-import { DBInstanceAutomatedBackup, DescribeDBInstanceAutomatedBackupsCommand, RDSClient } from "@aws-sdk/client-rds";
+// Types only at load time: `ops --help` loads this file (through the runbook) without loading the AWS SDK (issue 15).
+import type { DBInstanceAutomatedBackup, RDSClient } from "@aws-sdk/client-rds";
 
 export interface RestoreWindow {
     readonly arn: string;
@@ -42,6 +43,7 @@ export function backupLagSeconds(window: Pick<RestoreWindow, "latest">, now: Dat
 
 /** Every replicated automated backup in the client's Region (all pages). */
 export async function listAutomatedBackups(rds: RDSClient): Promise<DBInstanceAutomatedBackup[]> {
+    const { DescribeDBInstanceAutomatedBackupsCommand } = await import("@aws-sdk/client-rds");
     const all: DBInstanceAutomatedBackup[] = [];
     let marker: string | undefined;
     do {

@@ -15,7 +15,8 @@ import { UsageError } from "../errors";
 import { StackFacts } from "../stackFacts";
 
 export const DR_KEYS = { mode: "drMode", restoreTime: "drRestoreTime", sourceArn: "drRestoreSourceBackupsArn" } as const;
-export const LATEST = "latest";
+import { LATEST } from "./restoreWindow";
+export { LATEST };
 
 export interface DrSettings {
     readonly mode: string;

@@ -10,10 +10,13 @@
  * of an existing DB instance" — in the recovery Region there is none until the restore.
  * It needs only the recovery Region: nothing here depends on ap-south-1 being up.
  */
-import { RDSClient } from "@aws-sdk/client-rds";
+// Types only at load time: `ops --help` parses --restore-time without loading the AWS SDK (issue 15).
+import type { RDSClient } from "@aws-sdk/client-rds";
 import { chooseBackups, listAutomatedBackups, RestoreWindow } from "../../operations/replicatedBackups";
 import { RefusedError, UsageError } from "../errors";
-import { LATEST } from "./drStack";
+
+/** The restore time meaning the latest restorable point of the replicated backups. */
+export const LATEST = "latest";
 
 export { chooseBackups } from "../../operations/replicatedBackups";
 export type { RestoreWindow } from "../../operations/replicatedBackups";

@@ -11,6 +11,8 @@ import { HELP_OPTIONS, OPTIONS_OF, parseArgs as parseOpsArgs } from "../../autom
 import { BOOTSTRAP_PLAN_FLAGS } from "../../tools/bootstrapPlan";
 import { COST_FLAGS, parseArgs as parseCostArgs } from "../../tools/cost";
 import { flagNames } from "../../tools/flags";
+import { BENCH_FLAGS, parseBenchArgs } from "../../tools/bench/report";
+import { BENCH_STEP_IDS } from "../../tools/bench/bench";
 import { listStacks } from "../../config/stackFiles";
 import { parseArgs as parsePlanArgs, PLAN_FLAGS } from "../../tools/plan";
 import { parseArgs as parseCommentArgs, PR_COMMENT_FLAGS } from "../../tools/prComment";
@@ -28,6 +30,7 @@ const TOOLS: Record<string, ToolOptions> = {
     "tools/bootstrapPlan": { accepted: () => flagNames(BOOTSTRAP_PLAN_FLAGS), parse: (argv) => parsePlanArgs(argv, BOOTSTRAP_PLAN_FLAGS) },
     "tools/cost": { accepted: () => [...flagNames(COST_FLAGS), ...HELP], parse: parseCostArgs },
     "tools/snapshot": { accepted: () => flagNames(SNAPSHOT_FLAGS), parse: parseSnapshotArgs },
+    "tools/bench/bench": { accepted: () => flagNames(BENCH_FLAGS), parse: (argv) => parseBenchArgs(argv, BENCH_STEP_IDS) },
     "tools/prComment": { accepted: () => flagNames(PR_COMMENT_FLAGS), parse: parseCommentArgs },
     "automation/cli": {
         // A placeholder command (`<command>`) may show any command's options.

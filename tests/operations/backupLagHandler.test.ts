@@ -77,6 +77,6 @@ describe("operations: RDS backup lag checker (issue 17)", () => {
         const requires = [...transpiledSource("backupLagHandler.ts").matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]).sort();
         expect(requires).to.deep.equal(["./replicatedBackups", "@aws-sdk/client-cloudwatch", "@aws-sdk/client-rds"]);
         const bundled = [...transpiledSource("replicatedBackups.ts").matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]);
-        expect(bundled).to.deep.equal(["@aws-sdk/client-rds"]);
+        expect(bundled).to.deep.equal(["@aws-sdk/client-rds"]); // loaded when first listing (await import), as CommonJS require
     });
 });

@@ -89,13 +89,14 @@ describe("DeploymentRole permissions (§2.3.1: ECS deployment, Lambda updates, s
         ] });
     });
 
-    it("issue 17: secrets and repositories also in the regions prod replicates to, nowhere else", () => {
+    it("issue 17: secrets, parameters and repositories also in the prod account's other region (prod replicates there, prod-dr runs there), nowhere else", () => {
         expect(sid(permissions(true, ["ap-south-2"]), "NamedStorageAndConfig").Resource).to.deep.equal([
             "arn:aws:s3:::fivestar-*", "arn:aws:s3:::fivestar-*/*",
             `arn:aws:secretsmanager:ap-south-1:${PROD}:secret:fivestar/*`,
             `arn:aws:ssm:ap-south-1:${PROD}:parameter/fivestar/*`,
             `arn:aws:ecr:ap-south-1:${PROD}:repository/fivestar-*`,
             `arn:aws:secretsmanager:ap-south-2:${PROD}:secret:fivestar/*`,
+            `arn:aws:ssm:ap-south-2:${PROD}:parameter/fivestar/*`,
             `arn:aws:ecr:ap-south-2:${PROD}:repository/fivestar-*`,
         ]);
     });

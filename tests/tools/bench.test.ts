@@ -62,6 +62,6 @@ describe("bench report (tools/bench/report.ts)", () => {
         expect(() => parseBenchArgs(["--runs", "0"], STEP_IDS)).to.throw(/--runs/);
         expect(() => parseBenchArgs(["--runs", "2.5"], STEP_IDS)).to.throw(/--runs/);
         expect(() => parseBenchArgs(["--only", "plan-qa"], STEP_IDS)).to.throw(/unknown: plan-qa/);
-        expect(() => parseBenchArgs(["--fast"], STEP_IDS)).to.throw(/unknown argument --fast/);
+        expect(() => parseBenchArgs(["--fast"], STEP_IDS)).to.throw(/unknown option --fast/);
     });
 });

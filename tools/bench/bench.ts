@@ -47,6 +47,9 @@ const STEPS: readonly Step[] = [
     { id: "cli-help", what: "node build/automation/cli.js --help", prepare: "tsc -b tsconfig.src.json", command: "node build/automation/cli.js --help", target: { seconds: 1 } },
 ];
 
+/** The step ids `--only` takes. */
+export const BENCH_STEP_IDS: readonly string[] = STEPS.map((s) => s.id);
+
 const USAGE = `usage: npm run bench -- [--runs N] [--markdown] [--only <step>,...]
   --runs N      run every step N times and report the median (default 3)
   --markdown    print the table as Markdown (the README's performance table)

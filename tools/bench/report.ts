@@ -3,6 +3,7 @@
  * to the floor's typecheck, the issue-15 targets and the table (text or Markdown). bench.ts runs the
  * commands; everything it prints is decided here.
  */
+import { Flags, HELP_FLAGS, parseFlags } from "../flags";
 
 /** One measured step: wall-clock and CPU (user + system of every process it started) seconds per run. */
 export interface Measured {
@@ -26,25 +27,32 @@ export interface BenchArgs {
 
 export const DEFAULT_RUNS = 3;
 
-export function parseBenchArgs(argv: readonly string[], stepIds: readonly string[]): BenchArgs {
-    let runs = DEFAULT_RUNS;
-    let markdown = false;
-    const only: string[] = [];
-    for (let i = 0; i < argv.length; i++) {
-        const arg = argv[i];
-        if (arg === "--runs") {
-            const text = argv[++i] ?? "";
-            runs = Number(text);
+type Draft = { -readonly [K in keyof BenchArgs]: K extends "only" ? string[] : BenchArgs[K] };
+
+/** The options of `npm run bench` (the docs test reads this table too). */
+export const BENCH_FLAGS: Flags<Draft> = {
+    ...HELP_FLAGS,
+    "--runs": {
+        value: "N",
+        apply: (a, text = "") => {
             if (!/^[1-9][0-9]*$/.test(text)) throw new Error(`--runs needs a whole number of runs ≥ 1, got "${text}"`);
-        } else if (arg === "--markdown") markdown = true;
-        else if (arg === "--only") {
-            const ids = (argv[++i] ?? "").split(",").filter((s) => s !== "");
-            const unknown = ids.filter((id) => !stepIds.includes(id));
-            if (ids.length === 0 || unknown.length > 0) throw new Error(`--only takes a comma-separated list of: ${stepIds.join(", ")}${unknown.length ? ` (unknown: ${unknown.join(", ")})` : ""}`);
-            only.push(...ids);
-        } else throw new Error(`unknown argument ${arg}`);
+            a.runs = Number(text);
+        },
+    },
+    "--markdown": { apply: (a) => { a.markdown = true; } },
+    "--only": { value: "<step>,...", apply: (a, v = "") => { a.only.push(...v.split(",").filter((id) => id !== "")); } },
+};
+
+export function parseBenchArgs(argv: readonly string[], stepIds: readonly string[]): BenchArgs {
+    const args: Draft = { runs: DEFAULT_RUNS, markdown: false, only: [] };
+    parseFlags(argv, BENCH_FLAGS, args, (arg) => {
+        throw new Error(`unknown argument ${arg}`);
+    });
+    const unknown = args.only.filter((id) => !stepIds.includes(id));
+    if (argv.includes("--only") && (args.only.length === 0 || unknown.length > 0)) {
+        throw new Error(`--only takes a comma-separated list of: ${stepIds.join(", ")}${unknown.length ? ` (unknown: ${unknown.join(", ")})` : ""}`);
     }
-    return { runs, markdown, only };
+    return args;
 }
 
 export function median(values: readonly number[]): number {
