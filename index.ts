@@ -45,6 +45,7 @@ import { DebugTask } from "./compute/debugTask";
 import { UsageLimitGuards } from "./monitoring/usageLimits";
 import { MockLms } from "./operations/mockLms";
 import { WeeklyCleanup } from "./operations/weeklyCleanup";
+import { BackupLagChecker } from "./operations/backupLagChecker";
 import { SecurityGroups } from "./security/securityGroups";
 
 // Validate all config, plain and secret, before the first resource is registered.
@@ -321,9 +322,17 @@ if (drRegion) {
         region: drRegion.region,
         tableNames: monitored.tableNames,
         backupReplication: cfg.rds.backupReplication !== undefined,
+        dbInstanceIdentifier: names.dbInstance(env),
         cloudTrailLogGroupName: cfg.guardrails.cloudTrail ? (guardrails.cloudTrailLogGroupName as pulumi.Output<string>) : undefined,
         topicArn: alerts.topicArn,
     }, inAccount);
+    // ... and the checker publishing how far the replicated RDS backups fall behind (RDS has no metric for it).
+    if (cfg.rds.backupReplication) {
+        new BackupLagChecker("rds-backup-lag", {
+            environment: env, accountId: cfg.account.id, region: cfg.account.region, replicationRegion: cfg.rds.backupReplication.region,
+            logRetentionDays: cfg.monitoring.logRetentionDays, logsKmsKeyArn: kms.logsKeyArn, protect,
+        }, inAccount);
+    }
 }
 new OperationsDashboard("dashboard", {
     environment: env,

@@ -101,6 +101,10 @@ export const names = {
     cleanupFunction: (env: Environment) => `${env}-fivestar-weekly-cleanup`,
     cleanupRole: (env: Environment) => `${env}-fivestar-weekly-cleanup`,
     cleanupSchedulerRole: (env: Environment) => `${env}-fivestar-weekly-cleanup-scheduler`,
+    /** Issue 17: the checker of how far the replicated RDS backups fall behind (function, its role), and its scheduler's role. */
+    backupLagFunction: (env: Environment) => `${env}-fivestar-rds-backup-lag`,
+    backupLagRole: (env: Environment) => `${env}-fivestar-rds-backup-lag`,
+    backupLagSchedulerRole: (env: Environment) => `${env}-fivestar-rds-backup-lag-scheduler`,
     /** §4.1.1 mock LMS (dev). */
     mockLmsFunction: (env: Environment) => `${env}-fivestar-mock-lms`,
     mockLmsRole: (env: Environment) => `${env}-fivestar-mock-lms`,

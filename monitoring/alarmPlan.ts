@@ -33,8 +33,11 @@ export interface AlarmSpec {
     readonly comparisonOperator: "GreaterThanThreshold" | "LessThanThreshold";
     readonly threshold: number;
     readonly window: AlarmWindow;
-    /** Counts treat silence as "nothing happened"; gauges keep their last state when data is missing. */
-    readonly treatMissingData: "missing" | "notBreaching";
+    /**
+     * Counts treat silence as "nothing happened"; gauges keep their last state when data is missing; a
+     * metric our own checker publishes treats silence as breaching (the checker or what it reads is broken).
+     */
+    readonly treatMissingData: "missing" | "notBreaching" | "breaching";
     /** Exactly one of `metric` and `metricQueries` is set. */
     readonly metric?: MetricRef;
     readonly metricQueries?: readonly MetricQuery[];

@@ -41,18 +41,39 @@ export function backupReplicationStoppedPattern(): string {
     return `{ ($.eventSource = "rds.amazonaws.com") && (${names}) && ($.errorCode NOT EXISTS) }`;
 }
 
+/**
+ * How far the replicated automated backups fall behind: operations/backupLagHandler.ts publishes
+ * now − RestoreWindow.LatestTime of the backups in the recovery Region every `checkEveryMinutes`.
+ * RDS uploads transaction logs every 5 minutes (RDS User Guide, USER_PIT.html) and replication copies
+ * them "as soon as they are ready" (USER_ReplicateBackups.html), so a healthy lag is ~5-15 minutes.
+ * Above 30 minutes in two consecutive 5-minute checks pages: at most ~40 minutes of writes are then
+ * missing from the recovery Region, leaving ~20 minutes of the 1-hour RPO to restart replication (or to
+ * fail over with the loss inside the RPO); one late or failed check alone does not page.
+ */
+export const BACKUP_LAG = { thresholdMinutes: 30, checkEveryMinutes: 5, periods: 2 } as const;
+export const BACKUP_LAG_METRIC = "RdsReplicatedBackupLagSeconds";
+
+/** Minutes of the RPO left when the backup lag alarm fires. */
+export function backupLagHeadroomMinutes(lag: { thresholdMinutes: number; checkEveryMinutes: number; periods: number } = BACKUP_LAG): number {
+    return rpoHeadroomMinutes({ thresholdMinutes: lag.thresholdMinutes, sustainedMinutes: lag.checkEveryMinutes * lag.periods });
+}
+
 export interface ReplicationAlarmInput {
     readonly environment: Environment;
     /** The recovery region: the replicas' ReceivingRegion. */
     readonly region: string;
     /** Table name by table key (as MonitoredResources.tableNames). */
     readonly tableNames: Readonly<Record<string, pulumi.Input<string>>>;
-    /** Whether RDS backups are replicated (then the stop alarm is planned). */
+    /** Whether RDS backups are replicated (then the stop and lag alarms are planned). */
     readonly backupReplication: boolean;
+    /** The source instance whose replicated backups' lag is alarmed on (names.dbInstance). */
+    readonly dbInstanceIdentifier?: string;
 }
 
 export function planReplicationAlarms(i: ReplicationAlarmInput): AlarmSpec[] {
     if (rpoHeadroomMinutes() <= 0) throw new RangeError(`the replication latency alarm leaves no RPO headroom (${rpoHeadroomMinutes()} minutes)`);
+    if (backupLagHeadroomMinutes() <= 0) throw new RangeError(`the RDS backup lag alarm leaves no RPO headroom (${backupLagHeadroomMinutes()} minutes)`);
+    if (i.backupReplication && !i.dbInstanceIdentifier) throw new Error("planReplicationAlarms: the backup lag alarm needs the source instance (dbInstanceIdentifier)");
     const l = REPLICATION_LATENCY;
     const tables: AlarmSpec[] = Object.entries(i.tableNames).map(([key, tableName]) => ({
         key: `${key}-replication-latency`,
@@ -76,6 +97,18 @@ export function planReplicationAlarms(i: ReplicationAlarmInput): AlarmSpec[] {
         window: summedOver(5),
         treatMissingData: "notBreaching",
         metric: { namespace: DR_NAMESPACE, metricName: backupReplicationStoppedMetric(i.environment), dimensions: {}, stat: "Sum" },
+    }, {
+        key: "rds-backup-replication-lag",
+        alarmName: `${i.environment}-fivestar-rds-backup-replication-lag`,
+        description: `The database's newest restorable point in ${i.region} (replicated automated backups' LatestTime) has been more than ` +
+            `${BACKUP_LAG.thresholdMinutes} min old in ${BACKUP_LAG.periods} consecutive checks: the ${RPO_MINUTES}-min RPO (§2.2.3) is at risk ` +
+            `(${backupLagHeadroomMinutes()} min left to act). No data means the checker (${i.environment}-fivestar-rds-backup-lag) failed or ` +
+            "found no replicated backups: read its log.",
+        comparisonOperator: "GreaterThanThreshold",
+        threshold: BACKUP_LAG.thresholdMinutes * 60,
+        window: { period: BACKUP_LAG.checkEveryMinutes * 60, evaluationPeriods: BACKUP_LAG.periods, datapointsToAlarm: BACKUP_LAG.periods },
+        treatMissingData: "breaching",
+        metric: { namespace: DR_NAMESPACE, metricName: BACKUP_LAG_METRIC, dimensions: { DBInstanceIdentifier: i.dbInstanceIdentifier! }, stat: "Maximum" },
     }] : [];
     return [...tables, ...backups];
 }

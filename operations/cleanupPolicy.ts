@@ -51,6 +51,6 @@ export function cleanupFunctionPolicy(c: CleanupPolicyContext): PolicyDocument {
 }
 
 /** Lets EventBridge Scheduler invoke this one function. */
-export function invokeFunctionPolicy(functionArn: string): PolicyDocument {
-    return policyDocument({ Sid: "InvokeCleanup", Effect: "Allow", Action: "lambda:InvokeFunction", Resource: functionArn });
+export function invokeFunctionPolicy(functionArn: string, sid = "InvokeCleanup"): PolicyDocument {
+    return policyDocument({ Sid: sid, Effect: "Allow", Action: "lambda:InvokeFunction", Resource: functionArn });
 }

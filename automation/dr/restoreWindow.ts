@@ -11,48 +11,19 @@
  * It needs only the recovery Region: nothing here depends on ap-south-1 being up.
  */
 // Types only at load time: `ops --help` parses --restore-time without loading the AWS SDK (issue 15).
-import type { DBInstanceAutomatedBackup, RDSClient } from "@aws-sdk/client-rds";
+import type { RDSClient } from "@aws-sdk/client-rds";
+import { chooseBackups, listAutomatedBackups, RestoreWindow } from "../../operations/replicatedBackups";
 import { RefusedError, UsageError } from "../errors";
 
 /** The restore time meaning the latest restorable point of the replicated backups. */
 export const LATEST = "latest";
 
-export interface RestoreWindow {
-    readonly arn: string;
-    readonly earliest: Date;
-    readonly latest: Date;
-    readonly status: string;
-    /** The Region the backups come from (the source instance's). */
-    readonly region?: string;
-    readonly storageGb?: number;
-}
-
-/** Statuses of usable backups, best first (`retained`: the source instance was deleted, still restorable). */
-const STATUS_RANK = ["replicating", "active", "retained"];
-
-/** Pure: the newest usable replicated backups of the source instance; undefined when there are none. */
-export function chooseBackups(backups: readonly DBInstanceAutomatedBackup[], sourceInstance: string): RestoreWindow | undefined {
-    const usable = backups.flatMap((b): RestoreWindow[] => {
-        const earliest = b.RestoreWindow?.EarliestTime;
-        const latest = b.RestoreWindow?.LatestTime;
-        if (b.DBInstanceIdentifier !== sourceInstance || !b.DBInstanceAutomatedBackupsArn || !earliest || !latest) return [];
-        if (!STATUS_RANK.includes(b.Status ?? "")) return [];
-        return [{ arn: b.DBInstanceAutomatedBackupsArn, earliest, latest, status: b.Status!, region: b.Region, storageGb: b.AllocatedStorage }];
-    });
-    usable.sort((a, b) => STATUS_RANK.indexOf(a.status) - STATUS_RANK.indexOf(b.status) || b.latest.getTime() - a.latest.getTime());
-    return usable[0];
-}
+export { chooseBackups } from "../../operations/replicatedBackups";
+export type { RestoreWindow } from "../../operations/replicatedBackups";
 
 /** Reads the replicated backups in the client's Region (every page) and chooses the source instance's. */
 export async function findRestoreWindow(rds: RDSClient, sourceInstance: string, region: string): Promise<RestoreWindow> {
-    const { DescribeDBInstanceAutomatedBackupsCommand } = await import("@aws-sdk/client-rds");
-    const all: DBInstanceAutomatedBackup[] = [];
-    let marker: string | undefined;
-    do {
-        const page = await rds.send(new DescribeDBInstanceAutomatedBackupsCommand({ Marker: marker }));
-        all.push(...(page.DBInstanceAutomatedBackups ?? []));
-        marker = page.Marker;
-    } while (marker);
+    const all = await listAutomatedBackups(rds);
     const chosen = chooseBackups(all, sourceInstance);
     if (!chosen) {
         const seen = all.map((b) => `${b.DBInstanceIdentifier} (${b.Status})`).join(", ") || "none";

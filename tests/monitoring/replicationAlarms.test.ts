@@ -5,7 +5,7 @@
  */
 import { expect } from "chai";
 import {
-    backupReplicationStoppedPattern, planReplicationAlarms, REPLICATION_LATENCY, rpoHeadroomMinutes, RPO_MINUTES,
+    BACKUP_LAG, backupLagHeadroomMinutes, backupReplicationStoppedPattern, planReplicationAlarms, REPLICATION_LATENCY, rpoHeadroomMinutes, RPO_MINUTES,
 } from "../../monitoring/replicationAlarmPlan";
 import { ReplicationAlarms } from "../../monitoring/replicationAlarms";
 import { construct, inAccount } from "../support/component";
@@ -14,9 +14,10 @@ const ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
 const FILTER = "aws:cloudwatch/logMetricFilter:LogMetricFilter";
 const TOPIC = "arn:aws:sns:ap-south-1:123456789014:prod-fivestar-payments-alerts";
 const TABLES = { transactions: "prod-fivestar-transactions", "transaction-queue": "prod-fivestar-transaction-queue" };
+const DB = "prod-fivestar-payments-db";
 
 describe("monitoring: replication alarms (issue 17)", () => {
-    const specs = planReplicationAlarms({ environment: "prod", region: "ap-south-2", tableNames: TABLES, backupReplication: true });
+    const specs = planReplicationAlarms({ environment: "prod", region: "ap-south-2", tableNames: TABLES, backupReplication: true, dbInstanceIdentifier: DB });
     const byKey = Object.fromEntries(specs.map((s) => [s.key, s]));
 
     for (const [key, table] of Object.entries(TABLES)) {
@@ -43,6 +44,20 @@ describe("monitoring: replication alarms (issue 17)", () => {
         expect(backupReplicationStoppedPattern()).to.equal('{ ($.eventSource = "rds.amazonaws.com") && (($.eventName = "StopDBInstanceAutomatedBackupsReplication") || ' +
             '($.eventName = "DeleteDBInstanceAutomatedBackup")) && ($.errorCode NOT EXISTS) }');
     });
+    it("RDS backups falling behind: the checker's lag above 30 min in two 5-minute checks pages; silence pages too", () => {
+        const s = byKey["rds-backup-replication-lag"];
+        expect(s.metric).to.deep.equal({ namespace: "Fivestar/DisasterRecovery", metricName: "RdsReplicatedBackupLagSeconds", dimensions: { DBInstanceIdentifier: DB }, stat: "Maximum" });
+        expect(s).to.deep.include({ comparisonOperator: "GreaterThanThreshold", threshold: 30 * 60, treatMissingData: "breaching" });
+        expect(s.window).to.deep.equal({ period: 300, evaluationPeriods: 2, datapointsToAlarm: 2 });
+        // Fires with at most 30 + 10 minutes of writes missing in ap-south-2: 20 minutes of the RPO left to act.
+        expect(backupLagHeadroomMinutes()).to.equal(20);
+        expect(BACKUP_LAG.thresholdMinutes * 60).to.be.lessThan(RPO_MINUTES * 60);
+    });
+    it("a lag alarm that would fire only after the RPO is gone has no headroom; without the source instance the plan refuses", () => {
+        expect(backupLagHeadroomMinutes({ thresholdMinutes: 55, checkEveryMinutes: 5, periods: 2 })).to.be.lessThan(0);
+        expect(() => planReplicationAlarms({ environment: "prod", region: "ap-south-2", tableNames: TABLES, backupReplication: true }))
+            .to.throw("the backup lag alarm needs the source instance (dbInstanceIdentifier)");
+    });
     it("without backup replication, only the table alarms", () => {
         expect(planReplicationAlarms({ environment: "staging", region: "ap-south-2", tableNames: TABLES, backupReplication: false }).map((s) => s.key))
             .to.deep.equal(["transactions-replication-latency", "transaction-queue-replication-latency"]);
@@ -51,11 +66,12 @@ describe("monitoring: replication alarms (issue 17)", () => {
     describe("component", () => {
         it("every alarm notifies the topic on alarm and OK; the metric filter reads the trail's log group", async () => {
             const built = await construct(() => new ReplicationAlarms("replication-alarms", {
-                environment: "prod", region: "ap-south-2", tableNames: TABLES, backupReplication: true, topicArn: TOPIC, cloudTrailLogGroupName: "/aws/cloudtrail/prod-fivestar-trail",
+                environment: "prod", region: "ap-south-2", tableNames: TABLES, backupReplication: true, dbInstanceIdentifier: DB, topicArn: TOPIC, cloudTrailLogGroupName: "/aws/cloudtrail/prod-fivestar-trail",
             }, inAccount()));
             const alarms = built.ofType(ALARM);
             expect(alarms.map((a) => a.inputs.name)).to.have.members([
-                "prod-fivestar-transactions-replication-latency", "prod-fivestar-transaction-queue-replication-latency", "prod-fivestar-rds-backup-replication-stopped"]);
+                "prod-fivestar-transactions-replication-latency", "prod-fivestar-transaction-queue-replication-latency", "prod-fivestar-rds-backup-replication-stopped",
+                "prod-fivestar-rds-backup-replication-lag"]);
             for (const a of alarms) expect(a.inputs).to.deep.include({ alarmActions: [TOPIC], okActions: [TOPIC], actionsEnabled: true });
             const filter = built.one(FILTER, "replication-alarms-rds-backup-replication-stopped");
             expect(filter.inputs).to.deep.include({ logGroupName: "/aws/cloudtrail/prod-fivestar-trail", pattern: backupReplicationStoppedPattern() });
@@ -63,7 +79,7 @@ describe("monitoring: replication alarms (issue 17)", () => {
         });
         it("refuses to watch backup replication without the trail's log group", () => {
             expect(() => new ReplicationAlarms("replication-alarms-broken", {
-                environment: "prod", region: "ap-south-2", tableNames: TABLES, backupReplication: true, topicArn: TOPIC,
+                environment: "prod", region: "ap-south-2", tableNames: TABLES, backupReplication: true, dbInstanceIdentifier: DB, topicArn: TOPIC,
             })).to.throw(/needs the trail's log group/);
         });
     });

@@ -103,11 +103,12 @@ describe("whole program: prod replicates to ap-south-2 (issue 17)", () => {
         expect(t.dependencies).to.include(prod.one("aws:iam/rolePolicy:RolePolicy", "image-replication-template").urn);
     });
 
-    it("replication alarms notify the alert topic: both tables' latency to ap-south-2 and RDS backup replication stopped", () => {
+    it("replication alarms notify the alert topic: both tables' latency to ap-south-2, RDS backup replication stopped or behind", () => {
         const topic = prod.one("aws:sns/topic:Topic", "alerts-topic");
         const alarms = prod.ofType(ALARM).filter((a) => a.name.startsWith("replication-alarms-"));
         expect(alarms.map((a) => a.inputs.name)).to.have.members([
-            "prod-fivestar-transactions-replication-latency", "prod-fivestar-transaction-queue-replication-latency", "prod-fivestar-rds-backup-replication-stopped"]);
+            "prod-fivestar-transactions-replication-latency", "prod-fivestar-transaction-queue-replication-latency", "prod-fivestar-rds-backup-replication-stopped",
+            "prod-fivestar-rds-backup-replication-lag"]);
         for (const a of alarms) {
             expect(a.dependencies, a.name).to.include(topic.urn);
             expect((a.inputs.alarmActions as string[]).length).to.equal(1);
@@ -128,7 +129,7 @@ describe("whole program: prod replicates to ap-south-2 (issue 17)", () => {
             for (const t of plan.ofType(TABLE)) expect(t.inputs, t.name).not.to.have.any.keys("replicas", "streamEnabled", "streamViewType");
             for (const s of plan.ofType(SECRET)) expect(s.inputs, s.name).not.to.have.property("replicas");
             expect(plan.ofType(REPLICATION).concat(plan.ofType(TEMPLATE))).to.deep.equal([]);
-            expect(plan.resources.filter((r) => /^(replica-keys|replication-alarms|image-replication)/.test(r.name))).to.deep.equal([]);
+            expect(plan.resources.filter((r) => /^(replica-keys|replication-alarms|image-replication|rds-backup-lag)/.test(r.name))).to.deep.equal([]);
         });
     }
 
