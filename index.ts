@@ -1,7 +1,8 @@
 /**
  * Fivestar Payments Engine infrastructure: one program; stacks dev, staging and prod, each in
- * its own AWS account, and prod-dr, prod's recovery stack in ap-south-2 (issue 17). This file only wires components together and exports the stack outputs;
- * every decision lives in config/ (what) and the component folders (how).
+ * its own AWS account, and prod-dr, prod's recovery stack in ap-south-2 (issue 17). This file only
+ * wires components together and exports the stack outputs; every decision lives in config/ (what)
+ * and the component folders (how).
  *
  * Logical names passed to the components below are part of every child's URN: renaming one
  * replaces everything under it (see docs/decisions.md, "Identity").
