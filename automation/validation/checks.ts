@@ -40,6 +40,8 @@ export interface ValidationOutputs {
     readonly albDnsName?: string;
     /** Where each service's health is checked through the ALB (config/albRouting.ts). */
     readonly healthRoutes?: readonly HealthRoute[];
+    /** A recovery stack's mode (issue 17): "standby" runs 0 tasks by design. */
+    readonly drMode?: "standby" | "active";
 }
 
 const isString = (v: unknown): v is string => typeof v === "string" && v.length > 0;
@@ -61,6 +63,7 @@ export function validationOutputs(outputs: Readonly<Record<string, unknown>>): V
         dbReplicaIdentifiers: Array.isArray(replicas) && replicas.every(isString) ? replicas : undefined,
         albDnsName: isString(outputs.albDnsName) ? outputs.albDnsName : undefined,
         healthRoutes: Array.isArray(routes) && routes.every(isHealthRoute) ? routes : undefined,
+        drMode: outputs.drMode === "standby" || outputs.drMode === "active" ? outputs.drMode : undefined,
     };
 }
 

@@ -285,6 +285,16 @@ describe("delivery tool: validation (§11)", () => {
                 ]);
             });
 
+            it("a recovery stack in standby (issue 17): 0 tasks pass the ECS check, the health routes are said not probed; active probes them", async () => {
+                alb = await startFakeAlb(certificate, ROUTING, HEALTHY);
+                ecsMock.on(DescribeServicesCommand).resolves({ services: [service("prod-internal-pe-service", 0, 0), service("prod-customer-portal-service", 0, 0)] });
+                const standby = await runValidation({ ...outputs(true), drMode: "standby" }, { ecs, rds }, options(["ecs", "health"]));
+                expect(standby.map((r) => [r.check, r.ok])).to.deep.equal([["ECS service", true], ["ECS service", true], ["health", true], ["health", true]]);
+                expect(standby[2].detail).to.match(/^not probed: recovery stack in standby/);
+                const active = await runValidation({ ...outputs(true), drMode: "active" }, { ecs, rds }, options(["health"]));
+                expect(active.map((r) => r.target)).to.deep.equal([`internal-pe https://payments.fivestar.test:${alb.port}/health`, `customer-portal https://portal.fivestar.test:${alb.port}/`]);
+            });
+
             it("a service without a health route fails, naming the key to set", async () => {
                 alb = await startFakeAlb(certificate, ROUTING, HEALTHY);
                 const rows = await runValidation({ ...outputs(true), healthRoutes: healthRoutes(ROUTING, undefined) }, { ecs, rds }, options(["health"]));
@@ -297,7 +307,7 @@ describe("delivery tool: validation (§11)", () => {
     describe("outputs and the table", () => {
         it("outputs of the wrong shape read as missing", () => {
             expect(validationOutputs({ clusterName: 7, serviceNames: ["a"], dbReplicaIdentifiers: "x" })).to.deep.equal({
-                clusterName: undefined, serviceNames: undefined, dbInstanceIdentifier: undefined, dbReplicaIdentifiers: undefined, albDnsName: undefined, healthRoutes: undefined,
+                clusterName: undefined, serviceNames: undefined, dbInstanceIdentifier: undefined, dbReplicaIdentifiers: undefined, albDnsName: undefined, healthRoutes: undefined, drMode: undefined,
             });
             expect(validationOutputs({ healthRoutes: [{ service: "internal-pe", host: "a.example.in", path: "health" }] }).healthRoutes).to.equal(undefined);
         });

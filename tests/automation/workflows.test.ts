@@ -127,18 +127,19 @@ describe("CI workflows", () => {
 
     describe("deploy.yml (main)", () => {
         const wf = load("deploy.yml");
-        const deployJobs = ["dev", "staging", "prod"];
+        const deployJobs = ["dev", "staging", "prod", "prod-dr"];
 
         it("runs on pushes to main only", () => {
             expect(wf.on).to.deep.equal({ push: { branches: ["main"] } });
         });
 
-        it("deploys every primary stack of the project (a recovery stack, issue 17, is deployed by the failover path)", () => {
-            expect([...deployJobs].sort()).to.deep.equal(stacks.filter((s) => recoveredEnvironment(s) === undefined));
+        it("deploys every stack of the project, a recovery stack (issue 17) after the stack it recovers", () => {
+            expect([...deployJobs].sort()).to.deep.equal([...stacks].sort());
+            for (const s of stacks.filter((x) => recoveredEnvironment(x) !== undefined)) expect(needsOf(wf.jobs[s]), s).to.deep.equal([recoveredEnvironment(s)]);
         });
 
         it("in order: test, then dev, then staging, then the prod preview, then prod", () => {
-            expect(deployJobs.map((j) => needsOf(wf.jobs[j]))).to.deep.equal([["test"], ["dev"], ["preview-prod"]]);
+            expect(deployJobs.map((j) => needsOf(wf.jobs[j]))).to.deep.equal([["test"], ["dev"], ["preview-prod"], ["prod"]]);
             expect(needsOf(wf.jobs["preview-prod"])).to.deep.equal(["staging"]);
         });
 
@@ -159,18 +160,18 @@ describe("CI workflows", () => {
         it("each stack goes through the delivery CLI, which validates; only prod confirms prod", () => {
             expect(deployJobs.map((j) => runs(wf.jobs[j]).filter((r) => r.startsWith("npm run ops")))).to.deep.equal([
                 ["npm run ops -- up dev --policy-pack policy"], ["npm run ops -- up staging --policy-pack policy"],
-                ["npm run ops -- up prod --confirm-prod --policy-pack policy"],
+                ["npm run ops -- up prod --confirm-prod --policy-pack policy"], ["npm run ops -- up prod-dr --confirm-prod --policy-pack policy"],
             ]);
         });
 
-        it("prod waits for approval in the protected production environment; the others do not use it", () => {
-            expect(deployJobs.map((j) => wf.jobs[j].environment)).to.deep.equal(["dev", "staging", "production"]);
+        it("prod waits for approval in the protected production environment, prod-dr in its own (the failover's); the others use neither", () => {
+            expect(deployJobs.map((j) => wf.jobs[j].environment)).to.deep.equal(["dev", "staging", "production", "prod-dr"]);
         });
 
         it("one queue per stack, shared with preview.yml: never two Pulumi operations on a stack, nothing running or waiting cancelled", () => {
             const queue = (job: Job) => [job.concurrency?.group, job.concurrency?.["cancel-in-progress"], job.concurrency?.queue];
             expect([...deployJobs, "preview-prod"].map((j) => queue(wf.jobs[j]))).to.deep.equal([
-                ["pulumi-dev", false, "max"], ["pulumi-staging", false, "max"], ["pulumi-prod", false, "max"], ["pulumi-prod", false, "max"],
+                ["pulumi-dev", false, "max"], ["pulumi-staging", false, "max"], ["pulumi-prod", false, "max"], ["pulumi-prod-dr", false, "max"], ["pulumi-prod", false, "max"],
             ]);
             const preview = load("preview.yml").jobs.preview;
             expect(queue(preview)).to.deep.equal(["pulumi-${{ matrix.stack }}", false, "max"]);
@@ -185,7 +186,7 @@ describe("CI workflows", () => {
         });
 
         it("its AWS session lasts as long as a first phased prod rollout (3 hours)", () => {
-            expect(deployJobs.map((j) => stepUsing(wf.jobs[j], "aws-actions/configure-aws-credentials")?.with?.["role-duration-seconds"])).to.deep.equal([10800, 10800, 10800]);
+            expect(deployJobs.map((j) => stepUsing(wf.jobs[j], "aws-actions/configure-aws-credentials")?.with?.["role-duration-seconds"])).to.deep.equal([10800, 10800, 10800, 10800]);
         });
 
         it("writes no credential into the file", () => {
