@@ -10,11 +10,13 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as YAML from "yaml";
+import type { DrKeyName } from "../../config/keys/dr";
 import { Environment, names } from "../../config/names";
 import { UsageError } from "../errors";
 import { StackFacts } from "../stackFacts";
 
-export const DR_KEYS = { mode: "drMode", restoreTime: "drRestoreTime", sourceArn: "drRestoreSourceBackupsArn" } as const;
+/** The stack's dr* keys, held to config/keys/dr.ts by the compiler (a type-only import: no config loaded here). */
+export const DR_KEYS = { mode: "drMode", restoreTime: "drRestoreTime", sourceArn: "drRestoreSourceBackupsArn" } as const satisfies Record<string, DrKeyName>;
 import { LATEST } from "./restoreWindow";
 export { LATEST };
 

@@ -12,11 +12,13 @@
  */
 // Types only at load time: `ops --help` parses --restore-time without loading the AWS SDK (issue 15).
 import type { RDSClient } from "@aws-sdk/client-rds";
+// Type-only as well: the literal is config/keys/dr.ts's, checked by the compiler without loading config.
+import type { LATEST_RESTORE_TIME } from "../../config/keys/dr";
 import { chooseBackups, listAutomatedBackups, RestoreWindow } from "../../operations/replicatedBackups";
 import { RefusedError, UsageError } from "../errors";
 
 /** The restore time meaning the latest restorable point of the replicated backups. */
-export const LATEST = "latest";
+export const LATEST: typeof LATEST_RESTORE_TIME = "latest";
 
 export { chooseBackups } from "../../operations/replicatedBackups";
 export type { RestoreWindow } from "../../operations/replicatedBackups";

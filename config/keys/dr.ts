@@ -34,7 +34,9 @@ export const DR_KEYS = {
         z.string({ error: BACKUPS_ARN_RULE }).regex(BACKUPS_ARN, BACKUPS_ARN_RULE), { default: undefined }),
 } as const;
 
-const DR_KEY_NAMES = Object.keys(DR_KEYS) as (keyof typeof DR_KEYS)[];
+/** A dr* key's name (automation/dr/ names them without loading this module: type-only). */
+export type DrKeyName = keyof typeof DR_KEYS;
+const DR_KEY_NAMES = Object.keys(DR_KEYS) as DrKeyName[];
 
 /** What config validation knows about the stack beyond its keys. */
 export interface StackContext {
