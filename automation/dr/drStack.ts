@@ -52,7 +52,7 @@ export const sourceDbInstance = (environment: Environment) => names.dbInstance(e
 
 /**
  * A well-formed replicated-backups ARN for offline plans only (no AWS call can find the real one
- * offline): `arn:aws:rds:<region>:<account>:auto-backup:ab-<26 characters>`, lower case as the stack's
+ * offline): `arn:aws:rds:<region>:<account>:auto-backup:ab-<26 characters>`, a shape the stack's
  * config check (config/keys/dr.ts) accepts.
  */
 export const offlineSourceArn = (facts: StackFacts) => `arn:aws:rds:${facts.region}:${facts.accountId}:auto-backup:ab-offlineplanplaceholder0000`;

@@ -19,8 +19,12 @@ export const LATEST_RESTORE_TIME = "latest";
 
 const RESTORE_TIME_RULE = `must be "${LATEST_RESTORE_TIME}" or an ISO-8601 UTC time such as 2026-11-30T21:15:00Z`;
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
-/** RDS names replicated automated backups `auto-backup:ab-<id>` (DescribeDBInstanceAutomatedBackups, DBInstanceAutomatedBackupsArn). */
-const BACKUPS_ARN = /^arn:aws:rds:([a-z]{2}(?:-gov|-iso[a-z]*)?-[a-z]+-\d):(\d{12}):auto-backup:ab-[a-z0-9]+$/;
+/**
+ * RDS names replicated automated backups `auto-backup:ab-<id>` (DescribeDBInstanceAutomatedBackups,
+ * DBInstanceAutomatedBackupsArn); the id is upper-case letters and digits in AWS's own example,
+ * arn:aws:rds:us-east-1:123456789012:auto-backup:ab-L2IJCEXJP7XQ7HOJ4SIEXAMPLE (RDS API Reference).
+ */
+const BACKUPS_ARN = /^arn:aws:rds:([a-z]{2}(?:-gov|-iso[a-z]*)?-[a-z]+-\d):(\d{12}):auto-backup:ab-[A-Za-z0-9]+$/;
 const BACKUPS_ARN_RULE = "must be the ARN of replicated automated backups, arn:aws:rds:<region>:<account>:auto-backup:ab-<id> " +
     "(aws rds describe-db-instance-automated-backups --region <this stack's region>)";
 

@@ -41,6 +41,13 @@ describe("stack config: the prod-dr stack (issue 17)", () => {
             .to.deep.include({ restore: { time: "2026-01-02T03:04:05Z", sourceBackupsArn: ARN } });
     });
 
+    it("takes the backups' ARN as RDS writes it (upper-case id, the RDS API Reference's example shape), which the failover sets", () => {
+        const documented = "arn:aws:rds:ap-south-2:123456789014:auto-backup:ab-L2IJCEXJP7XQ7HOJ4SIEXAMPLE";
+        expect(checkStackConfig(stackInput("prod-dr", { ...ACTIVE, drRestoreSourceBackupsArn: documented })).dr)
+            .to.deep.include({ restore: { time: "latest", sourceBackupsArn: documented } });
+        expect(rejection("prod-dr", { ...ACTIVE, drRestoreSourceBackupsArn: documented.replace("ab-", "ab_") })).to.contain("fivestar-payments:drRestoreSourceBackupsArn");
+    });
+
     it("active without a restore source or time is refused, both in one pass, naming the keys", () => {
         const message = rejection("prod-dr", { drMode: "active" });
         expect(message).to.contain('fivestar-payments:drRestoreTime is not set with fivestar-payments:drMode = "active"');
