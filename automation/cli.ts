@@ -60,10 +60,10 @@ async function validateStack(stack: StackOps, aws: ValidationClients, cmd: { hea
 }
 
 /** `up`: the rollout plan from the offline plan and the state, then each step with its validation (§1.2, §11). */
-async function rollOut(facts: StackFacts, projectDir: string, stack: StackOps, aws: ValidationClients, cmd: { healthTimeoutSeconds: number },
+async function rollOut(facts: StackFacts, stack: StackOps, aws: ValidationClients, cmd: { healthTimeoutSeconds: number },
     policyPacks: readonly string[], lastPhase: PhaseModule = "monitoring"): Promise<boolean> {
-    const { loadOfflinePlan } = await import("./offlinePlan");
-    const plan = await loadOfflinePlan(facts.stack, projectDir);
+    const { planInChildProcess } = await import("../lib/planProcess");
+    const plan = await planInChildProcess(facts.stack);
     const strategy = strategyFor(facts.environment);
     const stateUrns = strategy === "phased" ? (await stack.stateResources()).map((r) => r.urn) : [];
     const phases = strategy === "phased" ? throughPhase(planPhases(plan.resources, stateUrns), lastPhase) : [];
@@ -82,14 +82,14 @@ async function rollOut(facts: StackFacts, projectDir: string, stack: StackOps, a
 
 async function run(cmd: Exclude<Command, { command: "help" }>, projectDir: string): Promise<number> {
     const { loadStackFacts, stackFilePreviewOverride } = await import("./stackFacts");
-    const { loadOfflinePlan } = await import("./offlinePlan");
+    const { planInChildProcess } = await import("../lib/planProcess");
     const { selectStack } = await import("./pulumiStack");
     const facts = loadStackFacts(cmd.stack, projectDir);
     print(`Stack "${facts.stack}": environment ${facts.environment}, account ${facts.accountId}, ${facts.region}`);
 
     switch (cmd.command) {
         case "phases": {
-            const plan = await loadOfflinePlan(facts.stack, projectDir);
+            const plan = await planInChildProcess(facts.stack);
             const strategy = strategyFor(facts.environment);
             const phases = planPhases(plan.resources);
             print(renderRolloutPlan(facts.stack, strategy, rolloutSteps(strategy, phases, modulesIn(plan.resources)), phases, true));
@@ -114,7 +114,7 @@ async function run(cmd: Exclude<Command, { command: "help" }>, projectDir: strin
             const problem = stackFilePreviewOverride(facts.stack, projectDir) ?? prodConfirmationProblem(facts.environment, "up", cmd.confirmProd);
             if (problem) throw new RefusedError(problem);
             const s = await session(facts, "deploy");
-            return (await rollOut(facts, projectDir, await selectStack(facts.stack, projectDir), await clients(facts, s.credentials), cmd, cmd.policyPacks)) ? 0 : 1;
+            return (await rollOut(facts, await selectStack(facts.stack, projectDir), await clients(facts, s.credentials), cmd, cmd.policyPacks)) ? 0 : 1;
         }
         case "validate": {
             const s = await session(facts, "read");
@@ -163,15 +163,15 @@ async function runDr(cmd: Extract<Command, { command: "dr-plan" | "dr-failover" 
     }
     const settings = loadDrSettings(facts, projectDir);
     if (cmd.command === "dr-plan") {
-        const standby = await planInChildProcess(facts.stack, projectDir, settings.mode === "standby" ? {} : { [DR_KEYS.mode]: "standby" });
-        const active = await planInChildProcess(facts.stack, projectDir, activeOverrides(facts, settings));
+        const standby = await planInChildProcess(facts.stack, settings.mode === "standby" ? {} : { [DR_KEYS.mode]: "standby" });
+        const active = await planInChildProcess(facts.stack, activeOverrides(facts, settings));
         const estimate = estimateRecovery(standby.resources, active.resources);
         print(`${renderEstimate(facts.stack, estimate)}\n\n${renderRpo()}`);
         return estimate.withinTarget ? 0 : 1;
     }
     const request = { restoreTime: cmd.restoreTime, gameDay: cmd.gameDay };
     if (cmd.dryRun) {
-        const plan = await planInChildProcess(facts.stack, projectDir, activeOverrides(facts, settings));
+        const plan = await planInChildProcess(facts.stack, activeOverrides(facts, settings));
         const phases = throughPhase(planPhases(plan.resources), cmd.gameDay ? "data" : "monitoring");
         const strategy = strategyFor(facts.environment);
         print(describeFailover(facts, settings, request, renderRolloutPlan(facts.stack, strategy, rolloutSteps(strategy, phases, modulesIn(plan.resources)), phases, false)));
@@ -187,7 +187,7 @@ async function runDr(cmd: Extract<Command, { command: "dr-plan" | "dr-failover" 
         rds: aws.rds,
         secrets: new SecretsManagerClient({ region: facts.region, credentials: s.credentials }),
         setConfig: (key, value) => setStackConfigValue(stackFile, `${facts.project}:${key}`, value),
-        rollout: (lastPhase) => rollOut(facts, projectDir, stack, aws, cmd, [], lastPhase),
+        rollout: (lastPhase) => rollOut(facts, stack, aws, cmd, [], lastPhase),
         validate: async (checks) => (await validateStack(stack, aws, cmd, checks, false)).ok,
         outputs: () => stack.outputs(),
         log: print,

@@ -111,7 +111,7 @@ export async function estimateStack(stack: string, dir: string, overrides: Recor
     const cfg = stackConfigOf(stack, dir, overrides);
     // Assumptions are checked before the plan runs: a mistyped one fails in a second, not after the plan.
     const assumptions = resolveAssumptions({ stack, environment: cfg.environment, ...assumed });
-    const plan = await planInChildProcess(stack, dir, overrides);
+    const plan = await planInChildProcess(stack, overrides);
     return estimateCost(plan, {
         prices: loadPriceBook(cfg.account.region, regionsOf(plan)),
         assumptions,

@@ -85,7 +85,7 @@ export function parseArgs(argv: readonly string[], flags: Flags<PlanArgs> = PLAN
     return args;
 }
 
-async function main(argv: readonly string[]): Promise<number> {
+export async function main(argv: readonly string[]): Promise<number> {
     let args: PlanArgs;
     try {
         args = parseArgs(argv);

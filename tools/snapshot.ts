@@ -64,7 +64,7 @@ interface StackResult {
 
 async function evaluate(stacks: readonly string[], dir: string): Promise<StackResult[]> {
     return Promise.all(stacks.map(async (stack) => {
-        const plan = await planInChildProcess(stack, dir);
+        const plan = await planInChildProcess(stack);
         const before = readSnapshot(dir, stack);
         return { stack, file: snapshotPath(stack), before, after: snapshotOf(plan), change: before && compareIdentity(before, plan.resources) };
     }));

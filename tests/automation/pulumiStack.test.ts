@@ -3,15 +3,12 @@
  * the rollout is computed from.
  */
 import { expect } from "chai";
-import * as path from "path";
-import { loadOfflinePlan } from "../../automation/offlinePlan";
 import { modulesIn, planPhases } from "../../automation/phases";
 import { briefError, resourcesOfDeployment, targetFlags } from "../../automation/pulumiStack";
 import { renderRolloutPlan, renderRolloutResult } from "../../automation/report";
 import { rolloutSteps } from "../../automation/rollout";
 import { miniProgram } from "./fixtures";
 
-const PROJECT_DIR = path.resolve(__dirname, "..", "..", "..");
 
 describe("delivery tool: Pulumi adapter", () => {
     it("passes targets to Pulumi as given", () => {
@@ -70,13 +67,5 @@ describe("delivery tool: what `up` prints about the rollout", () => {
     it("a stopped rollout says where, why, and that later steps did not run", () => {
         expect(renderRolloutResult({ ok: false, completed: ["phase 1/5: network"], failed: { label: "phase 3/5: data", stage: "validate", reason: "RDS modifying" } })).to.equal(
             "Rollout STOPPED at phase 3/5: data (validation failed): RDS modifying\ncompleted before it: phase 1/5: network; later steps were not run");
-    });
-});
-
-describe("delivery tool: the offline plan it plans from", () => {
-    it("reports a failing plan with the plan's own message", async () => {
-        let error: Error | undefined;
-        await loadOfflinePlan("qa", PROJECT_DIR).catch((e) => (error = e));
-        expect(error?.message).to.match(/the offline plan of stack "qa" failed: No stack "qa"/);
     });
 });

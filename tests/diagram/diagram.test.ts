@@ -5,7 +5,6 @@
  * guardrails in staging and prod).
  */
 import { expect } from "chai";
-import { execFile } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -14,7 +13,7 @@ import { renderSvg } from "../../tools/diagram/svg";
 import { architectureOf, freeBlocks } from "../../tools/diagram/model";
 import { toMermaid } from "../../tools/diagram/mermaid";
 import { parseArgs } from "../../tools/plan";
-import { planOf, STACKS, StackName } from "../support/plans";
+import { planOf, runPlanCli, STACKS, StackName } from "../support/plans";
 import { copyOf, find } from "../safety/fixtures";
 
 interface Element { kind: string; id: string; title: string; text: string }
@@ -157,10 +156,8 @@ describe("diagram: drawn from the plan records", () => {
 
     it("npm run plan -- dev --diagram <file>.svg writes a well-formed SVG", async () => {
         const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "diagram-")), "dev.svg");
-        const root = path.resolve(__dirname, "..", "..", "..");
-        const code = await new Promise<number>((resolve) => execFile(process.execPath, [path.join(root, "build", "tools", "plan.js"), "dev", "--quiet", "--diagram", file], { cwd: root },
-            (err) => resolve(err ? Number(err.code) : 0)));
-        expect(code).to.equal(0);
+        const { code, stderr } = await runPlanCli(["dev", "--quiet", "--diagram", file]);
+        expect(code, stderr).to.equal(0);
         expect(svgElements(fs.readFileSync(file, "utf8")).filter((e) => e.kind === "node").length).to.be.greaterThan(15);
     });
 });

@@ -1,6 +1,6 @@
 /**
  * The pack at the first `pulumi preview` of each stack, when nothing exists yet: every id, ARN and
- * endpoint is unknown, and so is every input built from one (support/previewPlan.ts evaluates the
+ * endpoint is unknown, and so is every input built from one (support/plans.ts `previewOf` evaluates the
  * program that way). Rules must reach the same verdicts as on the resolved plan; the only rules
  * allowed to be unable to decide are those whose whole subject is a document built from outputs
  * (an IAM policy embedding key ARNs, a container definition embedding an image URL). The engine
@@ -12,7 +12,7 @@ import { planOf, STACKS } from "../support/plans";
 import { runPack, Violation } from "./support/engine";
 import { UNKNOWN_DURING_PREVIEW } from "./support/fixtures";
 import { stackPackConfig } from "./support/packConfig";
-import { previewOf } from "./support/previewPlan";
+import { previewOf } from "../support/plans";
 
 /** Rules that read a whole JSON document; it is unknown at preview when built from outputs. */
 const DOCUMENT_RULES = [

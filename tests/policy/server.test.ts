@@ -13,7 +13,7 @@ import { enforcementLevel, PackConfig, policyConfig, runPack } from "./support/e
 import { withInputs } from "./support/fixtures";
 import { stackPackConfig } from "./support/packConfig";
 import { Diagnostic, PolicyServer, ResolvedPolicyConfig } from "./support/policyServer";
-import { previewOf } from "./support/previewPlan";
+import { previewOf } from "../support/plans";
 
 /** What the CLI sends in Configure: every policy's level ("all" resolved) and properties (schema defaults applied). */
 function resolved(config: PackConfig): Record<string, ResolvedPolicyConfig> {

@@ -4,7 +4,6 @@
  * registered, naming the key. The good stack files still plan (tests/program/plan.test.ts).
  */
 import { expect } from "chai";
-import { execFile } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -14,8 +13,7 @@ import { RefusedError } from "../../automation/errors";
 import { estimateStack } from "../../tools/cost";
 import { evaluateStack, ProgramError } from "../../tools/offline/evaluate";
 import { stackInput } from "../support/config";
-import { runPlan } from "../support/plans";
-import { ProgramRun, runProgram } from "../support/programRun";
+import { runPlan, runPlanCli, runProgram } from "../support/plans";
 
 const PROJECT_DIR = path.resolve(__dirname, "..", "..", "..");
 const Q = (key: string) => `fivestar-payments:${key}`;
@@ -86,13 +84,8 @@ const CASES: { what: string; stack: string; set: Record<string, string>; file: (
     },
 ];
 
-// Each describe starts its plan / program processes together; on a loaded 2-core machine the first test
-// waits for all of them. A hang guard, not a speed requirement.
-const HANG_GUARD_MS = 300_000;
-
-describe("issue 14: bad config is refused by every tool, naming the key, with nothing registered", function () {
-    this.timeout(HANG_GUARD_MS);
-    // One plan process per case: start them together (runPlan caches each), the tests then await their own.
+describe("issue 14: bad config is refused by every tool, naming the key, with nothing registered", () => {
+    // Queue every case's plan at once (runPlan caches each); the tests then await their own.
     before(() => { for (const c of CASES) runPlan(c.stack, c.set).catch(() => undefined); });
 
     for (const c of CASES) {
@@ -129,9 +122,8 @@ describe("issue 14: bad config is refused by every tool, naming the key, with no
             expect(() => loadStackFacts("prod", editedStackFile("prod", plainSecrets))).to.throw(RefusedError, says);
         });
         it("plan --set of a secret key keeps it secret, and --json prints no secret value", async () => {
-            const args = [path.join(PROJECT_DIR, "build", "tools", "plan.js"), "prod", "--json", "-", ...Object.entries(RAZORPAY).flatMap(([k, v]) => ["--set", `${k}=${v}`])];
-            const stdout = await new Promise<string>((resolve, reject) =>
-                execFile(process.execPath, args, { cwd: PROJECT_DIR, maxBuffer: 64 * 1024 * 1024 }, (err, out, stderr) => (err ? reject(new Error(stderr)) : resolve(out))));
+            const { code, stdout, stderr } = await runPlanCli(["prod", "--json", "-", ...Object.entries(RAZORPAY).flatMap(([k, v]) => ["--set", `${k}=${v}`])]);
+            expect(code, stderr).to.equal(0);
             for (const value of Object.values(RAZORPAY)) expect(stdout).to.not.include(value);
             const plan = JSON.parse(stdout);
             const version = plan.resources.find((r: { type: string; name: string }) => r.type === "aws:secretsmanager/secretVersion:SecretVersion" && r.name.includes("razorpay"));
@@ -173,20 +165,9 @@ describe("issue 14: bad config is refused by every tool, naming the key, with no
     });
 });
 
-describe("issue 14: the program itself refuses under the Pulumi CLI (config and secret keys from the runtime)", function () {
-    this.timeout(HANG_GUARD_MS);
+describe("issue 14: the program itself refuses under the Pulumi CLI (config and secret keys from the runtime)", () => {
     const secretKeys = Object.keys(RAZORPAY).map(Q);
-    const runs = new Map<string, Promise<ProgramRun>>();
-    /** One program process per input, started together in before() and awaited by each test. */
-    const run = (stack: string, changes: Record<string, string>, secrets: readonly string[], preview: boolean) => {
-        const key = JSON.stringify([stack, changes, secrets, preview]);
-        if (!runs.has(key)) {
-            const pending = runProgram(stackInput(stack, changes, secrets), preview);
-            pending.catch(() => undefined); // awaited by the test; a failure is reported there
-            runs.set(key, pending);
-        }
-        return runs.get(key)!;
-    };
+    const run = (stack: string, changes: Record<string, string>, secrets: readonly string[], preview: boolean) => runProgram(stackInput(stack, changes, secrets), preview);
 
     it("with the committed config (and the gateway secrets as secrets) it registers the stack", async () => {
         const good = await run("prod", RAZORPAY, secretKeys, true);

@@ -3,17 +3,15 @@
  * flagged, deletions and replacements of them loud and failing.
  */
 import { expect } from "chai";
-import { execFile } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { parseArgs } from "../../tools/plan";
 import { changedPaths, dataLossRisks, diffPlans, parseSavedPlan, PlanDiff } from "../../tools/safety/planDiff";
 import { renderPreview } from "../../tools/safety/previewRender";
-import { planOf, runPlan } from "../support/plans";
+import { planOf, runPlan, runPlanCli } from "../support/plans";
 import { addAlias, addCopy, copyOf, EditablePlan, find, FLOW_LOG_GROUP, reidentify, remove } from "./fixtures";
 
-const PROJECT_DIR = path.resolve(__dirname, "..", "..", "..");
 const RDS = "aws:rds/instance:Instance";
 const TABLE = "aws:dynamodb/table:Table";
 
@@ -181,10 +179,7 @@ describe("safety: plan diff helpers", () => {
 });
 
 describe("safety: npm run plan -- prod --diff <file> (end to end)", () => {
-    const run = (args: string[]) => new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-        execFile(process.execPath, [path.join(PROJECT_DIR, "build", "tools", "plan.js"), ...args], { cwd: PROJECT_DIR, maxBuffer: 64 * 1024 * 1024 },
-            (err, stdout, stderr) => resolve({ code: err ? Number(err.code) : 0, stdout, stderr }));
-    });
+    const run = runPlanCli;
 
     it("exits 3 and shouts when the saved plan had a stateful resource the program no longer has", async () => {
         const saved = copyOf((await planOf("prod")).evaluated);

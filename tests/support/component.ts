@@ -8,7 +8,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { awsMocks } from "../../tools/offline/mocks";
-import { recordRegistrations, waitForRegistrations } from "../../tools/offline/evaluate";
+import { recordRegistrations, waitForRegistrations, withoutStackTraces } from "../../tools/offline/evaluate";
 import { RegisteredResource } from "../../lib/planRecord";
 
 export const TEST_ACCOUNT = { accountId: "123456789012", region: "ap-south-1" } as const;
@@ -42,8 +42,11 @@ export interface Constructed<T> {
 export async function construct<T>(build: () => T): Promise<Constructed<T>> {
     const all = await ensureMocks();
     const start = all.length;
-    const component = build();
-    await waitForRegistrations();
+    const component = await withoutStackTraces(async () => {
+        const built = build();
+        await waitForRegistrations();
+        return built;
+    });
     const resources = all.slice(start);
     const ofType = (type: string) => resources.filter((r) => r.type === type);
     return {

@@ -1,6 +1,6 @@
 /**
- * Mocha root hooks: start the three stack plans in parallel before any test runs, so whole-program
- * test files share them instead of evaluating a stack each.
+ * Mocha root hooks: queue the three stack plans on the plan workers before any test runs, so
+ * whole-program test files share them instead of evaluating a stack each.
  */
 import { runPlan, STACKS } from "./plans";
 

@@ -1,30 +1,46 @@
 /**
- * Whole-program tests: each stack is evaluated by the offline plan in its own process (the Pulumi
- * runtime is a process-wide singleton), from the real Pulumi.<stack>.yaml. Results are cached per
- * stack and config override, so every test file can ask for a plan without paying twice.
+ * Whole-program tests: each stack is evaluated by the offline plan on the plan workers of
+ * lib/planProcess.ts (the Pulumi runtime is a process-wide singleton), from the real
+ * Pulumi.<stack>.yaml. Results are cached per job, so every test file can ask for a plan, a first
+ * preview or a CLI run without paying twice.
  */
-import * as path from "path";
 import type { EvaluatedStack, RegisteredResource } from "../../lib/planRecord";
-import { FailedPlan, runPlanProcess } from "../../lib/planProcess";
+import { CliConfigInput, FailedPlan, runJob, runPlanProcess } from "../../lib/planProcess";
 
 export type { FailedPlan } from "../../lib/planProcess";
 
 export const STACKS = ["dev", "staging", "prod"] as const;
 export type StackName = (typeof STACKS)[number];
 
-const PROJECT_DIR = path.resolve(__dirname, "..", "..", "..");
-
-const cache = new Map<string, Promise<EvaluatedStack | FailedPlan>>();
-
-/** Runs the offline plan for a stack (optionally with config overrides) in a child process, once. */
-export function runPlan(stack: string, overrides: Record<string, string> = {}): Promise<EvaluatedStack | FailedPlan> {
-    const key = JSON.stringify([stack, overrides]);
-    let pending = cache.get(key);
-    if (!pending) {
-        pending = runPlanProcess(stack, PROJECT_DIR, overrides);
-        cache.set(key, pending);
+const cache = new Map<string, Promise<unknown>>();
+function once<T>(key: unknown[], start: () => Promise<T>): Promise<T> {
+    const k = JSON.stringify(key);
+    if (!cache.has(k)) {
+        const pending = start();
+        pending.catch(() => undefined); // awaited by a test; a failure is reported there
+        cache.set(k, pending);
     }
-    return pending;
+    return cache.get(k) as Promise<T>;
+}
+
+/** The offline plan of a stack (optionally with config overrides), once per test run. */
+export function runPlan(stack: string, overrides: Record<string, string> = {}): Promise<EvaluatedStack | FailedPlan> {
+    return once(["plan", stack, overrides], () => runPlanProcess(stack, overrides));
+}
+
+/** `npm run plan -- <argv>`: its exit code and what it printed (run on a plan worker, not cached). */
+export function runPlanCli(argv: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+    return runJob({ kind: "cli", argv });
+}
+
+/** The stack's resources at its first preview: computed outputs unknown (tools/offline/mocks.ts `firstPreviewMocks`). */
+export async function previewOf(stack: string): Promise<RegisteredResource[]> {
+    return (await once(["preview", stack], () => runJob({ kind: "preview", stack }))).resources;
+}
+
+/** The program run as the Pulumi CLI runs it (config from the runtime; a preview unless `preview` is false). */
+export function runProgram(input: CliConfigInput, preview = true): Promise<{ registered: number; error?: string }> {
+    return once(["program", input, preview], () => runJob({ kind: "program", input, preview }));
 }
 
 /** The plan of a stack from its committed config; fails the test if the plan itself fails. */
