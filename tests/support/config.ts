@@ -9,9 +9,16 @@ import { checkStackConfig, ConfigInput, PROJECT_NAME, StackConfigError } from ".
 
 const PROJECT_DIR = path.resolve(__dirname, "..", "..", "..");
 
+/** Each committed stack file, parsed once per test run (the config tests start from one hundreds of times). */
+const files = new Map<string, ReturnType<typeof readStackConfig>>();
+function stackFile(stack: string): ReturnType<typeof readStackConfig> {
+    if (!files.has(stack)) files.set(stack, readStackConfig(stack, PROJECT_DIR));
+    return files.get(stack)!;
+}
+
 /** The stack's own keys, unqualified ("ecsCpu"), as the strings Pulumi hands the program. */
 export function rawStackConfig(stack: string, changes: Record<string, string | undefined> = {}): Record<string, string | undefined> {
-    const file = readStackConfig(stack, PROJECT_DIR);
+    const file = stackFile(stack);
     const raw: Record<string, string | undefined> = {};
     for (const [key, value] of Object.entries(file.config)) {
         if (key.startsWith(`${PROJECT_NAME}:`)) raw[key.slice(PROJECT_NAME.length + 1)] = value;
@@ -24,7 +31,7 @@ export function rawStackConfig(stack: string, changes: Record<string, string | u
  * `changes` applied: unqualified keys are this project's, undefined removes a key.
  */
 export function stackInput(stack: string, changes: Record<string, string | undefined> = {}, secretKeys: readonly string[] = []): ConfigInput {
-    const file = readStackConfig(stack, PROJECT_DIR);
+    const file = stackFile(stack);
     const config: Record<string, string> = { ...file.config };
     for (const [key, value] of Object.entries(changes)) {
         const qualified = key.includes(":") ? key : `${PROJECT_NAME}:${key}`;

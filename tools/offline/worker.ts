@@ -62,7 +62,7 @@ if (require.main === module) {
         run(job).then(
             async (result) => {
                 // Registrations still in flight must land in this job's monitor, not the next one's.
-                await (require("@pulumi/pulumi/runtime/settings") as { waitForRPCs(): Promise<void> }).waitForRPCs(); // eslint-disable-line @typescript-eslint/no-require-imports
+                await (require("./evaluate") as typeof import("./evaluate")).waitForRegistrations(); // eslint-disable-line @typescript-eslint/no-require-imports
                 // A program that failed half-way may leave work behind that no drain sees: start afresh.
                 process.send!({ id: job.id, result }, () => { if (failedHalfWay(result)) process.exit(0); });
             },
