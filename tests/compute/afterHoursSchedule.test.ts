@@ -20,11 +20,7 @@ function args(overrides: Partial<AfterHoursScheduleArgs> = {}): AfterHoursSchedu
 const build = (overrides: Partial<AfterHoursScheduleArgs> = {}) => construct(() => new AfterHoursSchedule("after-hours", args(overrides), inAccount()));
 
 describe("after-hours shutdown (§2.2.1, dev)", () => {
-    it("dev config: on, 20:00 every day and 08:00 Monday to Friday, IST", () => {
-        expect(stackConfig("dev").afterHours).to.deep.equal({
-            enabled: true, stopCron: "cron(0 20 ? * MON-FRI *)", startCron: "cron(0 8 ? * MON-FRI *)", timezone: "Asia/Kolkata",
-        });
-    });
+    // dev's after-hours config (on, 20:00 and 08:00 Monday to Friday, IST): tests/config/compute.test.ts.
     for (const service of ["internal-pe", "customer-portal"] as const) {
         it(`${service}: scaled to 0 at 20:00 IST`, async () => {
             const stop = (await build()).one(T.scheduledAction, `after-hours-${service}-stop`).inputs;

@@ -82,54 +82,37 @@ describe("data: Database (§6.1.1, §4.1, §2.2.3)", () => {
         for (const env of ["dev", "staging", "prod"] as const) stacks[env] = await build(env, `db-${env}`);
     });
 
-    describe("the primary, the same in every stack (§6.1.1)", () => {
-        for (const env of ["dev", "staging", "prod"] as const) {
-            describe(env, () => {
-                const primary = () => stacks[env].primary.inputs;
-                it(`identifier ${env}-fivestar-payments-db`, () => expect(primary().identifier).to.equal(`${env}-fivestar-payments-db`));
-                it("engine postgres 15, the major only, with automatic minor upgrades (no planned downgrade after AWS upgrades)",
-                    () => expect(primary()).to.include({ engine: "postgres", engineVersion: "15", autoMinorVersionUpgrade: true }));
-                it("database fivestar_payments, master user fivestar_app", () => expect(primary()).to.include({ dbName: "fivestar_payments", username: "fivestar_app" }));
-                it("master password from the security module, registered as a secret", () => {
-                    expect(primary().password).to.equal("password-from-security");
-                    expect(stacks[env].primary.secretPaths).to.include("password");
-                });
-                it("gp3 storage encrypted with the database CMK", () => expect(primary()).to.include({ storageType: "gp3", storageEncrypted: true, kmsKeyId: DB_KEY }));
-                it("not publicly accessible, in the DB subnet group behind the RDS security group, port 5432", () => {
-                    expect(primary()).to.include({ publiclyAccessible: false, dbSubnetGroupName: `${env}-fivestar-payments-db-subnets`, port: 5432 });
-                    expect(primary().vpcSecurityGroupIds).to.deep.equal(["sg-rds"]);
-                });
-                it("backup window 03:00-04:00, maintenance window sun:04:00-sun:05:00", () => {
-                    expect(primary()).to.include({ backupWindow: "03:00-04:00", maintenanceWindow: "sun:04:00-sun:05:00" });
-                });
-                it("enhanced monitoring every 60 s through its own role", () => {
-                    expect(primary().monitoringInterval).to.equal(60);
-                    expect(primary().monitoringRoleArn).to.match(new RegExp(`:db-${env}-monitoring$`));
-                });
-                it("Performance Insights on for 7 days, encrypted with the database CMK", () => {
-                    expect(primary()).to.include({ performanceInsightsEnabled: true, performanceInsightsRetentionPeriod: 7, performanceInsightsKmsKeyId: DB_KEY });
-                });
-                it("copies tags to snapshots, upgrades minor versions, keeps automated backups after deletion", () => {
-                    expect(primary()).to.include({ copyTagsToSnapshot: true, autoMinorVersionUpgrade: true, deleteAutomatedBackups: false });
-                });
-                it("exports the postgresql and upgrade logs to CloudWatch (§12.2.2)", () => {
-                    expect(primary().enabledCloudwatchLogsExports).to.deep.equal(["postgresql", "upgrade"]);
-                });
-                it("uses the custom parameter group", () => expect(primary().parameterGroupName).to.equal(`${env}-fivestar-payments-postgres15`));
-                it("waits for its own log groups and the monitoring role's policy", () => {
-                    const policy = stacks[env].built.one("aws:iam/rolePolicyAttachment:RolePolicyAttachment", `db-${env}-monitoring`);
-                    const groups = stacks[env].logGroupUrns[`${env}-fivestar-payments-db`];
-                    expect(groups).to.have.length(2);
-                    expect(stacks[env].primary.dependencies).to.include.members([...groups, policy.urn]);
-                });
-                it("every child has the component as parent", () => {
-                    const component = stacks[env].built.one("fivestar:data:Database", `db-${env}`);
-                    const children = stacks[env].built.resources.filter((r) => r.name.startsWith(`db-${env}-`) && !r.name.includes("-test-"));
-                    expect(children.length).to.be.greaterThan(3);
-                    for (const child of children) expect(child.parent, child.name).to.equal(component.urn);
-                });
+    // The same in every stack but for the environment's names: once, on dev (each stack's real plan: tests/program/data.test.ts).
+    describe("the primary (§6.1.1)", () => {
+        const dev = () => stacks.dev;
+        it("postgres 15 (the major only, automatic minor upgrades), fivestar_payments/fivestar_app, gp3 encrypted with the database CMK, private on 5432, the guide's windows", () => {
+            expect(dev().primary.inputs).to.include({
+                identifier: "dev-fivestar-payments-db", engine: "postgres", engineVersion: "15", autoMinorVersionUpgrade: true, dbName: "fivestar_payments", username: "fivestar_app",
+                storageType: "gp3", storageEncrypted: true, kmsKeyId: DB_KEY, publiclyAccessible: false, dbSubnetGroupName: "dev-fivestar-payments-db-subnets", port: 5432,
+                backupWindow: "03:00-04:00", maintenanceWindow: "sun:04:00-sun:05:00", copyTagsToSnapshot: true, deleteAutomatedBackups: false,
+                parameterGroupName: "dev-fivestar-payments-postgres15",
             });
-        }
+            expect(dev().primary.inputs.vpcSecurityGroupIds).to.deep.equal(["sg-rds"]);
+        });
+        it("master password from the security module, registered as a secret", () => {
+            expect(dev().primary.inputs.password).to.equal("password-from-security");
+            expect(dev().primary.secretPaths).to.include("password");
+        });
+        it("enhanced monitoring every 60 s through its own role; Performance Insights 7 days with the database CMK; postgresql and upgrade logs exported (§12.2.2)", () => {
+            expect(dev().primary.inputs).to.include({ monitoringInterval: 60, performanceInsightsEnabled: true, performanceInsightsRetentionPeriod: 7, performanceInsightsKmsKeyId: DB_KEY });
+            expect(dev().primary.inputs.monitoringRoleArn).to.match(/:db-dev-monitoring$/);
+            expect(dev().primary.inputs.enabledCloudwatchLogsExports).to.deep.equal(["postgresql", "upgrade"]);
+        });
+        it("waits for its own log groups and the monitoring role's policy; every child has the component as parent", () => {
+            const policy = dev().built.one("aws:iam/rolePolicyAttachment:RolePolicyAttachment", "db-dev-monitoring");
+            const groups = dev().logGroupUrns["dev-fivestar-payments-db"];
+            expect(groups).to.have.length(2);
+            expect(dev().primary.dependencies).to.include.members([...groups, policy.urn]);
+            const component = dev().built.one("fivestar:data:Database", "db-dev");
+            const children = dev().built.resources.filter((r) => r.name.startsWith("db-dev-") && !r.name.includes("-test-"));
+            expect(children.length).to.be.greaterThan(3);
+            for (const child of children) expect(child.parent, child.name).to.equal(component.urn);
+        });
     });
 
     describe("the log groups RDS writes to (§12.2.2), created before the instances", () => {
