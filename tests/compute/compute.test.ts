@@ -17,7 +17,7 @@ describe("compute module, as each stack builds it", () => {
         }
         expect(counts).to.deep.equal([[2, 0, 4, 2, 0], [0, 0, 0, 0, 1], [2, 4, 0, 0, 1]]);
     });
-    it("exports what delivery and monitoring read: cluster, service names, task families, repositories, ALB", async () => {
+    it("exports what delivery and monitoring read: cluster, service names, task families, repositories, ALB (its DNS name on each plan: tests/program)", async () => {
         const c = (await build("prod")).component;
         expect(await valueOf(c.clusterName)).to.equal("prod-fivestar-payments");
         expect(await valueOf(c.serviceNames["customer-portal"])).to.equal("prod-customer-portal-service");
@@ -25,6 +25,7 @@ describe("compute module, as each stack builds it", () => {
         expect(await valueOf(c.repositoryUrls["internal-pe"])).to.match(/\.dkr\.ecr\.ap-south-1\.amazonaws\.com\/fivestar-internal-pe$/);
         expect(await valueOf(c.albArnSuffix)).to.equal("app/prod-internal-pe-alb/mock");
         expect(await valueOf(c.targetGroupArnSuffixes["customer-portal"])).to.equal("targetgroup/customer-portal-tg/mock");
+        expect(await valueOf(c.targetGroupArnSuffixes["internal-pe"])).to.equal("targetgroup/internal-pe-tg/mock");
         expect(await valueOf(c.httpsListenerArn)).to.equal("arn:aws:lb:ap-south-1:123456789012:compute-alb-https");
         expect(await valueOf(c.albAccessLogBucketName)).to.equal(`fivestar-payments-prod-alb-logs-${ACCOUNTS.prod}`);
     });

@@ -68,12 +68,6 @@ describe("public load balancer (§3.1.2, §11)", () => {
         const alb = (await build("prod")).one(T.alb, "alb").inputs;
         expect(alb).to.include({ dropInvalidHeaderFields: true, desyncMitigationMode: "strictest" });
     });
-    it("port 80 only redirects to HTTPS 443 with a 301 (§3.1.2)", async () => {
-        const http = (await build("prod")).one(T.listener, "alb-http").inputs;
-        expect(http).to.include({ port: 80, protocol: "HTTP" });
-        expect(http.defaultActions).to.deep.equal([{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }]);
-        expect(http.certificateArn).to.equal(undefined);
-    });
     it("ip target groups: internal-pe on 8080 checked at /health, the portal on 8443 checked at /", async () => {
         const built = await build("prod");
         const pe = built.one(T.targetGroup, "internal-pe-tg").inputs;
@@ -105,13 +99,5 @@ describe("public load balancer (§3.1.2, §11)", () => {
             error = e;
         }
         expect(String(error)).to.match(/at least one portal host name/);
-    });
-    it("exports the DNS name, the ARN suffixes monitoring needs and the HTTPS listener", async () => {
-        const c = (await build("prod")).component;
-        expect(await valueOf(c.albDnsName)).to.equal("prod-internal-pe-alb.ap-south-1.elb.amazonaws.com");
-        expect(await valueOf(c.albArnSuffix)).to.equal("app/prod-internal-pe-alb/mock");
-        expect(await valueOf(c.targetGroupArnSuffixes["internal-pe"])).to.equal("targetgroup/internal-pe-tg/mock");
-        expect(await valueOf(c.targetGroupArnSuffixes["customer-portal"])).to.equal("targetgroup/customer-portal-tg/mock");
-        expect(await valueOf(c.httpsListenerArn)).to.equal("arn:aws:lb:ap-south-1:123456789012:alb-https");
     });
 });

@@ -5,7 +5,7 @@
 import { expect } from "chai";
 import { parseStackConfig } from "../../config";
 import { rawStackConfig } from "../support/config";
-import { itRefuses } from "./refusals";
+import { itRefuses } from "./fixtures";
 
 const ACCOUNTS = { dev: "123456789012", staging: "123456789013", prod: "123456789014" } as const;
 const PE_HOSTS = { dev: "payments.dev.fivestar-payments.example", staging: "payments.staging.fivestar-payments.example", prod: "payments.fivestar-payments.example" } as const;
@@ -15,9 +15,6 @@ describe("compute config: values per stack (§2.2.1, §3.2.2, §4.1, §5)", () =
     for (const stack of ["dev", "staging", "prod"] as const) {
         describe(stack, () => {
             const cfg = parseStackConfig(rawStackConfig(stack));
-            it("image tags from the stack file (placeholders until the first release), 30 images kept", () => {
-                expect(cfg.images).to.deep.equal({ tags: { "internal-pe": "unreleased", "customer-portal": "unreleased" }, retainedImages: 30 });
-            });
             it("the ALB: the stack's (placeholder) certificate, TLS 1.2+ PQ policy, strictest desync, portal by host name", () => {
                 expect(cfg.alb).to.deep.equal({
                     certificateArn: `arn:aws:acm:ap-south-1:${ACCOUNTS[stack]}:certificate/00000000-0000-0000-0000-000000000000`,
@@ -28,9 +25,9 @@ describe("compute config: values per stack (§2.2.1, §3.2.2, §4.1, §5)", () =
                     internalPeHostname: PE_HOSTS[stack],
                 });
             });
-            it("ECS Exec off, 120 s grace, scaling targets 70 % CPU / 75 % memory; the guide's sizing unchanged", () => {
+            it("image tags (placeholders until the first release), 30 images kept; ECS Exec off, 120 s grace, scaling targets 70 % CPU / 75 % memory", () => {
+                expect(cfg.images).to.deep.equal({ tags: { "internal-pe": "unreleased", "customer-portal": "unreleased" }, retainedImages: 30 });
                 expect(cfg.ecs).to.deep.include({ execEnabled: false, healthCheckGracePeriodSeconds: 120, scaling: { cpuTargetPercent: 70, memoryTargetPercent: 75 } });
-                expect(cfg.app.aspnetcoreEnvironment).to.equal({ dev: "Development", staging: "Staging", prod: "Production" }[stack]);
             });
             it(`after-hours shutdown ${stack === "dev" ? "on (§2.2.1)" : "off"}, 20:00-08:00 IST`, () => {
                 expect(cfg.afterHours).to.deep.equal({

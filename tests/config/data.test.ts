@@ -6,7 +6,7 @@
 import { expect } from "chai";
 import { parseStackConfig } from "../../config";
 import { rawStackConfig } from "../support/config";
-import { itRefuses } from "./refusals";
+import { itRefuses } from "./fixtures";
 
 describe("stack config: data keys (§6.1.1, §2.2.3)", () => {
     it("a 1000 ms slow-query threshold by default; prod keeps its replicated backups 7 days", () => {

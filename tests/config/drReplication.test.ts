@@ -5,7 +5,7 @@
 import { expect } from "chai";
 import { parseStackConfig } from "../../config";
 import { rawStackConfig } from "../support/config";
-import { itRefuses } from "./refusals";
+import { itRefuses } from "./fixtures";
 
 describe("stack config: drReplicationRegion (issue 17)", () => {
     it("prod replicates to ap-south-2, the region its backups go to; dev and staging replicate nothing", () => {

@@ -6,7 +6,7 @@ import { expect } from "chai";
 import { parseStackConfig } from "../../config";
 import { isValidFargatePair, FARGATE_CPU_MEMORY } from "../../config/fargate";
 import { rawStackConfig } from "../support/config";
-import { itRefuses } from "./refusals";
+import { itRefuses } from "./fixtures";
 
 // The §2.2/§4.1 values each stack's plan holds (account, VPC, NAT, ECS and RDS sizing, PITR, log retention,
 // Container Insights, budget, protection) are asserted once per stack in tests/program/*; here what the plan does not show.

@@ -5,7 +5,7 @@
 import { expect } from "chai";
 import { parseStackConfig } from "../../config";
 import { rawStackConfig } from "../support/config";
-import { itRefuses } from "./refusals";
+import { itRefuses } from "./fixtures";
 
 describe("monitoring config (§12.2.1, §2.2)", () => {
     it("alert addresses: the committed placeholder only in every stack (no real address in git; `pulumi up` refuses it)", () => {

@@ -7,7 +7,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { parseStackConfig, StackConfigError } from "../../config";
 import { isComplete, loadStackSecrets, SECRET_CONFIG_KEYS, stackSecretsProblems } from "../../config/secrets";
 import { rawStackConfig } from "../support/config";
-import { itRefuses, Refusal } from "./refusals";
+import { itRefuses, Refusal } from "./fixtures";
 import { valueOf } from "../support/component";
 
 const ALL_SECRET_KEYS = Object.values(SECRET_CONFIG_KEYS).flatMap((g) => Object.values(g) as string[]);

@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { expect } from "chai";
 import { Environment } from "../../config/names";
 import { Database, DatabaseArgs } from "../../data/database";
+import { postgresParameters } from "../../lib/postgres";
 import { RegisteredResource } from "../../lib/planRecord";
 import { construct, Constructed, inAccount, valueOf } from "../support/component";
 
@@ -116,17 +117,17 @@ describe("data: Database (§6.1.1, §4.1, §2.2.3)", () => {
     });
 
     describe("the log groups RDS writes to (§12.2.2), created before the instances", () => {
-        const instances = { dev: ["dev-fivestar-payments-db"], staging: ["staging-fivestar-payments-db"], prod: ["prod-fivestar-payments-db", "prod-fivestar-payments-db-replica-1", "prod-fivestar-payments-db-replica-2"] } as const;
-        for (const env of ["dev", "staging", "prod"] as const) {
-            it(`${env}: /aws/rds/instance/<id>/postgresql and /upgrade for ${instances[env].join(", ")}; ${LOG_RETENTION[env]} days, the logs CMK${env === "prod" ? ", protected" : ""}`, () => {
-                const groups = stacks[env].built.ofType(LOG_GROUP);
-                expect(groups.map((g) => g.inputs.name).sort()).to.deep.equal(instances[env].flatMap((id) => [`/aws/rds/instance/${id}/postgresql`, `/aws/rds/instance/${id}/upgrade`]).sort());
-                for (const g of groups) {
-                    expect(g.inputs, g.name).to.include({ retentionInDays: LOG_RETENTION[env], kmsKeyId: LOGS_KEY, deletionProtectionEnabled: env === "prod" });
-                    expect(g.protect, g.name).to.equal(env === "prod");
-                }
-            });
-        }
+        // Each stack's groups on its real plan (retention 7 / 30 / 90, the logs CMK, protect): tests/program/monitoring.test.ts.
+        it("prod: /aws/rds/instance/<id>/postgresql and /upgrade for the primary and both replicas; the given retention, the logs CMK, protected", () => {
+            const groups = stacks.prod.built.ofType(LOG_GROUP);
+            const ids = ["prod-fivestar-payments-db", "prod-fivestar-payments-db-replica-1", "prod-fivestar-payments-db-replica-2"];
+            expect(groups.map((g) => g.inputs.name).sort()).to.deep.equal(ids.flatMap((id) => [`/aws/rds/instance/${id}/postgresql`, `/aws/rds/instance/${id}/upgrade`]).sort());
+            for (const g of groups) {
+                expect(g.inputs, g.name).to.include({ retentionInDays: 90, kmsKeyId: LOGS_KEY, deletionProtectionEnabled: true });
+                expect(g.protect, g.name).to.equal(true);
+            }
+            expect(stacks.dev.built.ofType(LOG_GROUP).map((g) => [g.inputs.deletionProtectionEnabled, g.protect])).to.deep.equal([[false, false], [false, false]]);
+        });
         it("each group keeps its identity from before issue 15 (a child of monitoring's LogGroups \"logs\") through an alias", () => {
             for (const g of stacks.prod.built.ofType(LOG_GROUP)) {
                 const [, , , , id, log] = String(g.inputs.name).split("/");
@@ -159,22 +160,10 @@ describe("data: Database (§6.1.1, §4.1, §2.2.3)", () => {
             const list = group.parameters as { name: string; value: string; applyMethod: string }[];
             return { group, byName: Object.fromEntries(list.map((p) => [p.name, p])) };
         };
-        it("is named after environment and family, family postgres15", () => {
+        it("is named after environment and family postgres15 and holds lib/postgres's parameters (SSL, slow queries, audit: postgres.test.ts) for the threshold and max_connections given", () => {
             expect(params("prod").group).to.include({ name: "prod-fivestar-payments-postgres15", family: "postgres15" });
-        });
-        it("forces SSL", () => expect(params("prod").byName["rds.force_ssl"]).to.include({ value: "1", applyMethod: "immediate" }));
-        it("logs statements slower than the threshold (§12.2.2)", () => {
-            expect(params("prod").byName.log_min_duration_statement).to.include({ value: "1000", applyMethod: "immediate" });
-        });
-        it("sets max_connections from config, applied at the next reboot (static parameter)", () => {
+            expect(params("prod").group.parameters).to.deep.equal(postgresParameters({ slowQueryThresholdMs: 1000, maxConnections: 1500 }));
             expect(params("dev").byName.max_connections).to.include({ value: "200", applyMethod: "pending-reboot" });
-            expect(params("prod").byName.max_connections).to.include({ value: "1500", applyMethod: "pending-reboot" });
-        });
-        it("keeps bind values out of the logs and audits connections and DDL", () => {
-            const p = params("prod").byName;
-            expect(p.log_parameter_max_length.value).to.equal("0");
-            expect(p.log_connections.value).to.equal("1");
-            expect(p.log_statement.value).to.equal("ddl");
         });
         it("follows a different threshold", async () => {
             const b = await build("dev", "db-threshold", { slowQueryThresholdMs: 250 });
@@ -200,10 +189,6 @@ describe("data: Database (§6.1.1, §4.1, §2.2.3)", () => {
     });
 
     describe("read replicas (§4.1.3)", () => {
-        it("none in dev and staging", () => {
-            expect(replicasOf(stacks.dev)).to.deep.equal([]);
-            expect(replicasOf(stacks.staging)).to.deep.equal([]);
-        });
         it("prod: two, named -replica-1 and -replica-2, in two different AZs", () => {
             const replicas = replicasOf(stacks.prod);
             expect(replicas.map((r) => r.inputs.identifier)).to.deep.equal(["prod-fivestar-payments-db-replica-1", "prod-fivestar-payments-db-replica-2"]);
@@ -242,11 +227,6 @@ describe("data: Database (§6.1.1, §4.1, §2.2.3)", () => {
     });
 
     describe("cross-region backup replication (§2.2.3)", () => {
-        it("none in dev and staging (not configured)", () => {
-            expect(stacks.dev.built.ofType(REPLICATION)).to.deep.equal([]);
-            expect(stacks.staging.built.ofType(REPLICATION)).to.deep.equal([]);
-            expect(stacks.dev.built.ofType(KMS_KEY)).to.deep.equal([]);
-        });
         it("prod: replicates the primary's automated backups for 7 days through the destination-region provider", async () => {
             const replication = stacks.prod.built.one(REPLICATION, "db-prod-backup-replication");
             expect(replication.provider).to.equal(stacks.prod.drProviderUrn);
