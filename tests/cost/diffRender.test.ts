@@ -73,8 +73,8 @@ describe("cost report text", () => {
         ["a row per charge with quantity, unit price and monthly cost", /aws:ec2:NatGateway\s+nat-a\s+NAT gateway hours\s+730\s+unit of ec2\.natGatewayHour\s+× \$0\.05\s+\$36\.50/],
         ["[A] on the rows that depend on an assumption", /data processed\s+100\s+unit of ec2\.natGatewayDataGb\s+× \$0\.04\s+\$4\.00\s+\[A\]/],
         ["the total, a lower bound when something is not priced", /Total: \$40\.50 a month \(1 priced, 2 free, 1 not priced resources\); a lower bound/],
-        ["what is not priced with the reason", /  aws:sqs:Queue stopper: no pricing rule for aws:sqs\/queue:Queue/],
-        ["the assumptions with their values and use", /  natDataGbPerMonth = 100 \(default\): used by 1 charge/],
+        ["what is not priced with the reason", / {2}aws:sqs:Queue stopper: no pricing rule for aws:sqs\/queue:Queue/],
+        ["the assumptions with their values and use", / {2}natDataGbPerMonth = 100 \(default\): used by 1 charge/],
     ];
     for (const [what, line] of shows) it(`prints ${what}`, () => expect(text()).to.match(line));
 
