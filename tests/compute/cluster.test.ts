@@ -19,15 +19,7 @@ describe("ECS cluster (§3.2.2)", () => {
                 expect(await valueOf(built.component.clusterName)).to.equal(`${env}-fivestar-payments`);
                 expect(await valueOf(built.component.clusterArn)).to.equal(`arn:aws:ecs:ap-south-1:123456789012:cluster/${env}-fivestar-payments`);
             });
-            it("FARGATE and FARGATE_SPOT with the default strategy FARGATE base 2 weight 1 + FARGATE_SPOT weight 4", async () => {
-                const cp = (await build(env)).one(T.capacity, "cluster").inputs;
-                expect(cp.clusterName).to.equal(`${env}-fivestar-payments`);
-                expect(cp.capacityProviders).to.deep.equal(["FARGATE", "FARGATE_SPOT"]);
-                expect(cp.defaultCapacityProviderStrategies).to.deep.equal([
-                    { capacityProvider: "FARGATE", base: 2, weight: 1 },
-                    { capacityProvider: "FARGATE_SPOT", base: 0, weight: 4 },
-                ]);
-            });
+            // FARGATE base 2 weight 1 + FARGATE_SPOT weight 4 on each stack's cluster: tests/program/compute.test.ts (the table: plans.test.ts).
         });
     }
 

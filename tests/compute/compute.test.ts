@@ -6,43 +6,31 @@ import { ACCOUNTS, computeArgs, STACKS, T } from "./fixtures";
 type Env = (typeof STACKS)[number];
 const build = (env: Env) => construct(() => new Compute("compute", computeArgs(env), inAccount()));
 
-const EXPECTED_COUNTS = {
-    dev: { target: 2, policy: 0, scheduledAction: 4, schedule: 2, waf: 0 },
-    staging: { target: 0, policy: 0, scheduledAction: 0, schedule: 0, waf: 1 },
-    prod: { target: 2, policy: 4, scheduledAction: 0, schedule: 0, waf: 1 },
-} as const;
-
+// What each stack's plan holds (internal-pe's scaling, the after-hours actions, the WAF, the exported names)
+// is asserted per stack in tests/program/compute.test.ts; here that the module builds them for both services.
 describe("compute module, as each stack builds it", () => {
+    it("scalable targets, target tracking policies, after-hours actions, database schedules, WAF associations: dev, staging, prod", async () => {
+        const counts: number[][] = [];
+        for (const env of STACKS) {
+            const built = await build(env); // one at a time: the mocks record one construction at a time
+            counts.push([T.target, T.policy, T.scheduledAction, T.schedule, T.waf].map((type) => built.ofType(type).length));
+        }
+        expect(counts).to.deep.equal([[2, 0, 4, 2, 0], [0, 0, 0, 0, 1], [2, 4, 0, 0, 1]]);
+    });
+    it("exports what delivery and monitoring read: cluster, service names, task families, repositories, ALB (its DNS name on each plan: tests/program)", async () => {
+        const c = (await build("prod")).component;
+        expect(await valueOf(c.clusterName)).to.equal("prod-fivestar-payments");
+        expect(await valueOf(c.serviceNames["customer-portal"])).to.equal("prod-customer-portal-service");
+        expect(await valueOf(c.taskDefinitionFamilies["internal-pe"])).to.equal("prod-fivestar-internal-pe");
+        expect(await valueOf(c.repositoryUrls["internal-pe"])).to.match(/\.dkr\.ecr\.ap-south-1\.amazonaws\.com\/fivestar-internal-pe$/);
+        expect(await valueOf(c.albArnSuffix)).to.equal("app/prod-internal-pe-alb/mock");
+        expect(await valueOf(c.targetGroupArnSuffixes["customer-portal"])).to.equal("targetgroup/customer-portal-tg/mock");
+        expect(await valueOf(c.targetGroupArnSuffixes["internal-pe"])).to.equal("targetgroup/internal-pe-tg/mock");
+        expect(await valueOf(c.httpsListenerArn)).to.equal("arn:aws:lb:ap-south-1:123456789012:compute-alb-https");
+        expect(await valueOf(c.albAccessLogBucketName)).to.equal(`fivestar-payments-prod-alb-logs-${ACCOUNTS.prod}`);
+    });
     for (const env of STACKS) {
         describe(env, () => {
-            const want = EXPECTED_COUNTS[env];
-            it(`scaling: ${want.target} scalable targets, ${want.policy} target tracking policies (prod only)`, async () => {
-                const built = await build(env);
-                expect(built.ofType(T.target)).to.have.length(want.target);
-                expect(built.ofType(T.policy)).to.have.length(want.policy);
-            });
-            it(`after-hours: ${want.scheduledAction} scheduled actions and ${want.schedule} database schedules (dev only)`, async () => {
-                const built = await build(env);
-                expect(built.ofType(T.scheduledAction)).to.have.length(want.scheduledAction);
-                expect(built.ofType(T.schedule)).to.have.length(want.schedule);
-            });
-            it(`WAF association: ${want.waf}`, async () => {
-                expect((await build(env)).ofType(T.waf)).to.have.length(want.waf);
-            });
-            it("exports what delivery and monitoring read: cluster, service names, task families, repositories, ALB", async () => {
-                const c = (await build(env)).component;
-                expect(await valueOf(c.clusterName)).to.equal(`${env}-fivestar-payments`);
-                expect(await valueOf(c.serviceNames["internal-pe"])).to.equal(`${env}-internal-pe-service`);
-                expect(await valueOf(c.serviceNames["customer-portal"])).to.equal(`${env}-customer-portal-service`);
-                expect(await valueOf(c.taskDefinitionFamilies["internal-pe"])).to.equal(`${env}-fivestar-internal-pe`);
-                expect(await valueOf(c.taskDefinitionFamilies["customer-portal"])).to.equal(`${env}-fivestar-customer-portal`);
-                expect(await valueOf(c.repositoryUrls["internal-pe"])).to.match(/\.dkr\.ecr\.ap-south-1\.amazonaws\.com\/fivestar-internal-pe$/);
-                expect(await valueOf(c.albDnsName)).to.equal(`${env}-internal-pe-alb.ap-south-1.elb.amazonaws.com`);
-                expect(await valueOf(c.albArnSuffix)).to.equal(`app/${env}-internal-pe-alb/mock`);
-                expect(await valueOf(c.targetGroupArnSuffixes["customer-portal"])).to.equal("targetgroup/customer-portal-tg/mock");
-                expect(await valueOf(c.httpsListenerArn)).to.equal("arn:aws:lb:ap-south-1:123456789012:compute-alb-https");
-                expect(await valueOf(c.albAccessLogBucketName)).to.equal(`fivestar-payments-${env}-alb-logs-${ACCOUNTS[env]}`);
-            });
             it("every resource sits under the compute component, with fivestar:compute component types (or the shared PrivateBucket)", async () => {
                 const built = await build(env);
                 const root = built.resources.find((r) => r.type === "fivestar:compute:Compute")!;

@@ -49,17 +49,7 @@ describe("container definitions: internal-pe (§5.2.1)", () => {
         expect(pe().secrets).to.deep.equal([{ name: "DATABASE_CONNECTION_STRING", valueFrom: SECRET }]);
         expect(JSON.stringify(pe().environment)).not.to.contain("DATABASE");
     });
-    it("awslogs to /ecs/<env>-fivestar-internal-pe in ap-south-1, stream prefix ecs", () => {
-        expect(pe().logConfiguration).to.deep.equal({
-            logDriver: "awslogs",
-            options: { "awslogs-group": "/ecs/prod-fivestar-internal-pe", "awslogs-region": "ap-south-1", "awslogs-stream-prefix": "ecs" },
-        });
-    });
-    it("health check curl -f http://localhost:8080/health, interval 30, timeout 5, retries 3, start 60", () => {
-        expect(pe().healthCheck).to.deep.equal({
-            command: ["CMD-SHELL", "curl -f http://localhost:8080/health || exit 1"], interval: 30, timeout: 5, retries: 3, startPeriod: 60,
-        });
-    });
+    // awslogs to /ecs/<env>-fivestar-<service> and the §5.2.1 health check: each stack's plan (tests/program/compute.test.ts).
     it("runs as the aspnet image's non-root app user (UID 1654) on a read-only root with a writable /tmp", () => {
         expect(pe()).to.include({ user: "1654", readonlyRootFilesystem: true });
         expect(pe().mountPoints).to.deep.equal([{ sourceVolume: "tmp", containerPath: "/tmp", readOnly: false }]);
@@ -95,11 +85,5 @@ describe("container definitions: customer-portal (§5.1.2)", () => {
         ]);
         expect(taskVolumes("customer-portal")).to.deep.equal([{ name: "tmp" }, { name: "nginx-cache" }]);
         expect(portal().stopTimeout).to.equal(CONTAINER_HARDENING["customer-portal"].stopTimeout).and.to.equal(30);
-    });
-    it("logs to its own group with the same awslogs settings", () => {
-        expect(portal().logConfiguration).to.deep.equal({
-            logDriver: "awslogs",
-            options: { "awslogs-group": "/ecs/prod-fivestar-customer-portal", "awslogs-region": "ap-south-1", "awslogs-stream-prefix": "ecs" },
-        });
     });
 });

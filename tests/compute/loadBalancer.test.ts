@@ -6,34 +6,14 @@ import { ACCOUNTS, loadBalancerArgs, STACKS, stackConfig, T, upstream } from "./
 type Env = (typeof STACKS)[number];
 const build = (env: Env, overrides: Partial<PublicLoadBalancerArgs> = {}) =>
     construct(() => new PublicLoadBalancer("alb", loadBalancerArgs(env, overrides), inAccount()));
-const HOSTS = { dev: "portal.dev.fivestar-payments.example", staging: "portal.staging.fivestar-payments.example", prod: "portal.fivestar-payments.example" };
 const tgArn = (name: string) => `arn:aws:lb:ap-south-1:123456789012:${name}`;
 
 describe("public load balancer (§3.1.2, §11)", () => {
     for (const env of STACKS) {
         describe(env, () => {
-            it(`internet-facing ALB ${env}-internal-pe-alb in the public subnets behind the ALB security group`, async () => {
-                const alb = (await build(env)).one(T.alb, "alb").inputs;
-                expect(alb).to.include({ name: `${env}-internal-pe-alb`, loadBalancerType: "application", internal: false });
-                expect(alb.subnets).to.deep.equal(upstream(env).publicSubnetIds);
-                expect(alb.securityGroups).to.deep.equal([upstream(env).albSecurityGroupId]);
-            });
             it(`deletion protection and Pulumi protect ${env === "prod" ? "on in prod" : "off outside prod"}`, async () => {
                 const alb = (await build(env)).one(T.alb, "alb");
-                expect(alb.inputs.enableDeletionProtection).to.equal(env === "prod");
-                expect(alb.protect).to.equal(env === "prod");
-            });
-            it("HTTPS 443 with the stack's certificate and a TLS 1.2+/1.3 policy, forwarding to internal-pe by default", async () => {
-                const https = (await build(env)).one(T.listener, "alb-https").inputs;
-                expect(https).to.include({ port: 443, protocol: "HTTPS", sslPolicy: "ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09" });
-                expect(https.certificateArn).to.equal(`arn:aws:acm:ap-south-1:${ACCOUNTS[env]}:certificate/00000000-0000-0000-0000-000000000000`);
-                expect(https.defaultActions).to.deep.equal([{ type: "forward", targetGroupArn: tgArn("internal-pe-tg") }]);
-            });
-            it(`the portal is routed by host name ${HOSTS[env]}`, async () => {
-                const rule = (await build(env)).one(T.rule, "alb-customer-portal-route").inputs;
-                expect(rule.priority).to.equal(100);
-                expect(rule.conditions).to.deep.equal([{ hostHeader: { values: [HOSTS[env]] } }]);
-                expect(rule.actions).to.deep.equal([{ type: "forward", targetGroupArn: tgArn("customer-portal-tg") }]);
+                expect([alb.inputs.enableDeletionProtection, alb.protect]).to.deep.equal([env === "prod", env === "prod"]);
             });
             it(`WAF web ACL ${env === "dev" ? "not attached (the WAF is off in dev)" : "attached"}`, async () => {
                 const built = await build(env);
@@ -72,16 +52,21 @@ describe("public load balancer (§3.1.2, §11)", () => {
         });
     }
 
-    // The same in every stack: once (what the real plan of each stack holds is tests/program/compute.test.ts).
+    // The same in every stack: once (what the real plan of each stack holds is tests/program/compute.test.ts;
+    // each stack's portal host names: tests/config/compute.test.ts).
+    it("HTTPS 443 with the certificate and TLS policy given, forwarding to internal-pe by default; the portal routed by its host name", async () => {
+        const built = await build("prod");
+        const https = built.one(T.listener, "alb-https").inputs;
+        expect(https).to.include({ port: 443, protocol: "HTTPS", sslPolicy: "ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09", certificateArn: loadBalancerArgs("prod").certificateArn });
+        expect(https.defaultActions).to.deep.equal([{ type: "forward", targetGroupArn: tgArn("internal-pe-tg") }]);
+        const rule = built.one(T.rule, "alb-customer-portal-route").inputs;
+        expect(rule.priority).to.equal(100);
+        expect(rule.conditions).to.deep.equal([{ hostHeader: { values: ["portal.fivestar-payments.example"] } }]);
+        expect(rule.actions).to.deep.equal([{ type: "forward", targetGroupArn: tgArn("customer-portal-tg") }]);
+    });
     it("drops invalid header fields and mitigates desync strictly", async () => {
         const alb = (await build("prod")).one(T.alb, "alb").inputs;
         expect(alb).to.include({ dropInvalidHeaderFields: true, desyncMitigationMode: "strictest" });
-    });
-    it("port 80 only redirects to HTTPS 443 with a 301 (§3.1.2)", async () => {
-        const http = (await build("prod")).one(T.listener, "alb-http").inputs;
-        expect(http).to.include({ port: 80, protocol: "HTTP" });
-        expect(http.defaultActions).to.deep.equal([{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }]);
-        expect(http.certificateArn).to.equal(undefined);
     });
     it("ip target groups: internal-pe on 8080 checked at /health, the portal on 8443 checked at /", async () => {
         const built = await build("prod");
@@ -114,13 +99,5 @@ describe("public load balancer (§3.1.2, §11)", () => {
             error = e;
         }
         expect(String(error)).to.match(/at least one portal host name/);
-    });
-    it("exports the DNS name, the ARN suffixes monitoring needs and the HTTPS listener", async () => {
-        const c = (await build("prod")).component;
-        expect(await valueOf(c.albDnsName)).to.equal("prod-internal-pe-alb.ap-south-1.elb.amazonaws.com");
-        expect(await valueOf(c.albArnSuffix)).to.equal("app/prod-internal-pe-alb/mock");
-        expect(await valueOf(c.targetGroupArnSuffixes["internal-pe"])).to.equal("targetgroup/internal-pe-tg/mock");
-        expect(await valueOf(c.targetGroupArnSuffixes["customer-portal"])).to.equal("targetgroup/customer-portal-tg/mock");
-        expect(await valueOf(c.httpsListenerArn)).to.equal("arn:aws:lb:ap-south-1:123456789012:alb-https");
     });
 });

@@ -13,6 +13,7 @@ import { SECRET_KEY_NAMES } from "../../config/secretKeys";
 import { bootstrapStackOf, STACK_BINDINGS } from "../../config/stacks";
 import { listStacks, readStackConfig } from "../../config/stackFiles";
 import { rawStackConfig, rejection, stackInput } from "../support/config";
+import { itRefuses } from "./fixtures";
 
 const PROJECT_DIR = path.resolve(__dirname, "..", "..", "..");
 const RAZORPAY = { razorpayKeyId: "rzp_live_x1", razorpayKeySecret: "s3cr3t-value", razorpayWebhookSecret: "w3bh00k-value" };
@@ -29,31 +30,20 @@ describe("config input: unknown keys are refused with the nearest known key", ()
         expect(nearestKey("kubernetesNamespace")).to.equal(undefined);
     });
 
-    it("a misspelt project key in a stack file", () => {
-        expect(rejection("staging", { ecsDesiredCnt: "3" })).to.include(
-            "fivestar-payments:ecsDesiredCnt is not a key of this project: did you mean fivestar-payments:ecsDesiredCount?");
-    });
+    it("pulumi:disable-default-providers as committed is no problem", () => expect(inputProblems(stackInput("dev"))).to.deep.equal([]));
 
-    it("a project key with no near neighbour says to remove it", () => {
-        expect(rejection("dev", { kubernetesNamespace: "payments" })).to.include("fivestar-payments:kubernetesNamespace is not a key of this project: remove it");
-    });
-
-    it("aws:region and aws:profile: default providers are disabled, nothing reads them", () => {
-        const message = rejection("prod", { "aws:region": "us-east-1", "aws:profile": "prod-admin" });
-        expect(message).to.include("aws:region is not read by this program: default providers are disabled (Pulumi.yaml)");
-        expect(message).to.include("did you mean fivestar-payments:region?");
-        expect(message).to.include("aws:profile is not read by this program").and.include("remove it");
-    });
-
-    it("pulumi:disable-default-providers is read by the engine and must keep every default provider off", () => {
-        expect(inputProblems(stackInput("dev"))).to.deep.equal([]);
-        expect(rejection("dev", { "pulumi:disable-default-providers": "[]" })).to.include('pulumi:disable-default-providers = []: must be ["*"]');
-        expect(rejection("dev", { "pulumi:disable-default-providers": '["random"]' })).to.include("pulumi:disable-default-providers");
-    });
-
-    it("other pulumi: keys are refused too (pulumi:autonaming would rename every auto-named resource)", () => {
-        expect(rejection("prod", { "pulumi:autonaming": '{"pattern":"${name}"}' })).to.include("pulumi:autonaming is not read by this program");
-    });
+    itRefuses([
+        ["a misspelt project key in a stack file", "staging", { ecsDesiredCnt: "3" },
+            "fivestar-payments:ecsDesiredCnt is not a key of this project: did you mean fivestar-payments:ecsDesiredCount?"],
+        ["a project key with no near neighbour says to remove it", "dev", { kubernetesNamespace: "payments" }, "fivestar-payments:kubernetesNamespace is not a key of this project: remove it"],
+        ["aws:region and aws:profile: default providers are disabled, nothing reads them", "prod", { "aws:region": "us-east-1", "aws:profile": "prod-admin" },
+            "aws:region is not read by this program: default providers are disabled (Pulumi.yaml)", "did you mean fivestar-payments:region?", "aws:profile is not read by this program", "remove it"],
+        ["pulumi:disable-default-providers is read by the engine and must keep every default provider off", "dev", { "pulumi:disable-default-providers": "[]" },
+            'pulumi:disable-default-providers = []: must be ["*"]'],
+        ["pulumi:disable-default-providers naming one package only", "dev", { "pulumi:disable-default-providers": '["random"]' }, "pulumi:disable-default-providers"],
+        ["other pulumi: keys are refused too (pulumi:autonaming would rename every auto-named resource)", "prod", { "pulumi:autonaming": '{"pattern":"${name}"}' },
+            "pulumi:autonaming is not read by this program"],
+    ]);
 });
 
 describe("config input: each stack is bound to its environment and account (config/stacks.ts, §2.2)", () => {
@@ -88,9 +78,7 @@ describe("config input: each stack is bound to its environment and account (conf
         expect(message).to.include('fivestar-payments:awsAccountId = "123456789014" in stack "dev": stack dev deploys only into account 123456789012');
     });
 
-    it("environment: staging in the dev stack is refused", () => {
-        expect(rejection("dev", { environment: "staging" })).to.include('fivestar-payments:environment = "staging" in stack "dev": stack dev is environment "dev"');
-    });
+    itRefuses([["environment: staging in the dev stack is refused", "dev", { environment: "staging" }, 'fivestar-payments:environment = "staging" in stack "dev": stack dev is environment "dev"']]);
 
     it("a stack that is not in the table cannot run", () => {
         expect(() => checkStackConfig({ ...stackInput("prod"), stack: "prod-eu" })).to.throw(StackConfigError, 'stack "prod-eu" is not in config/stacks.ts');
@@ -98,15 +86,11 @@ describe("config input: each stack is bound to its environment and account (conf
 });
 
 describe("config input: prod cannot drop protection", () => {
-    it("protectStatefulResources: false in prod is refused (§6.1.1)", () => {
-        expect(rejection("prod", { protectStatefulResources: "false" })).to.include(
-            'fivestar-payments:protectStatefulResources = false in environment "prod": must be true').and.include("§6.1.1");
-    });
-
-    it("rdsMultiAz: false in prod is refused (§2.2.3, §4.1.3)", () => {
-        expect(rejection("prod", { rdsMultiAz: "false" })).to.include('fivestar-payments:rdsMultiAz = false in environment "prod": must be true')
-            .and.include("§2.2.3").and.include("§4.1.3");
-    });
+    itRefuses([
+        ["protectStatefulResources: false in prod is refused (§6.1.1)", "prod", { protectStatefulResources: "false" },
+            'fivestar-payments:protectStatefulResources = false in environment "prod": must be true', "§6.1.1"],
+        ["rdsMultiAz: false in prod is refused (§2.2.3, §4.1.3)", "prod", { rdsMultiAz: "false" }, 'fivestar-payments:rdsMultiAz = false in environment "prod": must be true', "§2.2.3", "§4.1.3"],
+    ]);
 
     it("dev and staging may do without both", () => {
         expect(parseStackConfig(rawStackConfig("staging", { rdsMultiAz: "false", protectStatefulResources: "false" }), "staging").rds.multiAz).to.equal(false);
@@ -141,9 +125,8 @@ describe("config input: a string key written as a YAML number", () => {
         ]);
     });
 
-    it("under the CLI the lost zero leaves 11 digits, and the account id's rule says to quote it", () => {
-        expect(rejection("dev", { awsAccountId: "12345678901" })).to.include("must be a 12-digit AWS account id, quoted in the stack file");
-    });
+    itRefuses([["under the CLI the lost zero leaves 11 digits, and the account id's rule says to quote it", "dev", { awsAccountId: "12345678901" },
+        "must be a 12-digit AWS account id, quoted in the stack file"]]);
 
     it("the stack file reader records the YAML numbers as written (and a --set value is text)", () => {
         const file = readStackConfig("dev", PROJECT_DIR);

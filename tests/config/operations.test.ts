@@ -6,21 +6,14 @@ import { parseStackConfig } from "../../config";
 import { rawStackConfig, rejection } from "../support/config";
 
 describe("operations config per stack (§2.2.1, §2.2.2, §4.1.1)", () => {
-    it("staging: weekly cleanup on (Sunday 03:00 IST), keeping 10 revisions, 14-day snapshots, 7-day untagged images", () => {
+    it("staging cleans up weekly (Sunday 03:00 IST: 10 revisions, 14-day snapshots, 7-day untagged images); dev has the guide's limits (100 vCPUs = 50 instances, RDS 10, Lambda 1000) and the mock LMS", () => {
+        const none = { ec2Vcpus: undefined, rdsInstances: undefined, lambdaConcurrency: undefined };
+        expect(["dev", "staging", "prod"].map((s) => { const c = parseStackConfig(rawStackConfig(s)); return [c.cleanup.enabled, c.usageLimits, c.mockLms]; })).to.deep.equal([
+            [false, { ec2Vcpus: 100, rdsInstances: 10, lambdaConcurrency: 1000 }, true], [true, none, false], [false, none, false],
+        ]);
         expect(parseStackConfig(rawStackConfig("staging")).cleanup).to.deep.equal({
             enabled: true, cron: "cron(0 3 ? * SUN *)", timezone: "Asia/Kolkata", keepTaskRevisions: 10, snapshotMaxAgeDays: 14, untaggedImageMinAgeDays: 7,
         });
-        expect(parseStackConfig(rawStackConfig("dev")).cleanup.enabled).to.equal(false);
-        expect(parseStackConfig(rawStackConfig("prod")).cleanup.enabled).to.equal(false);
-    });
-    it("dev: the guide's limits (EC2 50 instances = 100 vCPUs, RDS 10, Lambda 1000); none elsewhere", () => {
-        expect(parseStackConfig(rawStackConfig("dev")).usageLimits).to.deep.equal({ ec2Vcpus: 100, rdsInstances: 10, lambdaConcurrency: 1000 });
-        for (const stack of ["staging", "prod"]) {
-            expect(parseStackConfig(rawStackConfig(stack)).usageLimits, stack).to.deep.equal({ ec2Vcpus: undefined, rdsInstances: undefined, lambdaConcurrency: undefined });
-        }
-    });
-    it("dev talks to the mock LMS; staging and prod do not", () => {
-        expect(["dev", "staging", "prod"].map((s) => parseStackConfig(rawStackConfig(s)).mockLms)).to.deep.equal([true, false, false]);
     });
     it("refuses the cleanup in prod, naming the key", () => {
         expect(rejection("prod", { cleanupEnabled: "true" })).to.include("fivestar-payments:cleanupEnabled = true in environment \"prod\"");

@@ -14,13 +14,10 @@ import { PREVIEW_ROLE_KEY, previewRoleProblems } from "../../config/previewRole"
 import { deploymentProviderArgs } from "../../config/provider";
 import { listStacks, readStackConfig } from "../../config/stackFiles";
 import { rawStackConfig, rejection } from "../support/config";
+import { REAL } from "./fixtures";
 
 const PROJECT_DIR = path.resolve(__dirname, "..", "..", "..");
 const ACCOUNTS: Record<string, string> = { dev: "123456789012", staging: "123456789013", prod: "123456789014", "prod-dr": "123456789014" };
-const REAL = {
-    internalPeImageTag: "1.4.2", customerPortalImageTag: "2.0.1", customerPortalHostnames: '["portal.fivestarpayments.in"]',
-    albCertificateArn: "arn:aws:acm:ap-south-1:123456789014:certificate/4f6a1c2e-8b3d-4e5f-9a7b-1c2d3e4f5a6b",
-};
 const roleOf = (stack: string, changes: Record<string, string> = {}) =>
     (deploymentProviderArgs(parseStackConfig(rawStackConfig(stack, changes), stack)).assumeRoles as { roleArn: string }[]).map((r) => r.roleArn);
 

@@ -57,36 +57,30 @@ describe("cost assumptions (tools/cost/assumptions.ts)", () => {
         expect([a.natDataGbPerMonth, a.scheduledHoursPerMonth]).to.deep.equal([500, 200]);
     });
 
-    it("refuse an unknown name with the nearest known one", () => {
-        expect(problems({ stack: "dev", assume: [["natDataGbPerMnth", "5"]] })[0]).to.match(/^--assume: natDataGbPerMnth is not a cost assumption: did you mean natDataGbPerMonth\?/);
-    });
-
-    it("refuse a former config name (cost prefix) with the tool's name for it", () => {
-        expect(problems({ stack: "dev", assume: [["costNatDataGbPerMonth", "5"]] })[0]).to.include("did you mean natDataGbPerMonth?");
-    });
-
-    it("refuse a negative volume, naming the assumption and what it accepts", () => {
-        expect(problems({ stack: "dev", assume: [["logGbPerGroupPerMonth", "-1"]] })).to.deep.equal([
-            `--assume: logGbPerGroupPerMonth = "-1": must be a whole number from 0 to 1000000 (${ASSUMPTIONS.logGbPerGroupPerMonth.description})`,
-        ]);
-    });
-
-    it("refuse more hours than a month has", () => {
-        expect(problems({ stack: "dev", assume: [["scheduledHoursPerMonth", "800"]] })[0]).to.include('scheduledHoursPerMonth = "800": must be a whole number from 0 to 730');
-    });
-
-    it("refuse an after-hours shutdown in prod, which runs around the clock", () => {
-        expect(problems({ stack: "prod", environment: "prod", assume: [["scheduledHoursPerMonth", "242"]] })[0]).to.include('scheduledHoursPerMonth = 242 for stack "prod" in environment "prod"');
-    });
+    const refused: [string, Parameters<typeof resolveAssumptions>[0], string | RegExp][] = [
+        ["an unknown name with the nearest known one", { stack: "dev", assume: [["natDataGbPerMnth", "5"]] }, /^--assume: natDataGbPerMnth is not a cost assumption: did you mean natDataGbPerMonth\?/],
+        ["a former config name (cost prefix) with the tool's name for it", { stack: "dev", assume: [["costNatDataGbPerMonth", "5"]] }, "did you mean natDataGbPerMonth?"],
+        ["a negative volume, naming the assumption and what it accepts", { stack: "dev", assume: [["logGbPerGroupPerMonth", "-1"]] },
+            `--assume: logGbPerGroupPerMonth = "-1": must be a whole number from 0 to 1000000 (${ASSUMPTIONS.logGbPerGroupPerMonth.description})`],
+        ["more hours than a month has", { stack: "dev", assume: [["scheduledHoursPerMonth", "800"]] }, 'scheduledHoursPerMonth = "800": must be a whole number from 0 to 730'],
+        ["an after-hours shutdown in prod, which runs around the clock", { stack: "prod", environment: "prod", assume: [["scheduledHoursPerMonth", "242"]] },
+            'scheduledHoursPerMonth = 242 for stack "prod" in environment "prod"'],
+        ["an --assumptions file that is not a JSON object", { stack: "dev", file: { name: "a.json", content: [1, 2] } }, "--assumptions a.json: must be a JSON object"],
+    ];
+    for (const [what, input, message] of refused) {
+        it(`refuse ${what}`, () => {
+            const found = problems(input);
+            expect(found).to.have.length(1);
+            if (typeof message === "string") expect(found[0]).to.include(message);
+            else expect(found[0]).to.match(message);
+        });
+    }
 
     it("report every problem of a run in one pass: the file's and the command line's", () => {
         const found = problems({ stack: "dev", file: { name: "a.json", content: { s3GbPerBucket: "lots", nope: 1 } }, assume: [["albLcuPerHour", "1.5"]] });
         expect(found.map((p) => /^(.*?): (\w+)/.exec(p)?.slice(1).join(" "))).to.deep.equal(["--assumptions a.json s3GbPerBucket", "--assumptions a.json nope", "--assume albLcuPerHour"]);
     });
 
-    it("refuse an --assumptions file that is not a JSON object", () => {
-        expect(problems({ stack: "dev", file: { name: "a.json", content: [1, 2] } })[0]).to.include("--assumptions a.json: must be a JSON object");
-    });
 });
 
 describe("npm run cost arguments", () => {
@@ -110,23 +104,13 @@ describe("npm run cost arguments", () => {
         })).to.deep.equal(["accepted", "usage"]);
     });
 
-    it("refuses a former cost config key given to --set, naming the --assume that replaces it", () => {
-        expect(() => parseArgs(["dev", "--set", "costNatDataGbPerMonth=500"])).to.throw("costNatDataGbPerMonth is no longer program config: use --assume natDataGbPerMonth=500");
-    });
-
-    it("refuses --assume without name=value", () => {
-        expect(() => parseArgs(["dev", "--assume", "natDataGbPerMonth"])).to.throw(/--assume needs name=value/);
-    });
-
-    it("refuses a missing stack", () => {
-        expect(() => parseArgs(["--json"])).to.throw(/missing <stack>/);
-    });
-
-    it("refuses --diff without a file", () => {
-        expect(() => parseArgs(["dev", "--diff"])).to.throw(/--diff needs <file>/);
-    });
-
-    it("refuses an unknown option", () => {
-        expect(() => parseArgs(["dev", "--yearly"])).to.throw(/unknown option --yearly/);
-    });
+    const refused: [string, string[], string | RegExp][] = [
+        ["a former cost config key given to --set, naming the --assume that replaces it", ["dev", "--set", "costNatDataGbPerMonth=500"],
+            "costNatDataGbPerMonth is no longer program config: use --assume natDataGbPerMonth=500"],
+        ["--assume without name=value", ["dev", "--assume", "natDataGbPerMonth"], /--assume needs name=value/],
+        ["a missing stack", ["--json"], /missing <stack>/],
+        ["--diff without a file", ["dev", "--diff"], /--diff needs <file>/],
+        ["an unknown option", ["dev", "--yearly"], /unknown option --yearly/],
+    ];
+    for (const [what, argv, message] of refused) it(`refuses ${what}`, () => expect(() => parseArgs(argv)).to.throw(message));
 });

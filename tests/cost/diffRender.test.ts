@@ -69,25 +69,14 @@ describe("cost report text", () => {
         assumptions: { natDataGbPerMonth: 100 },
     }));
 
-    it("prints a row per charge with quantity, unit price and monthly cost", () => {
-        expect(text()).to.match(/aws:ec2:NatGateway\s+nat-a\s+NAT gateway hours\s+730\s+unit of ec2\.natGatewayHour\s+× \$0\.05\s+\$36\.50/);
-    });
-
-    it("marks the rows that depend on an assumption with [A]", () => {
-        expect(text()).to.match(/data processed\s+100\s+unit of ec2\.natGatewayDataGb\s+× \$0\.04\s+\$4\.00\s+\[A\]/);
-    });
-
-    it("prints the total and says it is a lower bound when something is not priced", () => {
-        expect(text()).to.include("Total: $40.50 a month (1 priced, 2 free, 1 not priced resources); a lower bound");
-    });
-
-    it("lists what is not priced with the reason", () => {
-        expect(text()).to.include("  aws:sqs:Queue stopper: no pricing rule for aws:sqs/queue:Queue");
-    });
-
-    it("lists the assumptions with their values and use", () => {
-        expect(text()).to.include("  natDataGbPerMonth = 100 (default): used by 1 charge");
-    });
+    const shows: [string, RegExp][] = [
+        ["a row per charge with quantity, unit price and monthly cost", /aws:ec2:NatGateway\s+nat-a\s+NAT gateway hours\s+730\s+unit of ec2\.natGatewayHour\s+× \$0\.05\s+\$36\.50/],
+        ["[A] on the rows that depend on an assumption", /data processed\s+100\s+unit of ec2\.natGatewayDataGb\s+× \$0\.04\s+\$4\.00\s+\[A\]/],
+        ["the total, a lower bound when something is not priced", /Total: \$40\.50 a month \(1 priced, 2 free, 1 not priced resources\); a lower bound/],
+        ["what is not priced with the reason", / {2}aws:sqs:Queue stopper: no pricing rule for aws:sqs\/queue:Queue/],
+        ["the assumptions with their values and use", / {2}natDataGbPerMonth = 100 \(default\): used by 1 charge/],
+    ];
+    for (const [what, line] of shows) it(`prints ${what}`, () => expect(text()).to.match(line));
 
     it("formats money with cents and thousands, and tiny unit prices with enough digits", () => {
         expect([usd(1829.476), unitPrice(0.0000007), unitPrice(0.4)]).to.deep.equal(["$1,829.48", "$0.0000007", "$0.40"]);

@@ -3,6 +3,7 @@
  * names, and a price table with round, made-up prices so each test's arithmetic is easy to follow
  * and does not change when the real price file is refreshed.
  */
+import { expect } from "chai";
 import type { EvaluatedStack, RegisteredResource } from "../../lib/planRecord";
 import { ASSUMPTION_NAMES, ASSUMPTIONS } from "../../tools/cost/assumptions";
 import { estimateCost } from "../../tools/cost/estimate";
@@ -141,3 +142,22 @@ export function chargeOf(line: CostLine, itemStart: string): number {
 
 /** Money compares to the cent's hundredth: float sums are not exact. */
 export const CENT = 0.0001;
+
+/** One priced case: the plan, the line, the charge (undefined: the whole line) and its monthly USD. */
+export type PriceCase = readonly [title: string, fixture: EstimateFixture, line: string, charge: string | undefined, usd: number];
+
+export function itPrices(cases: readonly PriceCase[]): void {
+    for (const [title, fixture, name, charge, usd] of cases) {
+        it(title, () => {
+            const line = lineOf(estimate(fixture), name);
+            expect(charge === undefined ? line.monthlyUsd : chargeOf(line, charge)).to.be.closeTo(usd, CENT);
+        });
+    }
+}
+
+/** One case whose line has a status: "free", or "not-priced" (never a silent $0). */
+export type StatusCase = readonly [title: string, fixture: EstimateFixture, line: string, status: CostLine["status"]];
+
+export function itHasStatus(cases: readonly StatusCase[]): void {
+    for (const [title, fixture, name, status] of cases) it(title, () => expect(lineOf(estimate(fixture), name).status).to.equal(status));
+}

@@ -59,20 +59,16 @@ describe("price tables", () => {
         expect(readPriceTable("eu-west-1", path.join(ROOT, "tools", "cost"))).to.equal(undefined);
     });
 
-    it("refuses a price that names a source the table does not list", () => {
-        const json = testTableJson();
-        json.prices["kms.keyMonth"] = { ...json.prices["kms.keyMonth"], source: "S99" };
-        expect(() => parsePriceTable(json, "bad.json")).to.throw(/prices\.kms\.keyMonth\.source: names source S99/);
-    });
-
-    it("refuses a negative price", () => {
-        const json = testTableJson({ "kms.keyMonth": -1 });
-        expect(() => parsePriceTable(json, "bad.json")).to.throw(/bad\.json is invalid/);
-    });
-
-    it("refuses a table without the date it was taken", () => {
-        const json: Record<string, unknown> = testTableJson();
-        delete json.takenOn;
-        expect(() => parsePriceTable(json, "bad.json")).to.throw(/takenOn/);
-    });
+    const broken: [string, (json: ReturnType<typeof testTableJson>) => void, RegExp][] = [
+        ["a price that names a source the table does not list", (json) => { json.prices["kms.keyMonth"].source = "S99"; }, /prices\.kms\.keyMonth\.source: names source S99/],
+        ["a negative price", (json) => { json.prices["kms.keyMonth"].usd = -1; }, /bad\.json is invalid/],
+        ["a table without the date it was taken", (json) => { delete (json as Partial<typeof json>).takenOn; }, /takenOn/],
+    ];
+    for (const [what, breakIt, message] of broken) {
+        it(`refuses ${what}`, () => {
+            const json = testTableJson();
+            breakIt(json);
+            expect(() => parsePriceTable(json, "bad.json")).to.throw(message);
+        });
+    }
 });

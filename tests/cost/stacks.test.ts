@@ -42,13 +42,9 @@ function estimateOf(stack: StackName) {
 describe("cost estimate of each stack", () => {
     for (const stack of ["dev", "staging"] as const) {
         describe(stack, () => {
-            it(`stays under the §2.2 budget of $${GUIDE_BUDGETS[stack]} a month`, async () => {
+            it(`stays under the §2.2 budget of $${GUIDE_BUDGETS[stack]} a month, the budget the stack itself configures (monthlyBudgetUsd)`, async () => {
                 const { estimate } = await estimateOf(stack);
                 expect(estimate.totalMonthlyUsd).to.be.greaterThan(0).and.lessThan(GUIDE_BUDGETS[stack]!);
-            });
-
-            it("checks against the budget the stack itself configures (monthlyBudgetUsd)", async () => {
-                const { estimate } = await estimateOf(stack);
                 expect(estimate.budgetUsd).to.equal(GUIDE_BUDGETS[stack]);
             });
         });
@@ -62,11 +58,6 @@ describe("cost estimate of each stack", () => {
         expect(hours.length > 0 && hours.every((h) => h < 730)).to.equal(true);
     });
 
-    it("prod: has no budget (§2.2.3 names none) and its estimate is computed", async () => {
-        const { estimate } = await estimateOf("prod");
-        expect([estimate.budgetUsd, estimate.totalMonthlyUsd > 0]).to.deep.equal([undefined, true]);
-    });
-
     for (const stack of ["dev", "staging", "prod"] as const) {
         it(`${stack}: accounts for every planned resource as priced, free or not priced with a reason`, async () => {
             const { estimate } = await estimateOf(stack);
@@ -74,14 +65,6 @@ describe("cost estimate of each stack", () => {
             const unexplained = estimate.lines.filter((l) => l.status !== "priced" && !l.reason).map((l) => l.name);
             expect([estimate.lines.length, unexplained]).to.deep.equal([plan.resources.filter((r) => r.custom).length, []]);
         });
-
-        it(`${stack}: the total is the sum of the component subtotals`, async () => {
-            const { estimate } = await estimateOf(stack);
-            expect(estimate.components.reduce((s, c) => s + c.monthlyUsd, 0)).to.be.closeTo(estimate.totalMonthlyUsd, 0.0001);
-        });
-    }
-
-    for (const stack of ["dev", "staging", "prod"] as const) {
         it(`${stack}: prices everything it creates: 0 not priced (issue 15), Container Insights and GuardDuty's plans included`, async () => {
             const { estimate } = await estimateOf(stack);
             expect(estimate.lines.filter((l) => l.status === "not-priced").map((l) => `${l.type} ${l.name}: ${l.reason}`)).to.deep.equal([]);

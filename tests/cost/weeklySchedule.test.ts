@@ -25,17 +25,9 @@ describe("weekly stop/start schedules (§2.2.1 after-hours shutdown)", () => {
             expect([...cron("cron(0 0/6,23 ? * * *)").hours].sort((a, b) => a - b)).to.deep.equal([0, 6, 12, 18, 23]);
         });
 
-        it("refuses a specific day of the month (not a weekly pattern)", () => {
-            expect(parseWeeklyCron("cron(0 20 15 * ? *)").ok).to.equal(false);
-        });
-
-        it("refuses rate() expressions", () => {
-            expect(parseWeeklyCron("rate(1 day)").ok).to.equal(false);
-        });
-
-        it("refuses an hour out of range", () => {
-            expect(parseWeeklyCron("cron(0 25 ? * * *)").ok).to.equal(false);
-        });
+        for (const [what, expression] of [["a specific day of the month (not a weekly pattern)", "cron(0 20 15 * ? *)"], ["rate() expressions", "rate(1 day)"], ["an hour out of range", "cron(0 25 ? * * *)"]]) {
+            it(`refuses ${what}`, () => expect(parseWeeklyCron(expression).ok).to.equal(false));
+        }
     });
 
     describe("weeklyRunningHours", () => {

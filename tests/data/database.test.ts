@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { expect } from "chai";
 import { Environment } from "../../config/names";
 import { Database, DatabaseArgs } from "../../data/database";
+import { postgresParameters } from "../../lib/postgres";
 import { RegisteredResource } from "../../lib/planRecord";
 import { construct, Constructed, inAccount, valueOf } from "../support/component";
 
@@ -82,68 +83,51 @@ describe("data: Database (§6.1.1, §4.1, §2.2.3)", () => {
         for (const env of ["dev", "staging", "prod"] as const) stacks[env] = await build(env, `db-${env}`);
     });
 
-    describe("the primary, the same in every stack (§6.1.1)", () => {
-        for (const env of ["dev", "staging", "prod"] as const) {
-            describe(env, () => {
-                const primary = () => stacks[env].primary.inputs;
-                it(`identifier ${env}-fivestar-payments-db`, () => expect(primary().identifier).to.equal(`${env}-fivestar-payments-db`));
-                it("engine postgres 15, the major only, with automatic minor upgrades (no planned downgrade after AWS upgrades)",
-                    () => expect(primary()).to.include({ engine: "postgres", engineVersion: "15", autoMinorVersionUpgrade: true }));
-                it("database fivestar_payments, master user fivestar_app", () => expect(primary()).to.include({ dbName: "fivestar_payments", username: "fivestar_app" }));
-                it("master password from the security module, registered as a secret", () => {
-                    expect(primary().password).to.equal("password-from-security");
-                    expect(stacks[env].primary.secretPaths).to.include("password");
-                });
-                it("gp3 storage encrypted with the database CMK", () => expect(primary()).to.include({ storageType: "gp3", storageEncrypted: true, kmsKeyId: DB_KEY }));
-                it("not publicly accessible, in the DB subnet group behind the RDS security group, port 5432", () => {
-                    expect(primary()).to.include({ publiclyAccessible: false, dbSubnetGroupName: `${env}-fivestar-payments-db-subnets`, port: 5432 });
-                    expect(primary().vpcSecurityGroupIds).to.deep.equal(["sg-rds"]);
-                });
-                it("backup window 03:00-04:00, maintenance window sun:04:00-sun:05:00", () => {
-                    expect(primary()).to.include({ backupWindow: "03:00-04:00", maintenanceWindow: "sun:04:00-sun:05:00" });
-                });
-                it("enhanced monitoring every 60 s through its own role", () => {
-                    expect(primary().monitoringInterval).to.equal(60);
-                    expect(primary().monitoringRoleArn).to.match(new RegExp(`:db-${env}-monitoring$`));
-                });
-                it("Performance Insights on for 7 days, encrypted with the database CMK", () => {
-                    expect(primary()).to.include({ performanceInsightsEnabled: true, performanceInsightsRetentionPeriod: 7, performanceInsightsKmsKeyId: DB_KEY });
-                });
-                it("copies tags to snapshots, upgrades minor versions, keeps automated backups after deletion", () => {
-                    expect(primary()).to.include({ copyTagsToSnapshot: true, autoMinorVersionUpgrade: true, deleteAutomatedBackups: false });
-                });
-                it("exports the postgresql and upgrade logs to CloudWatch (§12.2.2)", () => {
-                    expect(primary().enabledCloudwatchLogsExports).to.deep.equal(["postgresql", "upgrade"]);
-                });
-                it("uses the custom parameter group", () => expect(primary().parameterGroupName).to.equal(`${env}-fivestar-payments-postgres15`));
-                it("waits for its own log groups and the monitoring role's policy", () => {
-                    const policy = stacks[env].built.one("aws:iam/rolePolicyAttachment:RolePolicyAttachment", `db-${env}-monitoring`);
-                    const groups = stacks[env].logGroupUrns[`${env}-fivestar-payments-db`];
-                    expect(groups).to.have.length(2);
-                    expect(stacks[env].primary.dependencies).to.include.members([...groups, policy.urn]);
-                });
-                it("every child has the component as parent", () => {
-                    const component = stacks[env].built.one("fivestar:data:Database", `db-${env}`);
-                    const children = stacks[env].built.resources.filter((r) => r.name.startsWith(`db-${env}-`) && !r.name.includes("-test-"));
-                    expect(children.length).to.be.greaterThan(3);
-                    for (const child of children) expect(child.parent, child.name).to.equal(component.urn);
-                });
+    // The same in every stack but for the environment's names: once, on dev (each stack's real plan: tests/program/data.test.ts).
+    describe("the primary (§6.1.1)", () => {
+        const dev = () => stacks.dev;
+        it("postgres 15 (the major only, automatic minor upgrades), fivestar_payments/fivestar_app, gp3 encrypted with the database CMK, private on 5432, the guide's windows", () => {
+            expect(dev().primary.inputs).to.include({
+                identifier: "dev-fivestar-payments-db", engine: "postgres", engineVersion: "15", autoMinorVersionUpgrade: true, dbName: "fivestar_payments", username: "fivestar_app",
+                storageType: "gp3", storageEncrypted: true, kmsKeyId: DB_KEY, publiclyAccessible: false, dbSubnetGroupName: "dev-fivestar-payments-db-subnets", port: 5432,
+                backupWindow: "03:00-04:00", maintenanceWindow: "sun:04:00-sun:05:00", copyTagsToSnapshot: true, deleteAutomatedBackups: false,
+                parameterGroupName: "dev-fivestar-payments-postgres15",
             });
-        }
+            expect(dev().primary.inputs.vpcSecurityGroupIds).to.deep.equal(["sg-rds"]);
+        });
+        it("master password from the security module, registered as a secret", () => {
+            expect(dev().primary.inputs.password).to.equal("password-from-security");
+            expect(dev().primary.secretPaths).to.include("password");
+        });
+        it("enhanced monitoring every 60 s through its own role; Performance Insights 7 days with the database CMK; postgresql and upgrade logs exported (§12.2.2)", () => {
+            expect(dev().primary.inputs).to.include({ monitoringInterval: 60, performanceInsightsEnabled: true, performanceInsightsRetentionPeriod: 7, performanceInsightsKmsKeyId: DB_KEY });
+            expect(dev().primary.inputs.monitoringRoleArn).to.match(/:db-dev-monitoring$/);
+            expect(dev().primary.inputs.enabledCloudwatchLogsExports).to.deep.equal(["postgresql", "upgrade"]);
+        });
+        it("waits for its own log groups and the monitoring role's policy; every child has the component as parent", () => {
+            const policy = dev().built.one("aws:iam/rolePolicyAttachment:RolePolicyAttachment", "db-dev-monitoring");
+            const groups = dev().logGroupUrns["dev-fivestar-payments-db"];
+            expect(groups).to.have.length(2);
+            expect(dev().primary.dependencies).to.include.members([...groups, policy.urn]);
+            const component = dev().built.one("fivestar:data:Database", "db-dev");
+            const children = dev().built.resources.filter((r) => r.name.startsWith("db-dev-") && !r.name.includes("-test-"));
+            expect(children.length).to.be.greaterThan(3);
+            for (const child of children) expect(child.parent, child.name).to.equal(component.urn);
+        });
     });
 
     describe("the log groups RDS writes to (§12.2.2), created before the instances", () => {
-        const instances = { dev: ["dev-fivestar-payments-db"], staging: ["staging-fivestar-payments-db"], prod: ["prod-fivestar-payments-db", "prod-fivestar-payments-db-replica-1", "prod-fivestar-payments-db-replica-2"] } as const;
-        for (const env of ["dev", "staging", "prod"] as const) {
-            it(`${env}: /aws/rds/instance/<id>/postgresql and /upgrade for ${instances[env].join(", ")}; ${LOG_RETENTION[env]} days, the logs CMK${env === "prod" ? ", protected" : ""}`, () => {
-                const groups = stacks[env].built.ofType(LOG_GROUP);
-                expect(groups.map((g) => g.inputs.name).sort()).to.deep.equal(instances[env].flatMap((id) => [`/aws/rds/instance/${id}/postgresql`, `/aws/rds/instance/${id}/upgrade`]).sort());
-                for (const g of groups) {
-                    expect(g.inputs, g.name).to.include({ retentionInDays: LOG_RETENTION[env], kmsKeyId: LOGS_KEY, deletionProtectionEnabled: env === "prod" });
-                    expect(g.protect, g.name).to.equal(env === "prod");
-                }
-            });
-        }
+        // Each stack's groups on its real plan (retention 7 / 30 / 90, the logs CMK, protect): tests/program/monitoring.test.ts.
+        it("prod: /aws/rds/instance/<id>/postgresql and /upgrade for the primary and both replicas; the given retention, the logs CMK, protected", () => {
+            const groups = stacks.prod.built.ofType(LOG_GROUP);
+            const ids = ["prod-fivestar-payments-db", "prod-fivestar-payments-db-replica-1", "prod-fivestar-payments-db-replica-2"];
+            expect(groups.map((g) => g.inputs.name).sort()).to.deep.equal(ids.flatMap((id) => [`/aws/rds/instance/${id}/postgresql`, `/aws/rds/instance/${id}/upgrade`]).sort());
+            for (const g of groups) {
+                expect(g.inputs, g.name).to.include({ retentionInDays: 90, kmsKeyId: LOGS_KEY, deletionProtectionEnabled: true });
+                expect(g.protect, g.name).to.equal(true);
+            }
+            expect(stacks.dev.built.ofType(LOG_GROUP).map((g) => [g.inputs.deletionProtectionEnabled, g.protect])).to.deep.equal([[false, false], [false, false]]);
+        });
         it("each group keeps its identity from before issue 15 (a child of monitoring's LogGroups \"logs\") through an alias", () => {
             for (const g of stacks.prod.built.ofType(LOG_GROUP)) {
                 const [, , , , id, log] = String(g.inputs.name).split("/");
@@ -176,22 +160,10 @@ describe("data: Database (§6.1.1, §4.1, §2.2.3)", () => {
             const list = group.parameters as { name: string; value: string; applyMethod: string }[];
             return { group, byName: Object.fromEntries(list.map((p) => [p.name, p])) };
         };
-        it("is named after environment and family, family postgres15", () => {
+        it("is named after environment and family postgres15 and holds lib/postgres's parameters (SSL, slow queries, audit: postgres.test.ts) for the threshold and max_connections given", () => {
             expect(params("prod").group).to.include({ name: "prod-fivestar-payments-postgres15", family: "postgres15" });
-        });
-        it("forces SSL", () => expect(params("prod").byName["rds.force_ssl"]).to.include({ value: "1", applyMethod: "immediate" }));
-        it("logs statements slower than the threshold (§12.2.2)", () => {
-            expect(params("prod").byName.log_min_duration_statement).to.include({ value: "1000", applyMethod: "immediate" });
-        });
-        it("sets max_connections from config, applied at the next reboot (static parameter)", () => {
+            expect(params("prod").group.parameters).to.deep.equal(postgresParameters({ slowQueryThresholdMs: 1000, maxConnections: 1500 }));
             expect(params("dev").byName.max_connections).to.include({ value: "200", applyMethod: "pending-reboot" });
-            expect(params("prod").byName.max_connections).to.include({ value: "1500", applyMethod: "pending-reboot" });
-        });
-        it("keeps bind values out of the logs and audits connections and DDL", () => {
-            const p = params("prod").byName;
-            expect(p.log_parameter_max_length.value).to.equal("0");
-            expect(p.log_connections.value).to.equal("1");
-            expect(p.log_statement.value).to.equal("ddl");
         });
         it("follows a different threshold", async () => {
             const b = await build("dev", "db-threshold", { slowQueryThresholdMs: 250 });
@@ -217,10 +189,6 @@ describe("data: Database (§6.1.1, §4.1, §2.2.3)", () => {
     });
 
     describe("read replicas (§4.1.3)", () => {
-        it("none in dev and staging", () => {
-            expect(replicasOf(stacks.dev)).to.deep.equal([]);
-            expect(replicasOf(stacks.staging)).to.deep.equal([]);
-        });
         it("prod: two, named -replica-1 and -replica-2, in two different AZs", () => {
             const replicas = replicasOf(stacks.prod);
             expect(replicas.map((r) => r.inputs.identifier)).to.deep.equal(["prod-fivestar-payments-db-replica-1", "prod-fivestar-payments-db-replica-2"]);
@@ -259,11 +227,6 @@ describe("data: Database (§6.1.1, §4.1, §2.2.3)", () => {
     });
 
     describe("cross-region backup replication (§2.2.3)", () => {
-        it("none in dev and staging (not configured)", () => {
-            expect(stacks.dev.built.ofType(REPLICATION)).to.deep.equal([]);
-            expect(stacks.staging.built.ofType(REPLICATION)).to.deep.equal([]);
-            expect(stacks.dev.built.ofType(KMS_KEY)).to.deep.equal([]);
-        });
         it("prod: replicates the primary's automated backups for 7 days through the destination-region provider", async () => {
             const replication = stacks.prod.built.one(REPLICATION, "db-prod-backup-replication");
             expect(replication.provider).to.equal(stacks.prod.drProviderUrn);

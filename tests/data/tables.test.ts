@@ -46,19 +46,13 @@ describe("data: PaymentTables (§4.1, §7.1.1)", () => {
             expect(transactions("prod").inputs.hashKey).to.equal("transactionId");
             expect(transactions("prod").inputs).not.to.have.property("rangeKey");
         });
-        it("finds a customer's and a loan account's transactions by time", () => {
+        it("finds a customer's and a loan account's transactions by time, transactions by status and time, and the one a gateway webhook names (keys only)", () => {
             const gsi = indexes(transactions("prod").inputs);
-            expect(keys(gsi["by-customer"])).to.deep.equal(["HASH:customerId", "RANGE:createdAt"]);
-            expect(keys(gsi["by-loan-account"])).to.deep.equal(["HASH:loanAccountId", "RANGE:createdAt"]);
-            expect(gsi["by-customer"].projectionType).to.equal("ALL");
-        });
-        it("finds transactions by status and time", () => {
-            expect(keys(indexes(transactions("prod").inputs)["by-status"])).to.deep.equal(["HASH:status", "RANGE:createdAt"]);
-        });
-        it("finds the transaction a gateway webhook names (keys only)", () => {
-            const gsi = indexes(transactions("prod").inputs)["by-gateway-reference"];
-            expect(keys(gsi)).to.deep.equal(["HASH:gatewayReference"]);
-            expect(gsi.projectionType).to.equal("KEYS_ONLY");
+            expect(Object.fromEntries(Object.entries(gsi).map(([name, g]) => [name, keys(g)]))).to.deep.include({
+                "by-customer": ["HASH:customerId", "RANGE:createdAt"], "by-loan-account": ["HASH:loanAccountId", "RANGE:createdAt"],
+                "by-status": ["HASH:status", "RANGE:createdAt"], "by-gateway-reference": ["HASH:gatewayReference"],
+            });
+            expect([gsi["by-customer"].projectionType, gsi["by-gateway-reference"].projectionType]).to.deep.equal(["ALL", "KEYS_ONLY"]);
         });
         it("defines exactly the key attributes, as strings", () => {
             expect(transactions("prod").inputs.attributes).to.have.deep.members(

@@ -5,26 +5,18 @@
 import { expect } from "chai";
 import { BUDGET_ALERTS, budgetNotifications, CostBudget } from "../../monitoring/budget";
 import { construct, inAccount, valueOf } from "../support/component";
-import { stackConfig, TOPIC_ARN } from "./fixtures";
+import { TOPIC_ARN } from "./fixtures";
 
 const BUDGET = "aws:budgets/budget:Budget";
 
 describe("cost budget (§2.2)", () => {
-    for (const [env, amount] of [["dev", "1000"], ["staging", "3000"]] as const) {
-        it(`${env}: a monthly COST budget of ${amount} USD from config (§2.2.${env === "dev" ? 1 : 2})`, async () => {
-            const cfg = stackConfig(env);
-            const limitUsd = cfg.monitoring.monthlyBudgetUsd;
-            if (limitUsd === undefined) throw new Error(`${env} sets no monthlyBudgetUsd`);
-            const built = await construct(() => new CostBudget(`budget-${env}`, { environment: env, limitUsd, topicArn: TOPIC_ARN, emails: ["finops@fivestar.example"] }, inAccount()));
-            const budget = built.one(BUDGET, `budget-${env}-monthly`);
-            expect(budget.inputs).to.include({ name: `${env}-fivestar-payments-monthly`, budgetType: "COST", timeUnit: "MONTHLY", limitAmount: amount, limitUnit: "USD" });
-            expect(budget.inputs).not.to.have.any.keys("costFilters", "filterExpression");
-            expect(await valueOf(built.component.budgetName)).to.equal(`${env}-fivestar-payments-monthly`);
-        });
-    }
-
-    it("prod sets no budget by default (§2.2.3 names none): the lead creates no CostBudget", () => {
-        expect(stackConfig("prod").monitoring.monthlyBudgetUsd).to.equal(undefined);
+    // Each stack's budget on its real plan ($1000 dev, $3000 staging, none in prod): tests/program/monitoring.test.ts.
+    it("a monthly COST budget of the given limit in USD, on the whole account", async () => {
+        const built = await construct(() => new CostBudget("budget-staging", { environment: "staging", limitUsd: 3000, topicArn: TOPIC_ARN, emails: ["finops@fivestar.example"] }, inAccount()));
+        const budget = built.one(BUDGET, "budget-staging-monthly");
+        expect(budget.inputs).to.include({ name: "staging-fivestar-payments-monthly", budgetType: "COST", timeUnit: "MONTHLY", limitAmount: "3000", limitUnit: "USD" });
+        expect(budget.inputs).not.to.have.any.keys("costFilters", "filterExpression");
+        expect(await valueOf(built.component.budgetName)).to.equal("staging-fivestar-payments-monthly");
     });
 
     it("notifies at 80 % ACTUAL and 100 % FORECASTED, to the alert topic and the alert emails", async () => {

@@ -57,22 +57,7 @@ describe("network component (§3.1.1)", () => {
         expect(await valueOf(single.component.vpcId)).to.equal("network-vpc-id");
     });
 
-    it("exactly the six subnets of the guide, with their AZs", () => {
-        const subnets = single.ofType("aws:ec2/subnet:Subnet").map((s) => [s.name, s.inputs.cidrBlock, s.inputs.availabilityZone]);
-        expect(subnets).to.have.deep.members([
-            ["network-public-a", "192.168.0.0/27", "ap-south-1a"],
-            ["network-public-b", "192.168.0.32/27", "ap-south-1b"],
-            ["network-app-a", "192.168.0.64/27", "ap-south-1a"],
-            ["network-app-b", "192.168.0.96/27", "ap-south-1b"],
-            ["network-db-a", "192.168.0.128/27", "ap-south-1a"],
-            ["network-db-b", "192.168.0.160/27", "ap-south-1b"],
-        ]);
-        expect(subnets).to.have.length(6);
-    });
-
-    it("no subnet auto-assigns public IPs", () => {
-        for (const s of single.ofType("aws:ec2/subnet:Subnet")) expect(s.inputs.mapPublicIpOnLaunch, s.name).to.equal(false);
-    });
+    // The six subnets of §3.1.1 with their AZs, none mapping public IPs: lib/subnetPlan (subnetPlan.test.ts) and each stack's plan (tests/program/network.test.ts).
 
     it("public subnets route 0.0.0.0/0 to the internet gateway", () => {
         for (const subnet of ["network-public-a", "network-public-b"]) {
