@@ -4,42 +4,20 @@
  * passes config and the other modules' outputs once.
  */
 import * as pulumi from "@pulumi/pulumi";
+import type { StackConfig } from "../config";
 import { Deployment, Environment, names, SERVICES, ServiceName } from "../config/names";
 import type { ServerAccessLogging } from "../security/privateBucket";
 import { AfterHoursSchedule } from "./afterHoursSchedule";
 import { ServiceAutoscaling } from "./autoscaling";
 import { EcsCluster } from "./cluster";
-import { AppLogLevel, IntegrationSettings } from "./appSettings";
-import { AspnetcoreEnvironment } from "./containerDefinitions";
+import { IntegrationSettings } from "./appSettings";
 import { FargateService } from "./fargateService";
 import { PublicLoadBalancer } from "./loadBalancer";
 import { ImageRepositories } from "./repositories";
-import { RoutingConfig } from "./routing";
 import { scalingPlan } from "./scaling";
 
-/** The compute part of StackConfig (cfg.ecs, cfg.app, cfg.images, cfg.alb, cfg.afterHours). */
-export interface ComputeSettings {
-    readonly ecs: {
-        readonly desiredCount: number;
-        readonly cpu: number;
-        readonly memory: number;
-        readonly minCapacity: number;
-        readonly maxCapacity: number;
-        readonly execEnabled: boolean;
-        readonly healthCheckGracePeriodSeconds: number;
-        readonly scaling: { readonly cpuTargetPercent: number; readonly memoryTargetPercent: number };
-    };
-    readonly app: { readonly logLevel: AppLogLevel; readonly debug: boolean; readonly aspnetcoreEnvironment: AspnetcoreEnvironment };
-    readonly images: { readonly tags: Readonly<Record<ServiceName, string>>; readonly retainedImages: number };
-    readonly alb: {
-        readonly certificateArn: string;
-        readonly sslPolicy: string;
-        readonly desyncMitigationMode: "defensive" | "strictest";
-        readonly accessLogRetentionDays: number;
-        readonly routing: RoutingConfig;
-    };
-    readonly afterHours: { readonly enabled: boolean; readonly stopCron: string; readonly startCron: string; readonly timezone: string };
-}
+/** The compute part of StackConfig. */
+export type ComputeSettings = Pick<StackConfig, "ecs" | "app" | "images" | "alb" | "afterHours">;
 
 export interface ComputeArgs {
     /** cfg.environment */

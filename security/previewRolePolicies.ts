@@ -22,7 +22,7 @@
  * CloudTrail event lookups. tests/security/previewRole.test.ts checks every action against the
  * DeploymentRole's (a subset of its services and actions, and no write).
  */
-import { REGIONAL_SERVICES } from "./crossAccountPolicies";
+import { denyOutsideRegions } from "./crossAccountPolicies";
 import { accountRoot, PolicyDocument, policyDocument } from "../lib/iamDocuments";
 
 /** The GitHub Actions OIDC issuer (https://docs.github.com/en/actions/security-for-github-actions/security-hardening-your-deployments/configuring-openid-connect-in-amazon-web-services). */
@@ -125,12 +125,6 @@ export function previewRolePolicy(p: PreviewPermissions): PolicyDocument {
         },
         // The provider assumes the role named by previewRoleName from the job's PreviewRole session.
         { Sid: "AssumeItselfForTheProvider", Effect: "Allow", Action: "sts:AssumeRole", Resource: `arn:aws:iam::${p.accountId}:role/${p.previewRoleName}` },
-        {
-            Sid: "DenyOutsideRegion",
-            Effect: "Deny",
-            Action: REGIONAL_SERVICES.map((s) => `${s}:*`),
-            Resource: "*",
-            Condition: { StringNotEquals: { "aws:RequestedRegion": [p.region, ...p.additionalRegions] } },
-        },
+        denyOutsideRegions([p.region, ...p.additionalRegions]),
     );
 }
