@@ -11,6 +11,7 @@ import { Deployment, Environment, names } from "../config/names";
 import { serviceTrustPolicy } from "../lib/iamDocuments";
 import { DEBUG_CPU, DEBUG_MEMORY, debugContainerDefinitions, debugTaskRolePolicy } from "./debugTaskPlan";
 import { ecrLifecyclePolicy } from "./ecrLifecyclePolicy";
+import { encryptedLogGroup, logSettings } from "../network/logGroup";
 
 /** Images the debug repository keeps. */
 export const DEBUG_RETAINED_IMAGES = 10;
@@ -49,12 +50,7 @@ export class DebugTask extends pulumi.ComponentResource {
         const env = args.environment;
         const parent = { parent: this };
         const repositoryUrl = args.replicatedRepositoryUrl !== undefined ? pulumi.output(args.replicatedRepositoryUrl) : this.ownRepository(name, args);
-        const logGroup = new aws.cloudwatch.LogGroup(`${name}-logs`, {
-            name: names.debugLogGroup(env),
-            retentionInDays: args.logRetentionDays,
-            kmsKeyId: args.logsKmsKeyArn,
-            deletionProtectionEnabled: args.protect,
-        }, { parent: this, protect: args.protect });
+        const logGroup = encryptedLogGroup(`${name}-logs`, names.debugLogGroup(env), logSettings(args), parent);
 
         const role = new aws.iam.Role(`${name}-task`, {
             name: names.debugTaskRole(args.deployment ?? env),

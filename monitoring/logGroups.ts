@@ -8,6 +8,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { Environment, names, SERVICES, ServiceName } from "../config/names";
 import { ErrorMetric } from "./resources";
+import { encryptedLogGroup } from "../network/logGroup";
 
 /** §12.2.2 searches the internal-pe log for this pattern; the filter counts the same lines. */
 export const ERROR_FILTER_PATTERN = "ERROR";
@@ -31,12 +32,7 @@ export class LogGroups extends pulumi.ComponentResource {
 
     constructor(name: string, args: LogGroupsArgs, opts?: pulumi.ComponentResourceOptions) {
         super("fivestar:monitoring:LogGroups", name, {}, opts);
-        const logGroup = (suffix: string, groupName: string) => new aws.cloudwatch.LogGroup(`${name}-${suffix}`, {
-            name: groupName,
-            retentionInDays: args.retentionDays,
-            kmsKeyId: args.kmsKeyArn,
-            deletionProtectionEnabled: args.protect,
-        }, { parent: this, protect: args.protect });
+        const logGroup = (suffix: string, groupName: string) => encryptedLogGroup(`${name}-${suffix}`, groupName, args, { parent: this });
 
         const serviceGroups = mapServices((s) => logGroup(s, names.serviceLogGroup(args.environment, s)));
 

@@ -9,6 +9,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { names } from "../config/names";
 import { PolicyDocument } from "../lib/iamDocuments";
 import { serviceTrustPolicy } from "../lib/iamDocuments";
+import { encryptedLogGroup, logSettings } from "../network/logGroup";
 
 /** Node.js 22 is the newest Lambda runtime in AWS support through 2027 (nodejs20.x is deprecated in 2026). */
 export const LAMBDA_RUNTIME = "nodejs22.x";
@@ -40,12 +41,7 @@ export class LambdaFunction extends pulumi.ComponentResource {
     constructor(name: string, args: LambdaFunctionArgs, opts?: pulumi.ComponentResourceOptions) {
         super(`fivestar:${args.module}:LambdaFunction`, name, {}, opts);
         const parent = { parent: this };
-        const logGroup = new aws.cloudwatch.LogGroup(name, {
-            name: names.lambdaLogGroup(args.functionName),
-            retentionInDays: args.logRetentionDays,
-            kmsKeyId: args.logsKmsKeyArn,
-            deletionProtectionEnabled: args.protect,
-        }, { parent: this, protect: args.protect });
+        const logGroup = encryptedLogGroup(name, names.lambdaLogGroup(args.functionName), logSettings(args), parent);
         const role = new aws.iam.Role(name, {
             name: args.roleName,
             assumeRolePolicy: JSON.stringify(serviceTrustPolicy("lambda.amazonaws.com", args.accountId)),

@@ -14,6 +14,7 @@ import { PolicyStatement, serviceTrustPolicy } from "../lib/iamDocuments";
 import { PrivateBucket, ServerAccessLogging } from "./privateBucket";
 import { roleArnWhenReady } from "../lib/ready";
 import { trailArn } from "./kmsPolicies";
+import { encryptedLogGroup, logSettings } from "../network/logGroup";
 
 export interface GuardrailSwitches {
     readonly guardDuty: boolean;
@@ -139,12 +140,7 @@ export class AccountGuardrails extends pulumi.ComponentResource {
         const parent = { parent: this };
         const ctx = { environment: args.environment, accountId: args.accountId, region: args.region };
         const bucket = this.auditBucket(name, args, "cloudtrail", (arn) => cloudTrailBucketStatements(arn, args.accountId, trailArn(ctx)));
-        const logGroup = new aws.cloudwatch.LogGroup(`${name}-cloudtrail`, {
-            name: names.cloudTrailLogGroup(args.environment),
-            retentionInDays: args.logRetentionDays,
-            kmsKeyId: args.logsKmsKeyArn,
-            deletionProtectionEnabled: args.protect,
-        }, { parent: this, protect: args.protect });
+        const logGroup = encryptedLogGroup(`${name}-cloudtrail`, names.cloudTrailLogGroup(args.environment), logSettings(args), parent);
         this.trailLogGroup = logGroup;
         const role = new aws.iam.Role(`${name}-cloudtrail-logs`, {
             assumeRolePolicy: JSON.stringify(serviceTrustPolicy("cloudtrail.amazonaws.com", args.accountId)),
@@ -179,12 +175,7 @@ export class AccountGuardrails extends pulumi.ComponentResource {
             rules: webAclRules(env, args.wafRateLimit),
             visibilityConfig: webAclVisibility(env),
         }, parent);
-        const logGroup = new aws.cloudwatch.LogGroup(`${name}-waf-logs`, {
-            name: names.wafLogGroup(env),
-            retentionInDays: args.logRetentionDays,
-            kmsKeyId: args.logsKmsKeyArn,
-            deletionProtectionEnabled: args.protect,
-        }, { parent: this, protect: args.protect });
+        const logGroup = encryptedLogGroup(`${name}-waf-logs`, names.wafLogGroup(env), logSettings(args), parent);
         const delivery = new aws.cloudwatch.LogResourcePolicy(`${name}-waf-logs`, {
             policyName: `${env}-fivestar-waf-log-delivery`,
             policyDocument: JSON.stringify(wafLogDeliveryPolicy(env, args.accountId, args.region)),
