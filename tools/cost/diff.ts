@@ -3,7 +3,7 @@
  * base.json` on the base branch) against the current one, per charge, per component and in total,
  * plus resources that became (or stopped being) not priced.
  */
-import { shortType } from "../offline/report";
+import { shortType } from "../../lib/types";
 import { chargeLabel, CostEstimate, CostLine } from "./model";
 import { signedUsd, usd } from "./render";
 import { parseJsonFile } from "../safety/planDiff";

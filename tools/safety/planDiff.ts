@@ -9,7 +9,7 @@
 import { aliasIndex, AliasSpec } from "../../lib/urns";
 import { isStateful } from "./statefulTypes";
 import { forceNewInputs, forcingEntry } from "./forceNew";
-import { shortType } from "../offline/report";
+import { shortType } from "../../lib/types";
 import { RESOURCE_TYPES } from "../../lib/types";
 
 /** The part of a plan resource the diff reads (older saved plans may lack the optional fields). */
