@@ -5,7 +5,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { StackConfig } from "../config";
-import { Deployment, Environment, names, SERVICES, ServiceName } from "../config/names";
+import { names, ServiceName, SERVICES, StackScope } from "../config/names";
 import type { ServerAccessLogging } from "../security/privateBucket";
 import { AfterHoursSchedule } from "./afterHoursSchedule";
 import { ServiceAutoscaling } from "./autoscaling";
@@ -19,15 +19,7 @@ import { scalingPlan } from "./scaling";
 /** The compute part of StackConfig. */
 export type ComputeSettings = Pick<StackConfig, "ecs" | "app" | "images" | "alb" | "afterHours">;
 
-export interface ComputeArgs {
-    /** cfg.environment */
-    readonly environment: Environment;
-    /** cfg.account.id */
-    readonly accountId: string;
-    /** cfg.account.region */
-    readonly region: string;
-    /** cfg.protectStatefulResources */
-    readonly protect: boolean;
+export interface ComputeArgs extends Pick<StackScope, "environment" | "deployment" | "accountId" | "region" | "protect"> {
     /** cfg.monitoring.detailedMonitoring: Container Insights. */
     readonly containerInsights: boolean;
     readonly settings: ComputeSettings;
@@ -56,8 +48,6 @@ export interface ComputeArgs {
     readonly logGroupNames: Readonly<Record<ServiceName, pulumi.Input<string>>>;
     /** §4.1 integration environments; lmsEndpoint is the mock's URL in dev, "unset" until provided elsewhere. */
     readonly integrations: Omit<IntegrationSettings, "lmsEndpoint"> & { readonly lmsEndpoint: pulumi.Input<string> };
-    /** The name part of account-wide names (cfg.deployment, issue 17): `prod-dr` in the recovery stack; default the environment. */
-    readonly deployment?: Deployment;
     /**
      * Issue 17, recovery stack: the services pull from the primary's ECR replicas in this region (same
      * repository names, created by ECR replication), so this stack creates no repository; and Pulumi sets the

@@ -7,7 +7,7 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { Deployment, Environment, names } from "../config/names";
+import { names, StackScope } from "../config/names";
 import { serviceTrustPolicy } from "../lib/iamDocuments";
 import { DEBUG_CPU, DEBUG_MEMORY, debugContainerDefinitions, debugTaskRolePolicy } from "./debugTaskPlan";
 import { ecrLifecyclePolicy } from "./ecrLifecyclePolicy";
@@ -16,11 +16,7 @@ import { encryptedLogGroup, logSettings } from "../network/logGroup";
 /** Images the debug repository keeps. */
 export const DEBUG_RETAINED_IMAGES = 10;
 
-export interface DebugTaskArgs {
-    readonly environment: Environment;
-    readonly accountId: string;
-    readonly region: string;
-    readonly protect: boolean;
+export interface DebugTaskArgs extends Pick<StackScope, "environment" | "deployment" | "accountId" | "region" | "protect"> {
     /** cfg.debugTask.imageTag */
     readonly imageTag: string;
     readonly executionRoleArn: pulumi.Input<string>;
@@ -31,8 +27,6 @@ export interface DebugTaskArgs {
     readonly generalKmsKeyArn: pulumi.Input<string>;
     readonly logsKmsKeyArn: pulumi.Input<string>;
     readonly logRetentionDays: number;
-    /** The name part of account-wide names (cfg.deployment, issue 17): `prod-dr` in the recovery stack; default the environment. */
-    readonly deployment?: Deployment;
     /**
      * Issue 17: the URL of a `fivestar-debug-tools` repository this stack does not own (the recovery stack uses the
      * primary's ECR replica); unset: the task creates and owns the repository.

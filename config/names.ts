@@ -127,3 +127,20 @@ export const CONTAINER_PORTS: Readonly<Record<ServiceName, number>> = Object.fre
     "internal-pe": 8080,
     "customer-portal": 8443,
 });
+
+/**
+ * What components are told about the stack they build, each field documented once: a component's args
+ * extend `Pick<StackScope, ...>` of the fields it uses and restate one only to say what it does with it.
+ */
+export interface StackScope {
+    /** cfg.environment: names, tags and scopes the resources. */
+    readonly environment: Environment;
+    /** The name part of account-wide names (cfg.deployment, issue 17): `prod-dr` in the recovery stack; default the environment. */
+    readonly deployment?: Deployment;
+    /** cfg.account.id: the stack's account (ARNs, trust and key policies). */
+    readonly accountId: string;
+    /** cfg.account.region, or the recovery region for what is created there. */
+    readonly region: string;
+    /** cfg.protectStatefulResources: Pulumi protect, and the service's deletion protection where it has one (prod). */
+    readonly protect: boolean;
+}

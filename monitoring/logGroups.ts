@@ -6,7 +6,7 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { Environment, names, SERVICES, ServiceName } from "../config/names";
+import { names, ServiceName, SERVICES, StackScope } from "../config/names";
 import { ErrorMetric } from "./resources";
 import { encryptedLogGroup } from "../network/logGroup";
 
@@ -14,8 +14,7 @@ import { encryptedLogGroup } from "../network/logGroup";
 export const ERROR_FILTER_PATTERN = "ERROR";
 export const ERROR_METRIC: ErrorMetric = Object.freeze({ namespace: "Fivestar/Payments", name: "InternalPeErrorLines" });
 
-export interface LogGroupsArgs {
-    readonly environment: Environment;
+export interface LogGroupsArgs extends Pick<StackScope, "environment"> {
     /** Retention of every group in days (config `logRetentionDays`: 7 / 30 / 90). */
     readonly retentionDays: number;
     /** ARN of the CloudWatch Logs CMK (Security.logsKeyArn); its key policy must admit logs.<region>.amazonaws.com. */

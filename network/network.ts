@@ -5,17 +5,14 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { Environment, names } from "../config/names";
+import { names, StackScope } from "../config/names";
 import { serviceTrustPolicy } from "../lib/iamDocuments";
 import { roleArnWhenReady } from "../lib/ready";
 import { flowLogDeliveryPolicy } from "./flowLogPolicy";
 import { PlannedSubnet, SubnetPlan, SubnetTier } from "../lib/subnetPlan";
 import { encryptedLogGroup } from "./logGroup";
 
-export interface NetworkArgs {
-    readonly environment: Environment;
-    readonly accountId: string;
-    readonly region: string;
+export interface NetworkArgs extends Pick<StackScope, "environment" | "accountId" | "region"> {
     readonly vpcCidr: string;
     /** From `planSubnets`: the subnets to create, already validated. */
     readonly subnetPlan: SubnetPlan;

@@ -6,7 +6,7 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { names } from "../config/names";
+import { names, StackScope } from "../config/names";
 import { PolicyDocument } from "../lib/iamDocuments";
 import { serviceTrustPolicy } from "../lib/iamDocuments";
 import { encryptedLogGroup, logSettings } from "../network/logGroup";
@@ -14,13 +14,12 @@ import { encryptedLogGroup, logSettings } from "../network/logGroup";
 /** Node.js 22 is the newest Lambda runtime in AWS support through 2027 (nodejs20.x is deprecated in 2026). */
 export const LAMBDA_RUNTIME = "nodejs22.x";
 
-export interface LambdaFunctionArgs {
+export interface LambdaFunctionArgs extends Pick<StackScope, "accountId" | "protect"> {
     /** The rollout module the function belongs to (its type token): fivestar:<module>:LambdaFunction. */
     readonly module: "security" | "monitoring";
     readonly functionName: string;
     readonly roleName: string;
     readonly description: string;
-    readonly accountId: string;
     readonly code: pulumi.asset.AssetArchive;
     /** The role's permissions besides its logs (which this component grants). */
     readonly policy?: (logGroupArn: string) => PolicyDocument;
@@ -31,7 +30,6 @@ export interface LambdaFunctionArgs {
     readonly reservedConcurrency?: number;
     readonly logRetentionDays: number;
     readonly logsKmsKeyArn: pulumi.Input<string>;
-    readonly protect: boolean;
 }
 
 export class LambdaFunction extends pulumi.ComponentResource {

@@ -5,7 +5,7 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { Deployment, Environment, names } from "../config/names";
+import { names, StackScope } from "../config/names";
 import {
     AWS_CONFIG_MANAGED_POLICY, cloudTrailBucketStatements, cloudTrailLogsPolicy, configDeliveryPolicy,
     WAF_REDACTED_HEADERS, wafLogDeliveryPolicy, webAclRules, webAclVisibility,
@@ -23,13 +23,7 @@ export interface GuardrailSwitches {
     readonly waf: boolean;
 }
 
-export interface AccountGuardrailsArgs {
-    /** cfg.environment */
-    readonly environment: Environment;
-    /** cfg.account.id */
-    readonly accountId: string;
-    /** cfg.account.region */
-    readonly region: string;
+export interface AccountGuardrailsArgs extends Pick<StackScope, "environment" | "deployment" | "accountId" | "region"> {
     /** cfg.guardrails: which pieces to create. */
     readonly switches: GuardrailSwitches;
     /** kms.logsKeyArn: audit buckets, CloudTrail, log groups. */
@@ -42,8 +36,6 @@ export interface AccountGuardrailsArgs {
     readonly wafRateLimit: number;
     /** The stack's S3 server access log bucket: who reads the audit buckets is recorded there (PCI DSS 10.2.1.3). */
     readonly serverAccessLogging: ServerAccessLogging;
-    /** The name part of account-wide names (cfg.deployment, issue 17): `prod-dr` in the recovery stack; default the environment. */
-    readonly deployment?: Deployment;
     /**
      * The Config recorder also records IAM and other global resources (default true). Issue 17: false in a
      * recovery stack, whose account's primary recorder already does; AWS advises one region only, or every

@@ -24,6 +24,7 @@
  */
 import { denyOutsideRegions } from "./crossAccountPolicies";
 import { accountRoot, PolicyDocument, policyDocument } from "../lib/iamDocuments";
+import type { StackScope } from "../config/names";
 
 /** The GitHub Actions OIDC issuer (https://docs.github.com/en/actions/security-for-github-actions/security-hardening-your-deployments/configuring-openid-connect-in-amazon-web-services). */
 export const GITHUB_OIDC_HOST = "token.actions.githubusercontent.com";
@@ -39,8 +40,7 @@ export const PREVIEW_ENVIRONMENT = "preview";
 export const previewSubjects = (repository: string) => [`repo:${repository}:pull_request`, `repo:${repository}:environment:${PREVIEW_ENVIRONMENT}`];
 export const githubOidcProviderArn = (accountId: string) => `arn:aws:iam::${accountId}:oidc-provider/${GITHUB_OIDC_HOST}`;
 
-export interface PreviewTrust {
-    readonly accountId: string;
+export interface PreviewTrust extends Pick<StackScope, "accountId"> {
     /** The GitHub repository ("owner/name") whose pull requests may preview. */
     readonly githubRepository: string;
     readonly previewRoleName: string;
@@ -107,9 +107,7 @@ export const PREVIEW_IAM_READ_ACTIONS: readonly string[] = [
     "iam:GetPolicy", "iam:GetPolicyVersion",
 ];
 
-export interface PreviewPermissions {
-    readonly accountId: string;
-    readonly region: string;
+export interface PreviewPermissions extends Pick<StackScope, "accountId" | "region"> {
     readonly additionalRegions: readonly string[];
     readonly previewRoleName: string;
 }

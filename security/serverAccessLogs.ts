@@ -16,7 +16,7 @@
  *   aws:SourceArn (the source bucket) and aws:SourceAccount, as that page recommends.
  */
 import type * as aws from "@pulumi/aws";
-import { Deployment, names } from "../config/names";
+import { Deployment, names, StackScope } from "../config/names";
 import type { GuardrailSwitches } from "./guardrails";
 import { PolicyStatement } from "../lib/iamDocuments";
 import { accessLogPrefix, PrivateBucketArgs } from "./privateBucket";
@@ -65,10 +65,9 @@ export const serverAccessLogLifecycle: aws.types.input.s3.BucketLifecycleConfigu
     abortIncompleteMultipartUpload: { daysAfterInitiation: 7 },
 }];
 
-export interface ServerAccessLogBucketSettings {
+export interface ServerAccessLogBucketSettings extends Pick<StackScope, "accountId"> {
     /** cfg.deployment (the environment, or `prod-dr` in the recovery stack): names the bucket. */
     readonly environment: Deployment;
-    readonly accountId: string;
     readonly sourceBuckets: readonly string[];
     /** cfg.protectStatefulResources: also refuses object deletion (prod). */
     readonly protect: boolean;
