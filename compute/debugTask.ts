@@ -16,7 +16,7 @@ import { encryptedLogGroup, logSettings } from "../network/logGroup";
 /** Images the debug repository keeps. */
 export const DEBUG_RETAINED_IMAGES = 10;
 
-export interface DebugTaskArgs extends Pick<StackScope, "environment" | "deployment" | "accountId" | "region" | "protect"> {
+export interface DebugTaskArgs extends Pick<StackScope, "environment" | "deployment" | "accountId" | "region" | "protect" | "logRetentionDays" | "logsKmsKeyArn"> {
     /** cfg.debugTask.imageTag */
     readonly imageTag: string;
     readonly executionRoleArn: pulumi.Input<string>;
@@ -25,8 +25,6 @@ export interface DebugTaskArgs extends Pick<StackScope, "environment" | "deploym
     readonly databaseKmsKeyArn: pulumi.Input<string>;
     /** kms.generalKeyArn: the repository and ECS Exec sessions. */
     readonly generalKmsKeyArn: pulumi.Input<string>;
-    readonly logsKmsKeyArn: pulumi.Input<string>;
-    readonly logRetentionDays: number;
     /**
      * Issue 17: the URL of a `fivestar-debug-tools` repository this stack does not own (the recovery stack uses the
      * primary's ECR replica); unset: the task creates and owns the repository.

@@ -3,6 +3,7 @@
  * Names are a compatibility surface: §10/§11 scripts and operators look resources up by them,
  * and changing a name usually replaces the resource. Change them here only on purpose.
  */
+import type * as pulumi from "@pulumi/pulumi";
 import type { RdsLog } from "../lib/postgres";
 
 export const ENVIRONMENTS = ["dev", "staging", "prod"] as const;
@@ -143,4 +144,8 @@ export interface StackScope {
     readonly region: string;
     /** cfg.protectStatefulResources: Pulumi protect, and the service's deletion protection where it has one (prod). */
     readonly protect: boolean;
+    /** cfg.monitoring.logRetentionDays: the retention of the log groups a component creates. */
+    readonly logRetentionDays: number;
+    /** kms.logsKeyArn: the CloudWatch Logs CMK that encrypts them. */
+    readonly logsKmsKeyArn: pulumi.Input<string>;
 }

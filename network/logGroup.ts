@@ -5,6 +5,7 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import type { StackScope } from "../config/names";
 
 export interface LogGroupSettings {
     readonly retentionDays: number;
@@ -23,5 +24,5 @@ export function encryptedLogGroup(name: string, groupName: pulumi.Input<string>,
 }
 
 /** The settings from a component's args in the stack's usual field names. */
-export const logSettings = (a: { readonly logRetentionDays: number; readonly logsKmsKeyArn: pulumi.Input<string>; readonly protect: boolean }): LogGroupSettings =>
+export const logSettings = (a: Pick<StackScope, "logRetentionDays" | "logsKmsKeyArn" | "protect">): LogGroupSettings =>
     ({ retentionDays: a.logRetentionDays, kmsKeyArn: a.logsKmsKeyArn, protect: a.protect });

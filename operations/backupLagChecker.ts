@@ -17,13 +17,11 @@ import { invokeFunctionPolicy } from "./cleanupPolicy";
 import { lambdaArchive } from "./lambdaCode";
 import { LambdaFunction } from "./lambdaFunction";
 
-export interface BackupLagCheckerArgs extends Pick<StackScope, "environment" | "accountId"> {
+export interface BackupLagCheckerArgs extends Pick<StackScope, "environment" | "accountId" | "logRetentionDays" | "logsKmsKeyArn"> {
     /** The primary Region (where the function, its logs and the metric are). */
     readonly region: string;
     /** The recovery Region holding the replicated backups. */
     readonly replicationRegion: string;
-    readonly logRetentionDays: number;
-    readonly logsKmsKeyArn: pulumi.Input<string>;
     /** Protect the log group (Pulumi protect + deletion protection), as every log group of the stack. */
     readonly protect: boolean;
 }

@@ -14,7 +14,7 @@ import { encryptedLogGroup, logSettings } from "../network/logGroup";
 /** Node.js 22 is the newest Lambda runtime in AWS support through 2027 (nodejs20.x is deprecated in 2026). */
 export const LAMBDA_RUNTIME = "nodejs22.x";
 
-export interface LambdaFunctionArgs extends Pick<StackScope, "accountId" | "protect"> {
+export interface LambdaFunctionArgs extends Pick<StackScope, "accountId" | "protect" | "logRetentionDays" | "logsKmsKeyArn"> {
     /** The rollout module the function belongs to (its type token): fivestar:<module>:LambdaFunction. */
     readonly module: "security" | "monitoring";
     readonly functionName: string;
@@ -28,8 +28,6 @@ export interface LambdaFunctionArgs extends Pick<StackScope, "accountId" | "prot
     readonly memoryMb: number;
     /** Reserved concurrency: a hard cap on parallel executions; undefined: none. */
     readonly reservedConcurrency?: number;
-    readonly logRetentionDays: number;
-    readonly logsKmsKeyArn: pulumi.Input<string>;
 }
 
 export class LambdaFunction extends pulumi.ComponentResource {

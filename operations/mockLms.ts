@@ -14,10 +14,7 @@ import { LambdaFunction } from "./lambdaFunction";
 /** At most this many requests in flight: a fixture server needs no more, and abuse stays cheap. */
 export const MOCK_LMS_RESERVED_CONCURRENCY = 5;
 
-export interface MockLmsArgs extends Pick<StackScope, "environment" | "accountId"> {
-    readonly logRetentionDays: number;
-    readonly logsKmsKeyArn: pulumi.Input<string>;
-}
+export type MockLmsArgs = Pick<StackScope, "environment" | "accountId" | "logRetentionDays" | "logsKmsKeyArn">;
 
 export class MockLms extends pulumi.ComponentResource {
     /** https://<id>.lambda-url.<region>.on.aws (no trailing slash). */

@@ -13,7 +13,7 @@ import { CleanupSettings } from "./cleanupRules";
 import { lambdaArchive } from "./lambdaCode";
 import { LambdaFunction } from "./lambdaFunction";
 
-export interface WeeklyCleanupArgs extends Pick<StackScope, "environment" | "accountId" | "region"> {
+export interface WeeklyCleanupArgs extends Pick<StackScope, "environment" | "accountId" | "region" | "logRetentionDays" | "logsKmsKeyArn"> {
     /** cfg.cleanup */
     readonly schedule: { readonly cron: string; readonly timezone: string };
     readonly keepTaskRevisions: number;
@@ -21,8 +21,6 @@ export interface WeeklyCleanupArgs extends Pick<StackScope, "environment" | "acc
     readonly untaggedImageMinAgeDays: number;
     /** compute.clusterName: whose services and tasks are "in use". */
     readonly clusterName: pulumi.Input<string>;
-    readonly logRetentionDays: number;
-    readonly logsKmsKeyArn: pulumi.Input<string>;
 }
 
 /** What the function is told: the program's own families, repositories and final snapshot. */
