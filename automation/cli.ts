@@ -21,6 +21,7 @@ import type { ValidationClients } from "./validation/validate";
 import { policyPackConfigsFor } from "./policyConfig";
 import { debugRunTaskCommand } from "./debugTask";
 import { runMain } from "../lib/exit";
+import { planInChildProcess } from "../lib/planProcess";
 
 // What loads the AWS SDK, the Pulumi runtime or the program's config is imported where a command
 // needs it (await import), so `--help` and a usage error answer without loading them (issue 15).
@@ -76,8 +77,7 @@ async function refuseUnconfirmed(facts: StackFacts, projectDir: string, action: 
 /** `up`: the rollout plan from the offline plan and the state, then each step with its validation (§1.2, §11). */
 async function rollOut(facts: StackFacts, projectDir: string, stack: StackOps, aws: ValidationClients, cmd: { healthTimeoutSeconds: number },
     policyPacks: readonly string[], lastPhase: PhaseModule = "monitoring"): Promise<boolean> {
-    const { loadOfflinePlan } = await import("./offlinePlan");
-    const plan = await loadOfflinePlan(facts.stack, projectDir);
+    const plan = await planInChildProcess(facts.stack, projectDir);
     const strategy = strategyFor(facts.environment);
     const stateUrns = strategy === "phased" ? (await stack.stateResources()).map((r) => r.urn) : [];
     const { steps, text } = rolloutPlan(facts, plan.resources, strategy === "phased" ? throughPhase(planPhases(plan.resources, stateUrns), lastPhase) : [], false);
@@ -95,14 +95,13 @@ async function rollOut(facts: StackFacts, projectDir: string, stack: StackOps, a
 
 async function run(cmd: Exclude<Command, { command: "help" }>, projectDir: string): Promise<number> {
     const { loadStackFacts } = await import("./stackFacts");
-    const { loadOfflinePlan } = await import("./offlinePlan");
     const { selectStack } = await import("./pulumiStack");
     const facts = loadStackFacts(cmd.stack, projectDir);
     print(`Stack "${facts.stack}": environment ${facts.environment}, account ${facts.accountId}, ${facts.region}`);
 
     switch (cmd.command) {
         case "phases": {
-            const plan = await loadOfflinePlan(facts.stack, projectDir);
+            const plan = await planInChildProcess(facts.stack, projectDir);
             print(rolloutPlan(facts, plan.resources, planPhases(plan.resources), true).text);
             if (strategyFor(facts.environment) === "phased") print("(from the offline plan only; `up` also targets what the stack's state holds, so removed resources are deleted in their module's phase)");
             return 0;
@@ -161,8 +160,8 @@ async function run(cmd: Exclude<Command, { command: "help" }>, projectDir: strin
 
 /** The disaster-recovery commands (automation/dr/). */
 async function runDr(cmd: Extract<Command, { command: "dr-plan" | "dr-failover" }>, facts: StackFacts, projectDir: string): Promise<number> {
-    const [{ planInChildProcess }, { activeOverrides, DR_KEYS, loadDrSettings }, { estimateRecovery, renderEstimate, renderRpo }, { describeFailover, runFailover }] =
-        await Promise.all([import("../lib/planProcess"), import("./dr/drStack"), import("./dr/recoveryPlan"), import("./dr/failover")]);
+    const [{ activeOverrides, DR_KEYS, loadDrSettings }, { estimateRecovery, renderEstimate, renderRpo }, { describeFailover, runFailover }] =
+        await Promise.all([import("./dr/drStack"), import("./dr/recoveryPlan"), import("./dr/failover")]);
     // Refusals first, before anything is read or called.
     if (cmd.command === "dr-failover" && !cmd.dryRun) await refuseUnconfirmed(facts, projectDir, "dr-failover", cmd.confirmProd);
     const settings = loadDrSettings(facts, projectDir);

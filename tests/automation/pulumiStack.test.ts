@@ -4,7 +4,7 @@
  */
 import { expect } from "chai";
 import * as path from "path";
-import { loadOfflinePlan } from "../../automation/offlinePlan";
+import { planInChildProcess } from "../../lib/planProcess";
 import { modulesIn, planPhases } from "../../automation/phases";
 import { briefError, resourcesOfDeployment, targetFlags } from "../../automation/pulumiStack";
 import { renderRolloutPlan, renderRolloutResult } from "../../automation/report";
@@ -76,7 +76,7 @@ describe("delivery tool: what `up` prints about the rollout", () => {
 describe("delivery tool: the offline plan it plans from", () => {
     it("reports a failing plan with the plan's own message", async () => {
         let error: Error | undefined;
-        await loadOfflinePlan("qa", PROJECT_DIR).catch((e) => (error = e));
+        await planInChildProcess("qa", PROJECT_DIR).catch((e) => (error = e));
         expect(error?.message).to.match(/the offline plan of stack "qa" failed: No stack "qa"/);
     });
 });
