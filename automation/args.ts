@@ -88,17 +88,6 @@ export const OPTIONS_OF: Readonly<Record<string, readonly string[]>> = {
 const TAKES_VALUE = new Set(["--policy-pack", "--health-timeout", "--restore-time"]);
 /** Accepted anywhere, with or without a command. */
 export const HELP_OPTIONS: readonly string[] = ["--help", "-h"];
-const POSITIONALS: Record<string, { min: number; max: number; names: string }> = {
-    phases: { min: 1, max: 1, names: "<stack>" },
-    debug: { min: 1, max: 1, names: "<stack>" },
-    preview: { min: 1, max: 1, names: "<stack>" },
-    up: { min: 1, max: 1, names: "<stack>" },
-    validate: { min: 1, max: 1, names: "<stack>" },
-    rollback: { min: 2, max: 3, names: "<stack> <service> [revision]" },
-    "dr-failover": { min: 1, max: 1, names: "<stack>" },
-    "dr-plan": { min: 1, max: 1, names: "<stack>" },
-};
-
 export function parseArgs(argv: readonly string[], stacks: readonly string[]): Command {
     if (argv.length === 0 || argv.some((a) => HELP_OPTIONS.includes(a)) || argv[0] === "help") return { command: "help" };
     const [command, ...rest] = argv;
@@ -121,7 +110,7 @@ export function parseArgs(argv: readonly string[], stacks: readonly string[]): C
             (values[arg] ??= []).push(value);
         } else flags.add(arg);
     }
-    const shape = POSITIONALS[command];
+    const shape = command === "rollback" ? { min: 2, max: 3, names: "<stack> <service> [revision]" } : { min: 1, max: 1, names: "<stack>" };
     if (positionals.length < shape.min || positionals.length > shape.max) {
         throw new UsageError(`${command} takes ${shape.names}, got ${positionals.length ? positionals.join(" ") : "nothing"}`);
     }

@@ -20,7 +20,8 @@ import { ALL_CHECKS, CheckName, renderTable } from "./validation/checks";
 import type { ValidationClients } from "./validation/validate";
 import { policyPackConfigsFor } from "./policyConfig";
 import { debugRunTaskCommand } from "./debugTask";
-import { exitWhenFlushed } from "../lib/exit";
+import { runMain } from "../lib/exit";
+import { planInChildProcess } from "../lib/planProcess";
 
 // What loads the AWS SDK, the Pulumi runtime or the program's config is imported where a command
 // needs it (await import), so `--help` and a usage error answer without loading them (issue 15).
@@ -59,16 +60,28 @@ async function validateStack(stack: StackOps, aws: ValidationClients, cmd: { hea
     return { ok: failed.length === 0, detail: failed.map((r) => `${r.check} ${r.target}: ${r.detail}`).join("; ") };
 }
 
+/** The rollout steps of a plan's resources through `phases` (phased strategy), and their printed plan. */
+function rolloutPlan(facts: StackFacts, resources: Parameters<typeof modulesIn>[0], phases: ReturnType<typeof planPhases>, offline: boolean) {
+    const strategy = strategyFor(facts.environment);
+    const steps = rolloutSteps(strategy, phases, modulesIn(resources));
+    return { steps, text: renderRolloutPlan(facts.stack, strategy, steps, phases, offline) };
+}
+
+/** A deploying command refuses a stack file with the preview role override, and prod without --confirm-prod (§1.2). */
+async function refuseUnconfirmed(facts: StackFacts, projectDir: string, action: string, confirmed: boolean): Promise<void> {
+    const { stackFilePreviewOverride } = await import("./stackFacts");
+    const problem = stackFilePreviewOverride(facts.stack, projectDir) ?? prodConfirmationProblem(facts.environment, action, confirmed);
+    if (problem) throw new RefusedError(problem);
+}
+
 /** `up`: the rollout plan from the offline plan and the state, then each step with its validation (§1.2, §11). */
 async function rollOut(facts: StackFacts, stack: StackOps, aws: ValidationClients, cmd: { healthTimeoutSeconds: number },
     policyPacks: readonly string[], lastPhase: PhaseModule = "monitoring"): Promise<boolean> {
-    const { planInChildProcess } = await import("../lib/planProcess");
     const plan = await planInChildProcess(facts.stack);
     const strategy = strategyFor(facts.environment);
     const stateUrns = strategy === "phased" ? (await stack.stateResources()).map((r) => r.urn) : [];
-    const phases = strategy === "phased" ? throughPhase(planPhases(plan.resources, stateUrns), lastPhase) : [];
-    const steps = rolloutSteps(strategy, phases, modulesIn(plan.resources));
-    print(renderRolloutPlan(facts.stack, strategy, steps, phases, false));
+    const { steps, text } = rolloutPlan(facts, plan.resources, strategy === "phased" ? throughPhase(planPhases(plan.resources, stateUrns), lastPhase) : [], false);
+    print(text);
     const result = await runRollout(steps, {
         up: (targets) => stack.up({
             onEvent, targets, policyPacks, policyPackConfigs: policyPackConfigsFor(policyPacks, facts.stack), message: `ops up ${facts.stack}`,
@@ -81,8 +94,7 @@ async function rollOut(facts: StackFacts, stack: StackOps, aws: ValidationClient
 }
 
 async function run(cmd: Exclude<Command, { command: "help" }>, projectDir: string): Promise<number> {
-    const { loadStackFacts, stackFilePreviewOverride } = await import("./stackFacts");
-    const { planInChildProcess } = await import("../lib/planProcess");
+    const { loadStackFacts } = await import("./stackFacts");
     const { selectStack } = await import("./pulumiStack");
     const facts = loadStackFacts(cmd.stack, projectDir);
     print(`Stack "${facts.stack}": environment ${facts.environment}, account ${facts.accountId}, ${facts.region}`);
@@ -90,10 +102,8 @@ async function run(cmd: Exclude<Command, { command: "help" }>, projectDir: strin
     switch (cmd.command) {
         case "phases": {
             const plan = await planInChildProcess(facts.stack);
-            const strategy = strategyFor(facts.environment);
-            const phases = planPhases(plan.resources);
-            print(renderRolloutPlan(facts.stack, strategy, rolloutSteps(strategy, phases, modulesIn(plan.resources)), phases, true));
-            if (strategy === "phased") print("(from the offline plan only; `up` also targets what the stack's state holds, so removed resources are deleted in their module's phase)");
+            print(rolloutPlan(facts, plan.resources, planPhases(plan.resources), true).text);
+            if (strategyFor(facts.environment) === "phased") print("(from the offline plan only; `up` also targets what the stack's state holds, so removed resources are deleted in their module's phase)");
             return 0;
         }
         case "debug": {
@@ -111,8 +121,7 @@ async function run(cmd: Exclude<Command, { command: "help" }>, projectDir: strin
             return 0;
         }
         case "up": {
-            const problem = stackFilePreviewOverride(facts.stack, projectDir) ?? prodConfirmationProblem(facts.environment, "up", cmd.confirmProd);
-            if (problem) throw new RefusedError(problem);
+            await refuseUnconfirmed(facts, projectDir, "up", cmd.confirmProd);
             const s = await session(facts, "deploy");
             return (await rollOut(facts, await selectStack(facts.stack, projectDir), await clients(facts, s.credentials), cmd, cmd.policyPacks)) ? 0 : 1;
         }
@@ -122,14 +131,12 @@ async function run(cmd: Exclude<Command, { command: "help" }>, projectDir: strin
             return (await validateStack(stack, await clients(facts, s.credentials), cmd, ALL_CHECKS, false)).ok ? 0 : 1;
         }
         case "rollback": {
-            const service = cmd.service;
-            const problem = stackFilePreviewOverride(facts.stack, projectDir) ?? prodConfirmationProblem(facts.environment, "rollback", cmd.confirmProd);
-            if (problem) throw new RefusedError(problem);
+            await refuseUnconfirmed(facts, projectDir, "rollback", cmd.confirmProd);
             const s = await session(facts, "deploy");
             const stack = await selectStack(facts.stack, projectDir);
             const aws = await clients(facts, s.credentials);
             const [{ applyRollback, planRollback }, { waitForServicesStable }] = await Promise.all([import("./rollback/rollback"), import("./validation/ecs")]);
-            const plan = await planRollback(facts, service, cmd.revision, stack, aws.ecs);
+            const plan = await planRollback(facts, cmd.service, cmd.revision, stack, aws.ecs);
             print(`Rollback of ${plan.serviceName}: runs ${plan.family}:${plan.current.revision} (${plan.current.image}); ` +
                 `returning to the image of ${plan.family}:${plan.choice.revision} (${plan.choice.image})`);
             const result = await applyRollback(facts, plan, {
@@ -153,14 +160,10 @@ async function run(cmd: Exclude<Command, { command: "help" }>, projectDir: strin
 
 /** The disaster-recovery commands (automation/dr/). */
 async function runDr(cmd: Extract<Command, { command: "dr-plan" | "dr-failover" }>, facts: StackFacts, projectDir: string): Promise<number> {
-    const { stackFilePreviewOverride } = await import("./stackFacts");
-    const [{ planInChildProcess }, { activeOverrides, DR_KEYS, loadDrSettings }, { estimateRecovery, renderEstimate, renderRpo }, { describeFailover, runFailover }] =
-        await Promise.all([import("../lib/planProcess"), import("./dr/drStack"), import("./dr/recoveryPlan"), import("./dr/failover")]);
+    const [{ activeOverrides, DR_KEYS, loadDrSettings }, { estimateRecovery, renderEstimate, renderRpo }, { describeFailover, runFailover }] =
+        await Promise.all([import("./dr/drStack"), import("./dr/recoveryPlan"), import("./dr/failover")]);
     // Refusals first, before anything is read or called.
-    if (cmd.command === "dr-failover" && !cmd.dryRun) {
-        const problem = stackFilePreviewOverride(facts.stack, projectDir) ?? prodConfirmationProblem(facts.environment, "dr-failover", cmd.confirmProd);
-        if (problem) throw new RefusedError(problem);
-    }
+    if (cmd.command === "dr-failover" && !cmd.dryRun) await refuseUnconfirmed(facts, projectDir, "dr-failover", cmd.confirmProd);
     const settings = loadDrSettings(facts, projectDir);
     if (cmd.command === "dr-plan") {
         const standby = await planInChildProcess(facts.stack, settings.mode === "standby" ? {} : { [DR_KEYS.mode]: "standby" });
@@ -172,9 +175,7 @@ async function runDr(cmd: Extract<Command, { command: "dr-plan" | "dr-failover" 
     const request = { restoreTime: cmd.restoreTime, gameDay: cmd.gameDay };
     if (cmd.dryRun) {
         const plan = await planInChildProcess(facts.stack, activeOverrides(facts, settings));
-        const phases = throughPhase(planPhases(plan.resources), cmd.gameDay ? "data" : "monitoring");
-        const strategy = strategyFor(facts.environment);
-        print(describeFailover(facts, settings, request, renderRolloutPlan(facts.stack, strategy, rolloutSteps(strategy, phases, modulesIn(plan.resources)), phases, false)));
+        print(describeFailover(facts, settings, request, rolloutPlan(facts, plan.resources, throughPhase(planPhases(plan.resources), cmd.gameDay ? "data" : "monitoring"), false).text));
         return 0;
     }
     const [{ selectStack }, { SecretsManagerClient }, { setStackConfigValue }] =
@@ -235,9 +236,4 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
 }
 
-if (require.main === module) {
-    main(process.argv.slice(2)).then(exitWhenFlushed, (e) => {
-        console.error(e);
-        process.exit(1);
-    });
-}
+runMain(module, main);

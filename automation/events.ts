@@ -3,6 +3,7 @@
  * Pure: the CLI feeds every event of a preview/up through `progressLine` and prints what it returns.
  */
 import type { EngineEvent, OpType } from "@pulumi/pulumi/automation";
+import { shortType } from "../lib/types";
 
 export type OpMap = Partial<Record<OpType, number>>;
 
@@ -10,12 +11,6 @@ const OP_SYMBOL: Partial<Record<OpType, string>> = {
     create: "+", update: "~", delete: "-", replace: "+-", "create-replacement": "++", "delete-replaced": "--",
     read: ">", import: "=", "import-replacement": "=>", refresh: "~r", discard: "<", "discard-replaced": "<<",
 };
-
-/** `aws:ecs/service:Service` → `aws:ecs:Service`, the short form the plan tool prints. */
-function shortType(type: string): string {
-    const [pkg, module, name] = type.split(":");
-    return name === undefined ? type : `${pkg}:${module.split("/")[0]}:${name}`;
-}
 
 /** The last segment of a URN: the resource's logical name. */
 function nameOf(urn: string): string {

@@ -6,7 +6,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { StackConfigError } from "../config";
-import { bool, key, ParsedKeys, show } from "../config/keyHelpers";
+import { AWS_REGION, bool, iamRoleName, key, ParsedKeys, show } from "../config/keyHelpers";
 import { FOUNDATION_KEYS } from "../config/keys/foundation";
 import { Environment } from "../config/names";
 
@@ -14,7 +14,6 @@ export const BOOTSTRAP_PROJECT = "fivestar-payments-bootstrap";
 export const bootstrapQualified = (name: string) => `${BOOTSTRAP_PROJECT}:${name}`;
 
 const accountId = (what: string) => z.string({ error: `must be the 12-digit id of the ${what}` }).regex(/^\d{12}$/, `must be the 12-digit id of the ${what}`);
-const roleName = () => z.string({ error: "must be an IAM role name" }).regex(/^[\w+=,.@-]{1,64}$/, "must be an IAM role name (1-64 of letters, digits and +=,.@_-)");
 
 export const BOOTSTRAP_KEYS = {
     environment: FOUNDATION_KEYS.environment,
@@ -28,13 +27,13 @@ export const BOOTSTRAP_KEYS = {
     limitedAccountIds: key("array", "Accounts whose principals may assume the DeploymentRole read-only, with MFA (§2.3.1: prod trusts the development account).",
         z.array(accountId("trusted account"), { error: "must be a list of 12-digit account ids" }), { default: [] as string[] }),
     additionalRegions: key("array", "Regions besides region the main program deploys to (prod: its rdsBackupReplicationRegion); the DeploymentRole is denied all others.",
-        z.array(z.string().regex(/^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/, "must be AWS region names such as ap-south-2"), { error: "must be a list of AWS region names" }),
+        z.array(z.string().regex(AWS_REGION, "must be AWS region names such as ap-south-2"), { error: "must be a list of AWS region names" }),
         { default: [] as string[] }),
-    deploymentRoleName: key("string", "Name of the DeploymentRole; must equal the main stack's deploymentRoleName.", roleName(), { default: "DeploymentRole" }),
-    monitoringRoleName: key("string", "Name of the MonitoringRole.", roleName(), { default: "MonitoringRole" }),
+    deploymentRoleName: key("string", "Name of the DeploymentRole; must equal the main stack's deploymentRoleName.", iamRoleName(), { default: "DeploymentRole" }),
+    monitoringRoleName: key("string", "Name of the MonitoringRole.", iamRoleName(), { default: "MonitoringRole" }),
     githubRepository: key("string", "The GitHub repository (owner/name) whose pull-request runs may assume the PreviewRole through OIDC; not in the guide.",
         z.string({ error: "must be a GitHub repository as owner/name" }).regex(/^[A-Za-z0-9-]{1,39}\/[A-Za-z0-9._-]{1,100}$/, "must be a GitHub repository as owner/name, e.g. fivestar/payments-infra")),
-    previewRoleName: key("string", "Name of the read-only PreviewRole; must equal what the preview workflow passes as previewRoleName.", roleName(), { default: "PreviewRole" }),
+    previewRoleName: key("string", "Name of the read-only PreviewRole; must equal what the preview workflow passes as previewRoleName.", iamRoleName(), { default: "PreviewRole" }),
     createGithubOidcProvider: key("boolean", "Create the account's token.actions.githubusercontent.com OIDC identity provider (false: the account has it already).",
         bool(), { default: false }),
 } as const;

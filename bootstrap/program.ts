@@ -19,20 +19,7 @@ export interface BootstrapOutputs {
 /** The roles' arguments for an account's config (prod: guardrails locked, roles protected). */
 export function crossAccountRolesArgs(cfg: BootstrapConfig): CrossAccountRolesArgs {
     const prod = cfg.environment === "prod";
-    return {
-        environment: cfg.environment,
-        accountId: cfg.accountId,
-        region: cfg.region,
-        additionalRegions: cfg.additionalRegions,
-        deploymentRoleName: cfg.deploymentRoleName,
-        monitoringRoleName: cfg.monitoringRoleName,
-        previewRoleName: cfg.previewRoleName,
-        cicdRoleArn: cfg.cicdRoleArn,
-        limitedAccountIds: cfg.limitedAccountIds,
-        monitoringAccountId: cfg.monitoringAccountId,
-        lockGuardrails: prod,
-        protect: prod,
-    };
+    return { ...cfg, lockGuardrails: prod, protect: prod };
 }
 
 export function bootstrapProgram(cfg: BootstrapConfig): BootstrapOutputs {
@@ -43,15 +30,6 @@ export function bootstrapProgram(cfg: BootstrapConfig): BootstrapOutputs {
     });
     const prod = cfg.environment === "prod";
     const roles = new CrossAccountRoles("cross-account-roles", crossAccountRolesArgs(cfg), { providers: { aws: provider } });
-    const preview = new PreviewRole("preview-role", {
-        environment: cfg.environment,
-        accountId: cfg.accountId,
-        region: cfg.region,
-        additionalRegions: cfg.additionalRegions,
-        previewRoleName: cfg.previewRoleName,
-        githubRepository: cfg.githubRepository,
-        createGithubOidcProvider: cfg.createGithubOidcProvider,
-        protect: prod,
-    }, { providers: { aws: provider } });
+    const preview = new PreviewRole("preview-role", { ...cfg, protect: prod }, { providers: { aws: provider } });
     return { deploymentRoleArn: roles.deploymentRoleArn, monitoringRoleArn: roles.monitoringRoleArn, previewRoleArn: preview.roleArn };
 }

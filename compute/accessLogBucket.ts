@@ -5,7 +5,7 @@
  * audit bucket's.
  */
 import { Deployment, names } from "../config/names";
-import { PrivateBucketArgs, ServerAccessLogging } from "../security/privateBucket";
+import { expiringLogsRule, PrivateBucketArgs, ServerAccessLogging } from "../security/privateBucket";
 import { albLogDeliveryStatement } from "./accessLogPolicy";
 
 /** The component type this bucket had before PrivateBucket: its alias keeps the bucket's URNs. */
@@ -36,14 +36,7 @@ export function albAccessLogBucketArgs(s: AccessLogBucketSettings): PrivateBucke
         bucketName: names.albAccessLogBucket(s.environment, s.accountId),
         encryption: "SSE-S3",
         grants: (arn) => [albLogDeliveryStatement(arn, s.prefix, s.accountId, s.region)],
-        lifecycleRules: [{
-            id: "expire-access-logs",
-            status: "Enabled",
-            filter: {},
-            expiration: { days: s.retentionDays },
-            noncurrentVersionExpiration: { noncurrentDays: NONCURRENT_VERSION_DAYS },
-            abortIncompleteMultipartUpload: { daysAfterInitiation: 7 },
-        }],
+        lifecycleRules: [expiringLogsRule("expire-access-logs", s.retentionDays, NONCURRENT_VERSION_DAYS)],
         serverAccessLogging: s.serverAccessLogging,
         protect: s.protect,
     };

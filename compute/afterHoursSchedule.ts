@@ -10,7 +10,7 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { Environment, names, ServiceName } from "../config/names";
+import { names, ServiceName, StackScope } from "../config/names";
 import { serviceTrustPolicy } from "../lib/iamDocuments";
 import { roleArnWhenReady } from "../lib/ready";
 import { AfterHoursAction, afterHoursCapacity, afterHoursSchedulerPolicy, RDS_SCHEDULER_TARGETS, rdsScheduleInput } from "./afterHoursPlan";
@@ -26,9 +26,7 @@ export interface ScheduledService {
     readonly maxCapacity: number;
 }
 
-export interface AfterHoursScheduleArgs {
-    /** cfg.environment */
-    readonly environment: Environment;
+export interface AfterHoursScheduleArgs extends Pick<StackScope, "environment"> {
     /** cfg.account.id: the scheduler role trusts the service for this account only. */
     readonly accountId: string;
     /** cfg.afterHours.stopCron / startCron / timezone */

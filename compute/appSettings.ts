@@ -16,7 +16,7 @@
  * the `/fivestar/payments/<env>/integrations/` parameters (security/parameterPlan.ts).
  */
 import { IntegrationSettings, integrationValues } from "../config/integrations";
-import { Environment } from "../config/names";
+import { Environment, StackScope } from "../config/names";
 
 export { IntegrationSettings } from "../config/integrations";
 
@@ -36,8 +36,7 @@ export const APP_ENVIRONMENT_NAMES: Readonly<Record<Environment, string>> = Obje
     dev: "development", staging: "staging", prod: "production",
 });
 
-export interface AppSettings {
-    readonly environment: Environment;
+export interface AppSettings extends Pick<StackScope, "environment"> {
     readonly debug: boolean;
     readonly logLevel: AppLogLevel;
     readonly integrations: IntegrationSettings;

@@ -6,12 +6,10 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { Environment, names } from "../config/names";
+import { names, StackScope } from "../config/names";
 import { CLUSTER_CAPACITY_PROVIDERS, CLUSTER_DEFAULT_STRATEGY } from "./capacity";
 
-export interface EcsClusterArgs {
-    /** cfg.environment */
-    readonly environment: Environment;
+export interface EcsClusterArgs extends Pick<StackScope, "environment"> {
     /** cfg.monitoring.detailedMonitoring: Container Insights on or off. */
     readonly containerInsights: boolean;
     /** kms.generalKeyArn: encrypts ECS Exec session data. */

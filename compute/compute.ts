@@ -4,52 +4,22 @@
  * passes config and the other modules' outputs once.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { Deployment, Environment, names, SERVICES, ServiceName } from "../config/names";
+import type { StackConfig } from "../config";
+import { names, ServiceName, SERVICES, StackScope } from "../config/names";
 import type { ServerAccessLogging } from "../security/privateBucket";
 import { AfterHoursSchedule } from "./afterHoursSchedule";
 import { ServiceAutoscaling } from "./autoscaling";
 import { EcsCluster } from "./cluster";
-import { AppLogLevel, IntegrationSettings } from "./appSettings";
-import { AspnetcoreEnvironment } from "./containerDefinitions";
+import { IntegrationSettings } from "./appSettings";
 import { FargateService } from "./fargateService";
 import { PublicLoadBalancer } from "./loadBalancer";
 import { ImageRepositories } from "./repositories";
-import { RoutingConfig } from "./routing";
 import { scalingPlan } from "./scaling";
 
-/** The compute part of StackConfig (cfg.ecs, cfg.app, cfg.images, cfg.alb, cfg.afterHours). */
-export interface ComputeSettings {
-    readonly ecs: {
-        readonly desiredCount: number;
-        readonly cpu: number;
-        readonly memory: number;
-        readonly minCapacity: number;
-        readonly maxCapacity: number;
-        readonly execEnabled: boolean;
-        readonly healthCheckGracePeriodSeconds: number;
-        readonly scaling: { readonly cpuTargetPercent: number; readonly memoryTargetPercent: number };
-    };
-    readonly app: { readonly logLevel: AppLogLevel; readonly debug: boolean; readonly aspnetcoreEnvironment: AspnetcoreEnvironment };
-    readonly images: { readonly tags: Readonly<Record<ServiceName, string>>; readonly retainedImages: number };
-    readonly alb: {
-        readonly certificateArn: string;
-        readonly sslPolicy: string;
-        readonly desyncMitigationMode: "defensive" | "strictest";
-        readonly accessLogRetentionDays: number;
-        readonly routing: RoutingConfig;
-    };
-    readonly afterHours: { readonly enabled: boolean; readonly stopCron: string; readonly startCron: string; readonly timezone: string };
-}
+/** The compute part of StackConfig. */
+export type ComputeSettings = Pick<StackConfig, "ecs" | "app" | "images" | "alb" | "afterHours">;
 
-export interface ComputeArgs {
-    /** cfg.environment */
-    readonly environment: Environment;
-    /** cfg.account.id */
-    readonly accountId: string;
-    /** cfg.account.region */
-    readonly region: string;
-    /** cfg.protectStatefulResources */
-    readonly protect: boolean;
+export interface ComputeArgs extends Pick<StackScope, "environment" | "deployment" | "accountId" | "region" | "protect"> {
     /** cfg.monitoring.detailedMonitoring: Container Insights. */
     readonly containerInsights: boolean;
     readonly settings: ComputeSettings;
@@ -78,8 +48,6 @@ export interface ComputeArgs {
     readonly logGroupNames: Readonly<Record<ServiceName, pulumi.Input<string>>>;
     /** §4.1 integration environments; lmsEndpoint is the mock's URL in dev, "unset" until provided elsewhere. */
     readonly integrations: Omit<IntegrationSettings, "lmsEndpoint"> & { readonly lmsEndpoint: pulumi.Input<string> };
-    /** The name part of account-wide names (cfg.deployment, issue 17): `prod-dr` in the recovery stack; default the environment. */
-    readonly deployment?: Deployment;
     /**
      * Issue 17, recovery stack: the services pull from the primary's ECR replicas in this region (same
      * repository names, created by ECR replication), so this stack creates no repository; and Pulumi sets the

@@ -7,19 +7,16 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { Deployment, Environment, names } from "../config/names";
+import { names, StackScope } from "../config/names";
 import { serviceTrustPolicy } from "../lib/iamDocuments";
 import { DEBUG_CPU, DEBUG_MEMORY, debugContainerDefinitions, debugTaskRolePolicy } from "./debugTaskPlan";
 import { ecrLifecyclePolicy } from "./ecrLifecyclePolicy";
+import { encryptedLogGroup, logSettings } from "../network/logGroup";
 
 /** Images the debug repository keeps. */
 export const DEBUG_RETAINED_IMAGES = 10;
 
-export interface DebugTaskArgs {
-    readonly environment: Environment;
-    readonly accountId: string;
-    readonly region: string;
-    readonly protect: boolean;
+export interface DebugTaskArgs extends Pick<StackScope, "environment" | "deployment" | "accountId" | "region" | "protect" | "logRetentionDays" | "logsKmsKeyArn"> {
     /** cfg.debugTask.imageTag */
     readonly imageTag: string;
     readonly executionRoleArn: pulumi.Input<string>;
@@ -28,10 +25,6 @@ export interface DebugTaskArgs {
     readonly databaseKmsKeyArn: pulumi.Input<string>;
     /** kms.generalKeyArn: the repository and ECS Exec sessions. */
     readonly generalKmsKeyArn: pulumi.Input<string>;
-    readonly logsKmsKeyArn: pulumi.Input<string>;
-    readonly logRetentionDays: number;
-    /** The name part of account-wide names (cfg.deployment, issue 17): `prod-dr` in the recovery stack; default the environment. */
-    readonly deployment?: Deployment;
     /**
      * Issue 17: the URL of a `fivestar-debug-tools` repository this stack does not own (the recovery stack uses the
      * primary's ECR replica); unset: the task creates and owns the repository.
@@ -49,12 +42,7 @@ export class DebugTask extends pulumi.ComponentResource {
         const env = args.environment;
         const parent = { parent: this };
         const repositoryUrl = args.replicatedRepositoryUrl !== undefined ? pulumi.output(args.replicatedRepositoryUrl) : this.ownRepository(name, args);
-        const logGroup = new aws.cloudwatch.LogGroup(`${name}-logs`, {
-            name: names.debugLogGroup(env),
-            retentionInDays: args.logRetentionDays,
-            kmsKeyId: args.logsKmsKeyArn,
-            deletionProtectionEnabled: args.protect,
-        }, { parent: this, protect: args.protect });
+        const logGroup = encryptedLogGroup(`${name}-logs`, names.debugLogGroup(env), logSettings(args), parent);
 
         const role = new aws.iam.Role(`${name}-task`, {
             name: names.debugTaskRole(args.deployment ?? env),

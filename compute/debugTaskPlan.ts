@@ -2,7 +2,7 @@
  * The §12.1.2 debug task as pure data: its container, the connectivity check it runs by default, and
  * its task role's policy (the database secret and nothing else, plus ECS Exec's channels).
  */
-import { names } from "../config/names";
+import { names, StackScope } from "../config/names";
 import { PolicyDocument, policyDocument } from "../lib/iamDocuments";
 
 /** UID the debug image runs as (nobody): the tools need no privilege. */
@@ -28,9 +28,8 @@ export function connectivityCheckScript(): string {
     ].join("\n");
 }
 
-export interface DebugContainerInput {
+export interface DebugContainerInput extends Pick<StackScope, "region"> {
     readonly image: string;
-    readonly region: string;
     readonly logGroupName: string;
     /** The database's address: a host name, not a secret. */
     readonly dbHost: string;
@@ -64,8 +63,7 @@ export function debugContainerDefinitions(i: DebugContainerInput): Record<string
     }];
 }
 
-export interface DebugRoleContext {
-    readonly region: string;
+export interface DebugRoleContext extends Pick<StackScope, "region"> {
     readonly databaseSecretArn: string;
     readonly databaseKmsKeyArn: string;
     /** The key ECS Exec sessions are encrypted with (the cluster's exec configuration). */

@@ -14,7 +14,7 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { CONTAINER_PORTS, Environment, names, ServiceName } from "../config/names";
+import { CONTAINER_PORTS, names, ServiceName, StackScope } from "../config/names";
 import { serviceCapacityStrategy } from "./capacity";
 import { AppSettings } from "./appSettings";
 import { AspnetcoreEnvironment, containerDefinitions, ContainerInput, taskVolumes } from "./containerDefinitions";
@@ -33,9 +33,7 @@ export interface CustomerPortalSettings {
     readonly service: "customer-portal";
 }
 
-export interface FargateServiceArgs {
-    /** cfg.environment */
-    readonly environment: Environment;
+export interface FargateServiceArgs extends Pick<StackScope, "environment"> {
     /** cfg.account.region: where the containers' logs go. */
     readonly region: string;
     /** Which service, with its own settings. */

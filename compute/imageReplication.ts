@@ -9,14 +9,12 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { Environment } from "../config/names";
 import { roleArnWhenReady } from "../lib/ready";
 import { ecrLifecyclePolicy } from "./ecrLifecyclePolicy";
 import { replicationRules, TEMPLATE_PREFIX, templateRoleName, templateRolePolicy, templateRoleTrust } from "./imageReplicationPlan";
+import type { StackScope } from "../config/names";
 
-export interface ImageReplicationArgs {
-    readonly environment: Environment;
-    readonly accountId: string;
+export interface ImageReplicationArgs extends Pick<StackScope, "environment" | "accountId"> {
     /** The recovery region (cfg.drReplication.region). */
     readonly region: string;
     /** An aws.Provider in the recovery region, same account (index.ts): the template is created there. */

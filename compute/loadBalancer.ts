@@ -6,16 +6,13 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { Deployment, Environment, names, SERVICES, ServiceName } from "../config/names";
+import { names, ServiceName, SERVICES, StackScope } from "../config/names";
 import { PrivateBucket, ServerAccessLogging } from "../security/privateBucket";
 import { albAccessLogBucketArgs, FORMER_ACCESS_LOG_BUCKET_TYPE } from "./accessLogBucket";
-import { DEFAULT_SERVICE, HTTPS_REDIRECT, PORTAL_RULE_PRIORITY, portalRuleCondition, RoutingConfig, targetGroupSpec } from "./routing";
+import { DEFAULT_SERVICE, HTTPS_REDIRECT, PORTAL_RULE_PRIORITY, portalRuleCondition, targetGroupSpec } from "./routing";
+import type { AlbRouting } from "../config/albRouting";
 
-export interface PublicLoadBalancerArgs {
-    /** cfg.environment */
-    readonly environment: Environment;
-    /** The name part of account-wide names (cfg.deployment, issue 17): `prod-dr` in the recovery stack; default the environment. */
-    readonly deployment?: Deployment;
+export interface PublicLoadBalancerArgs extends Pick<StackScope, "environment" | "deployment"> {
     /** cfg.account.id: the access log bucket's name and grant. */
     readonly accountId: string;
     /** cfg.account.region: the access log delivery principal. */
@@ -35,7 +32,7 @@ export interface PublicLoadBalancerArgs {
     /** cfg.alb.desyncMitigationMode */
     readonly desyncMitigationMode: "defensive" | "strictest";
     /** cfg.alb.routing */
-    readonly routing: RoutingConfig;
+    readonly routing: AlbRouting;
     /** cfg.alb.accessLogRetentionDays */
     readonly accessLogRetentionDays: number;
     /** The stack's S3 server access log bucket: the access log bucket's own access is logged there. */

@@ -6,16 +6,14 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { names, SERVICES, ServiceName } from "../config/names";
+import { names, ServiceName, SERVICES, StackScope } from "../config/names";
 import { ecrLifecyclePolicy } from "./ecrLifecyclePolicy";
 
-export interface ImageRepositoriesArgs {
+export interface ImageRepositoriesArgs extends Pick<StackScope, "protect"> {
     /** kms.generalKeyArn (§S1: the general key covers ECR). Changing it replaces the repositories. */
     readonly kmsKeyArn: pulumi.Input<string>;
     /** cfg.images.retainedImages */
     readonly retainedImages: number;
-    /** cfg.protectStatefulResources */
-    readonly protect: boolean;
 }
 
 export class ImageRepositories extends pulumi.ComponentResource {

@@ -13,13 +13,10 @@ import { CONTAINER_PORTS, ServiceName } from "../config/names";
 export const DEFAULT_SERVICE: ServiceName = "internal-pe";
 export const PORTAL_RULE_PRIORITY = 100;
 
-/** cfg.alb.routing; config/albRouting.ts evaluates it as the listener does (routedService). */
-export type RoutingConfig = AlbRouting;
-
 export type RuleCondition = { hostHeader: { values: string[] } } | { pathPattern: { values: string[] } };
 
 /** The condition of the listener rule that sends requests to customer-portal. */
-export function portalRuleCondition(routing: RoutingConfig): RuleCondition {
+export function portalRuleCondition(routing: AlbRouting): RuleCondition {
     const values = routing.mode === "host" ? [...routing.portalHostnames] : [...routing.portalPathPatterns];
     if (values.length === 0) throw new Error(`routing mode ${routing.mode} needs at least one portal ${routing.mode === "host" ? "host name" : "path pattern"}`);
     return routing.mode === "host" ? { hostHeader: { values } } : { pathPattern: { values } };

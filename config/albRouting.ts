@@ -16,7 +16,7 @@
  */
 import { ServiceName } from "./names";
 
-/** The routing part of the stack config (cfg.alb.routing); compute/routing.ts's RoutingConfig. */
+/** The routing part of the stack config (cfg.alb.routing). */
 export type AlbRouting =
     | { readonly mode: "host"; readonly portalHostnames: readonly string[] }
     | { readonly mode: "path"; readonly portalPathPatterns: readonly string[] };

@@ -6,6 +6,13 @@ import { z } from "zod";
 
 export const PROJECT_NAME = "fivestar-payments";
 
+export const AWS_REGION = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/;
+/** An AWS region name; the messages show `example`. */
+export const awsRegion = (example: string) =>
+    z.string({ error: `must be an AWS region name such as ${example}` }).regex(AWS_REGION, `must be an AWS region name such as ${example}`);
+export const iamRoleName = () =>
+    z.string({ error: "must be an IAM role name" }).regex(/^[\w+=,.@-]{1,64}$/, "must be an IAM role name (1-64 of letters, digits and +=,.@_-)");
+
 export type PulumiConfigType = "string" | "integer" | "boolean" | "array";
 
 export interface ConfigKeySpec<T = unknown> {

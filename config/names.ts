@@ -3,6 +3,7 @@
  * Names are a compatibility surface: §10/§11 scripts and operators look resources up by them,
  * and changing a name usually replaces the resource. Change them here only on purpose.
  */
+import type * as pulumi from "@pulumi/pulumi";
 import type { RdsLog } from "../lib/postgres";
 
 export const ENVIRONMENTS = ["dev", "staging", "prod"] as const;
@@ -127,3 +128,24 @@ export const CONTAINER_PORTS: Readonly<Record<ServiceName, number>> = Object.fre
     "internal-pe": 8080,
     "customer-portal": 8443,
 });
+
+/**
+ * What components are told about the stack they build, each field documented once: a component's args
+ * extend `Pick<StackScope, ...>` of the fields it uses and restate one only to say what it does with it.
+ */
+export interface StackScope {
+    /** cfg.environment: names, tags and scopes the resources. */
+    readonly environment: Environment;
+    /** The name part of account-wide names (cfg.deployment, issue 17): `prod-dr` in the recovery stack; default the environment. */
+    readonly deployment?: Deployment;
+    /** cfg.account.id: the stack's account (ARNs, trust and key policies). */
+    readonly accountId: string;
+    /** cfg.account.region, or the recovery region for what is created there. */
+    readonly region: string;
+    /** cfg.protectStatefulResources: Pulumi protect, and the service's deletion protection where it has one (prod). */
+    readonly protect: boolean;
+    /** cfg.monitoring.logRetentionDays: the retention of the log groups a component creates. */
+    readonly logRetentionDays: number;
+    /** kms.logsKeyArn: the CloudWatch Logs CMK that encrypts them. */
+    readonly logsKmsKeyArn: pulumi.Input<string>;
+}

@@ -6,7 +6,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
-import { Environment, names } from "../config/names";
+import { Environment, names, StackScope } from "../config/names";
 import { serviceTrustPolicy } from "../lib/iamDocuments";
 import { roleArnWhenReady } from "../lib/ready";
 import { finalSnapshotIdentifier, finalSnapshotKeepers } from "./finalSnapshot";
@@ -54,8 +54,7 @@ export function restoreToPointInTime(r: RestoreArgs): aws.types.input.rds.Instan
         : { sourceDbInstanceAutomatedBackupsArn: r.sourceBackupsArn, restoreTime: r.time };
 }
 
-export interface DatabaseArgs {
-    readonly environment: Environment;
+export interface DatabaseArgs extends Pick<StackScope, "environment"> {
     /** The stack's account: the enhanced-monitoring role trusts RDS only on its behalf. */
     readonly accountId: string;
     /** cfg.rds.instanceClass (§4.1: db.t3.medium / db.r6g.large). */

@@ -7,13 +7,12 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { Environment, names } from "../config/names";
+import { names, StackScope } from "../config/names";
 import { databaseUrl } from "../security/parameterPlan";
 import { after } from "../lib/ready";
 import { databaseSecretDocument } from "../security/secretValues";
 
-export interface DatabaseConnectionArgs {
-    readonly environment: Environment;
+export interface DatabaseConnectionArgs extends Pick<StackScope, "environment"> {
     /** AppSecrets.databaseSecretId: the `fivestar/payments/<env>/database` secret to write. */
     readonly secretId: pulumi.Input<string>;
     /** AppSecrets.databaseSecretArn: handed on as `databaseSecretArn` once the value is written. */

@@ -8,6 +8,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { names } from "../config/names";
 import { RDS_EXPORTED_LOGS } from "../lib/postgres";
+import { encryptedLogGroup } from "../network/logGroup";
 
 export interface DatabaseLogsArgs {
     /** Retention of every group in days (config `logRetentionDays`: 7 / 30 / 90). */
@@ -28,10 +29,6 @@ export function databaseLogGroups(
     parent: pulumi.Resource, name: string, instanceIdentifiers: readonly string[], args: DatabaseLogsArgs, protect: boolean,
 ): aws.cloudwatch.LogGroup[] {
     const formerParent = pulumi.createUrn(FORMER_PARENT.name, FORMER_PARENT.type);
-    return instanceIdentifiers.flatMap((id) => RDS_EXPORTED_LOGS.map((log) => new aws.cloudwatch.LogGroup(`${name}-logs-${id}-${log}`, {
-        name: names.rdsLogGroup(id, log),
-        retentionInDays: args.retentionDays,
-        kmsKeyId: args.kmsKeyArn,
-        deletionProtectionEnabled: protect,
-    }, { parent, protect, aliases: [{ name: `${FORMER_PARENT.name}-${id}-${log}`, parent: formerParent }] })));
+    return instanceIdentifiers.flatMap((id) => RDS_EXPORTED_LOGS.map((log) => encryptedLogGroup(`${name}-logs-${id}-${log}`, names.rdsLogGroup(id, log),
+        { ...args, protect }, { parent, aliases: [{ name: `${FORMER_PARENT.name}-${id}-${log}`, parent: formerParent }] })));
 }

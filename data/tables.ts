@@ -4,7 +4,7 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { Environment, names } from "../config/names";
+import { names, StackScope } from "../config/names";
 import { indexKeySchema, keyAttributes, TableDesign, TRANSACTION_QUEUE_TABLE, TRANSACTIONS_TABLE } from "./tableDesigns";
 
 /**
@@ -26,8 +26,7 @@ export function tableReplica(r: TableReplicaArgs, protect: boolean): aws.types.i
     return { regionName: r.region, kmsKeyArn: r.kmsKeyArn, pointInTimeRecovery: true, deletionProtectionEnabled: protect, propagateTags: true };
 }
 
-export interface PaymentTablesArgs {
-    readonly environment: Environment;
+export interface PaymentTablesArgs extends Pick<StackScope, "environment"> {
     /** The security module's general CMK (generalKeyArn): server-side encryption of both tables. */
     readonly kmsKeyArn: pulumi.Input<string>;
     /** cfg.dynamodb.pointInTimeRecovery (§4.1.3: prod). */

@@ -11,3 +11,12 @@ export function exitWhenFlushed(code: number): void {
     process.stdout.write("", done);
     process.stderr.write("", done);
 }
+
+/** Runs a command-line tool's `main` when `entry` is the module node started, and exits with its code once flushed. */
+export function runMain(entry: NodeModule, main: (argv: readonly string[]) => Promise<number>, crash: (e: unknown) => unknown = (e) => e): void {
+    if (require.main !== entry) return;
+    main(process.argv.slice(2)).then(exitWhenFlushed, (e) => {
+        console.error(crash(e));
+        process.exit(1);
+    });
+}

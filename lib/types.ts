@@ -126,3 +126,9 @@ const KNOWN: ReadonlySet<string> = new Set(Object.values(RESOURCE_TYPES));
 export function isResourceType(type: string): type is ResourceType {
     return KNOWN.has(type);
 }
+
+/** "aws:ec2/routeTable:RouteTable" -> "aws:ec2:RouteTable": enough to recognise, short enough to align (plan, diff, cost, ops progress). */
+export function shortType(type: string): string {
+    const [pkg, module, name] = type.split(":");
+    return name === undefined ? type : `${pkg}:${module.split("/")[0]}:${name}`;
+}

@@ -3,7 +3,7 @@
  * against which resource, for how long. The Alarms component only turns these into MetricAlarms.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { Environment, names, SERVICES, ServiceName } from "../config/names";
+import { names, ServiceName, SERVICES, StackScope } from "../config/names";
 import { ErrorMetric, MonitoredResources } from "./resources";
 import { AlarmThresholds, AlarmWindow, connectionThreshold, freeStorageThresholdBytes, sustainedFor, summedOver } from "../lib/thresholds";
 
@@ -43,8 +43,7 @@ export interface AlarmSpec {
     readonly metricQueries?: readonly MetricQuery[];
 }
 
-export interface AlarmPlanInput extends MonitoredResources {
-    readonly environment: Environment;
+export interface AlarmPlanInput extends MonitoredResources, Pick<StackScope, "environment"> {
     /** Allocated storage of every instance in GiB (config `rdsAllocatedStorageGb`). */
     readonly allocatedStorageGb: number;
     /** max_connections the parameter group sets on every instance (config `rdsMaxConnections`). */

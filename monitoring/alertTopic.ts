@@ -4,11 +4,10 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { Environment, names } from "../config/names";
+import { names, StackScope } from "../config/names";
 import { alertTopicPolicy } from "./alertTopicPolicy";
 
-export interface AlertTopicArgs {
-    readonly environment: Environment;
+export interface AlertTopicArgs extends Pick<StackScope, "environment"> {
     /** The stack's account (config `awsAccountId`): only its alarms and budgets may publish. */
     readonly accountId: string;
     /**

@@ -4,15 +4,12 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { Deployment, Environment, names } from "../config/names";
+import { names, StackScope } from "../config/names";
 import { dashboardBody, DashboardSettings } from "./dashboardBody";
 import { ErrorMetric, MonitoredResources } from "./resources";
 import { AlarmThresholds, connectionThreshold } from "../lib/thresholds";
 
-export interface OperationsDashboardArgs extends MonitoredResources {
-    readonly environment: Environment;
-    /** The name part of account-wide names (cfg.deployment, issue 17): `prod-dr` in the recovery stack; default the environment. */
-    readonly deployment?: Deployment;
+export interface OperationsDashboardArgs extends MonitoredResources, Pick<StackScope, "environment" | "deployment"> {
     /** Region of the metrics (config `region`). */
     readonly region: string;
     /** The alarms' thresholds (ALARM_THRESHOLDS), drawn on the widgets. */

@@ -3,15 +3,14 @@
  * identifiers, so a test can check that every widget points at what was actually deployed.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { SERVICES } from "../config/names";
+import { SERVICES, StackScope } from "../config/names";
 import { ErrorMetric, MonitoredResources } from "./resources";
 import { AlarmThresholds } from "../lib/thresholds";
 
 /** The identifiers, resolved. */
 export type ResolvedResources = pulumi.Unwrap<MonitoredResources>;
 
-export interface DashboardSettings {
-    readonly region: string;
+export interface DashboardSettings extends Pick<StackScope, "region"> {
     /** Alarm thresholds, drawn as lines on the matching widgets. */
     readonly thresholds: AlarmThresholds;
     /** The connections alarm's absolute threshold (connectionThreshold). */

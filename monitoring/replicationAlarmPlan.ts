@@ -8,7 +8,7 @@
  * loss still inside the RPO). `rpoHeadroomMinutes` states that margin and is checked, not assumed.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { Environment } from "../config/names";
+import { Environment, StackScope } from "../config/names";
 import { AlarmSpec } from "./alarmPlan";
 import { sustainedFor, summedOver } from "../lib/thresholds";
 
@@ -58,8 +58,7 @@ export function backupLagHeadroomMinutes(lag: { thresholdMinutes: number; checkE
     return rpoHeadroomMinutes({ thresholdMinutes: lag.thresholdMinutes, sustainedMinutes: lag.checkEveryMinutes * lag.periods });
 }
 
-export interface ReplicationAlarmInput {
-    readonly environment: Environment;
+export interface ReplicationAlarmInput extends Pick<StackScope, "environment"> {
     /** The recovery region: the replicas' ReceivingRegion. */
     readonly region: string;
     /** Table name by table key (as MonitoredResources.tableNames). */

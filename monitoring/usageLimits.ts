@@ -4,11 +4,10 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { Environment } from "../config/names";
 import { UsageLimits, usageLimitAlarms } from "./usageLimitPlan";
+import type { StackScope } from "../config/names";
 
-export interface UsageLimitGuardsArgs {
-    readonly environment: Environment;
+export interface UsageLimitGuardsArgs extends Pick<StackScope, "environment"> {
     readonly limits: UsageLimits;
     readonly topicArn: pulumi.Input<string>;
 }

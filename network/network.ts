@@ -5,16 +5,14 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { Environment, names } from "../config/names";
+import { names, StackScope } from "../config/names";
 import { serviceTrustPolicy } from "../lib/iamDocuments";
 import { roleArnWhenReady } from "../lib/ready";
 import { flowLogDeliveryPolicy } from "./flowLogPolicy";
 import { PlannedSubnet, SubnetPlan, SubnetTier } from "../lib/subnetPlan";
+import { encryptedLogGroup } from "./logGroup";
 
-export interface NetworkArgs {
-    readonly environment: Environment;
-    readonly accountId: string;
-    readonly region: string;
+export interface NetworkArgs extends Pick<StackScope, "environment" | "accountId" | "region"> {
     readonly vpcCidr: string;
     /** From `planSubnets`: the subnets to create, already validated. */
     readonly subnetPlan: SubnetPlan;
@@ -137,12 +135,7 @@ export class Network extends pulumi.ComponentResource {
         }, parent);
 
         // Flow logs of all traffic to CloudWatch Logs, through a role that may write only there.
-        const flowLogGroup = new aws.cloudwatch.LogGroup(`${name}-flow-logs`, {
-            name: names.flowLogGroup(env),
-            retentionInDays: args.flowLogs.retentionDays,
-            kmsKeyId: args.flowLogs.kmsKeyArn,
-            deletionProtectionEnabled: args.flowLogs.protect,
-        }, { parent: this, protect: args.flowLogs.protect });
+        const flowLogGroup = encryptedLogGroup(`${name}-flow-logs`, names.flowLogGroup(env), args.flowLogs, { parent: this });
         const flowLogRole = new aws.iam.Role(`${name}-flow-logs`, {
             assumeRolePolicy: JSON.stringify(serviceTrustPolicy("vpc-flow-logs.amazonaws.com", args.accountId)),
             description: `Lets VPC flow logs of ${env} write to ${names.flowLogGroup(env)}`,

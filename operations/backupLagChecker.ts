@@ -9,7 +9,7 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { Environment, names } from "../config/names";
+import { names, StackScope } from "../config/names";
 import { PolicyDocument, policyDocument, serviceTrustPolicy } from "../lib/iamDocuments";
 import { roleArnWhenReady } from "../lib/ready";
 import { BACKUP_LAG, BACKUP_LAG_METRIC, DR_NAMESPACE } from "../monitoring/replicationAlarmPlan";
@@ -17,15 +17,11 @@ import { invokeFunctionPolicy } from "./cleanupPolicy";
 import { lambdaArchive } from "./lambdaCode";
 import { LambdaFunction } from "./lambdaFunction";
 
-export interface BackupLagCheckerArgs {
-    readonly environment: Environment;
-    readonly accountId: string;
+export interface BackupLagCheckerArgs extends Pick<StackScope, "environment" | "accountId" | "logRetentionDays" | "logsKmsKeyArn"> {
     /** The primary Region (where the function, its logs and the metric are). */
     readonly region: string;
     /** The recovery Region holding the replicated backups. */
     readonly replicationRegion: string;
-    readonly logRetentionDays: number;
-    readonly logsKmsKeyArn: pulumi.Input<string>;
     /** Protect the log group (Pulumi protect + deletion protection), as every log group of the stack. */
     readonly protect: boolean;
 }

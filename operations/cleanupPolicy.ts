@@ -3,10 +3,9 @@
  * account's region, the program's repositories and its own log group. Pure, tested.
  */
 import { PolicyDocument, policyDocument } from "../lib/iamDocuments";
+import type { StackScope } from "../config/names";
 
-export interface CleanupPolicyContext {
-    readonly accountId: string;
-    readonly region: string;
+export interface CleanupPolicyContext extends Pick<StackScope, "accountId" | "region"> {
     readonly clusterName: string;
     readonly repositories: readonly string[];
     readonly logGroupName: string;

@@ -6,20 +6,20 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { names } from "../config/names";
+import { names, StackScope } from "../config/names";
 import { PolicyDocument } from "../lib/iamDocuments";
 import { serviceTrustPolicy } from "../lib/iamDocuments";
+import { encryptedLogGroup, logSettings } from "../network/logGroup";
 
 /** Node.js 22 is the newest Lambda runtime in AWS support through 2027 (nodejs20.x is deprecated in 2026). */
 export const LAMBDA_RUNTIME = "nodejs22.x";
 
-export interface LambdaFunctionArgs {
+export interface LambdaFunctionArgs extends Pick<StackScope, "accountId" | "protect" | "logRetentionDays" | "logsKmsKeyArn"> {
     /** The rollout module the function belongs to (its type token): fivestar:<module>:LambdaFunction. */
     readonly module: "security" | "monitoring";
     readonly functionName: string;
     readonly roleName: string;
     readonly description: string;
-    readonly accountId: string;
     readonly code: pulumi.asset.AssetArchive;
     /** The role's permissions besides its logs (which this component grants). */
     readonly policy?: (logGroupArn: string) => PolicyDocument;
@@ -28,9 +28,6 @@ export interface LambdaFunctionArgs {
     readonly memoryMb: number;
     /** Reserved concurrency: a hard cap on parallel executions; undefined: none. */
     readonly reservedConcurrency?: number;
-    readonly logRetentionDays: number;
-    readonly logsKmsKeyArn: pulumi.Input<string>;
-    readonly protect: boolean;
 }
 
 export class LambdaFunction extends pulumi.ComponentResource {
@@ -40,12 +37,7 @@ export class LambdaFunction extends pulumi.ComponentResource {
     constructor(name: string, args: LambdaFunctionArgs, opts?: pulumi.ComponentResourceOptions) {
         super(`fivestar:${args.module}:LambdaFunction`, name, {}, opts);
         const parent = { parent: this };
-        const logGroup = new aws.cloudwatch.LogGroup(name, {
-            name: names.lambdaLogGroup(args.functionName),
-            retentionInDays: args.logRetentionDays,
-            kmsKeyId: args.logsKmsKeyArn,
-            deletionProtectionEnabled: args.protect,
-        }, { parent: this, protect: args.protect });
+        const logGroup = encryptedLogGroup(name, names.lambdaLogGroup(args.functionName), logSettings(args), parent);
         const role = new aws.iam.Role(name, {
             name: args.roleName,
             assumeRolePolicy: JSON.stringify(serviceTrustPolicy("lambda.amazonaws.com", args.accountId)),

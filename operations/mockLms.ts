@@ -7,19 +7,14 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { Environment, names } from "../config/names";
+import { names, StackScope } from "../config/names";
 import { lambdaArchive } from "./lambdaCode";
 import { LambdaFunction } from "./lambdaFunction";
 
 /** At most this many requests in flight: a fixture server needs no more, and abuse stays cheap. */
 export const MOCK_LMS_RESERVED_CONCURRENCY = 5;
 
-export interface MockLmsArgs {
-    readonly environment: Environment;
-    readonly accountId: string;
-    readonly logRetentionDays: number;
-    readonly logsKmsKeyArn: pulumi.Input<string>;
-}
+export type MockLmsArgs = Pick<StackScope, "environment" | "accountId" | "logRetentionDays" | "logsKmsKeyArn">;
 
 export class MockLms extends pulumi.ComponentResource {
     /** https://<id>.lambda-url.<region>.on.aws (no trailing slash). */

@@ -6,17 +6,14 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { Environment, names, SERVICES } from "../config/names";
+import { Environment, names, SERVICES, StackScope } from "../config/names";
 import { serviceTrustPolicy } from "../lib/iamDocuments";
 import { cleanupFunctionPolicy, invokeFunctionPolicy } from "./cleanupPolicy";
 import { CleanupSettings } from "./cleanupRules";
 import { lambdaArchive } from "./lambdaCode";
 import { LambdaFunction } from "./lambdaFunction";
 
-export interface WeeklyCleanupArgs {
-    readonly environment: Environment;
-    readonly accountId: string;
-    readonly region: string;
+export interface WeeklyCleanupArgs extends Pick<StackScope, "environment" | "accountId" | "region" | "logRetentionDays" | "logsKmsKeyArn"> {
     /** cfg.cleanup */
     readonly schedule: { readonly cron: string; readonly timezone: string };
     readonly keepTaskRevisions: number;
@@ -24,8 +21,6 @@ export interface WeeklyCleanupArgs {
     readonly untaggedImageMinAgeDays: number;
     /** compute.clusterName: whose services and tasks are "in use". */
     readonly clusterName: pulumi.Input<string>;
-    readonly logRetentionDays: number;
-    readonly logsKmsKeyArn: pulumi.Input<string>;
 }
 
 /** What the function is told: the program's own families, repositories and final snapshot. */

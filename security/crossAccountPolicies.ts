@@ -57,6 +57,12 @@ export const REGIONAL_SERVICES = [
     "ssm", "logs", "cloudwatch", "sns", "events", "scheduler", "guardduty", "config", "cloudtrail", "wafv2", "xray",
 ] as const;
 
+/** Every regional service denied outside `regions` (the stack's region and those it replicates to). */
+export const denyOutsideRegions = (regions: readonly string[]): PolicyStatement => ({
+    Sid: "DenyOutsideRegion", Effect: "Deny", Action: REGIONAL_SERVICES.map((s) => `${s}:*`), Resource: "*",
+    Condition: { StringNotEquals: { "aws:RequestedRegion": [...regions] } },
+});
+
 /** Services whose resources are all this program's (one account per environment): full rights in the region. */
 export const STACK_SERVICES = [
     "ec2", "elasticloadbalancing", "acm", "ecs", "application-autoscaling", "lambda", "rds", "dynamodb", "kms", "logs", "cloudwatch",
@@ -226,13 +232,7 @@ export function deploymentRolePolicy(p: DeploymentPermissions): PolicyDocument {
             Condition: { ArnNotLike: { "iam:PolicyARN": iam("policy/fivestar-*") } },
         },
         { Sid: "LimitedRead", Effect: "Allow", Action: [...LIMITED_READ_ACTIONS], Resource: "*" },
-        {
-            Sid: "DenyOutsideRegion",
-            Effect: "Deny",
-            Action: REGIONAL_SERVICES.map((s) => `${s}:*`),
-            Resource: "*",
-            Condition: { StringNotEquals: { "aws:RequestedRegion": [p.region, ...p.additionalRegions] } },
-        },
+        denyOutsideRegions([p.region, ...p.additionalRegions]),
         { Sid: "DenyChangingBootstrapRoles", Effect: "Deny", Action: "iam:*", Resource: [...p.bootstrapRoleArns] },
         {
             Sid: "DenyAdminPolicies",

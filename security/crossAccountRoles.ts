@@ -6,11 +6,10 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { Environment } from "../config/names";
 import { DeploymentPermissions, deploymentRolePolicy, deploymentTrustPolicy, MONITORING_MANAGED_POLICIES, monitoringTrustPolicy } from "./crossAccountPolicies";
+import type { StackScope } from "../config/names";
 
-export interface CrossAccountRolesArgs {
-    readonly environment: Environment;
+export interface CrossAccountRolesArgs extends Pick<StackScope, "environment"> {
     /** The account the roles are created in. */
     readonly accountId: string;
     /** The stack's region: regional services are denied elsewhere. */

@@ -2,14 +2,10 @@
  * Permission policies of the ECS execution and task roles (§3.2.2, §7.1.1), from names and ARNs.
  * Everything is scoped to the environment: its secrets, its parameters, its two tables.
  */
-import { Environment, names } from "../config/names";
+import { names, StackScope } from "../config/names";
 import { PolicyDocument, policyDocument, PolicyStatement } from "../lib/iamDocuments";
 
-export interface EcsPolicyContext {
-    readonly environment: Environment;
-    readonly accountId: string;
-    readonly region: string;
-}
+export type EcsPolicyContext = Pick<StackScope, "environment" | "accountId" | "region">;
 
 export const ECS_TASK_EXECUTION_MANAGED_POLICY = "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy";
 

@@ -4,26 +4,20 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { Deployment, Environment, names } from "../config/names";
+import { Environment, names, StackScope } from "../config/names";
 import { ECS_TASK_EXECUTION_MANAGED_POLICY, executionRolePolicy, taskRolePolicy } from "./ecsPolicies";
 import { serviceTrustPolicy } from "../lib/iamDocuments";
 import { roleArnWhenReady } from "../lib/ready";
 
-export interface EcsRolesArgs {
+export interface EcsRolesArgs extends Pick<StackScope, "deployment" | "accountId" | "region"> {
     /** cfg.environment: scopes secrets, parameters and tables, names the roles. */
     readonly environment: Environment;
-    /** cfg.account.id */
-    readonly accountId: string;
-    /** cfg.account.region */
-    readonly region: string;
     /** kms.generalKeyArn: encrypts the integration secrets and SecureString parameters. */
     readonly secretsKmsKeyArn: pulumi.Input<string>;
     /** kms.databaseKeyArn: encrypts the database secret. */
     readonly databaseKmsKeyArn: pulumi.Input<string>;
     /** More keys under the environment's secrets or SecureStrings (issue 17: the recovery stack's own general key, beside the replica keys). */
     readonly additionalKmsKeyArns?: pulumi.Input<string>[];
-    /** The name part of account-wide names (cfg.deployment, issue 17): `prod-dr` in the recovery stack; default the environment. */
-    readonly deployment?: Deployment;
 }
 
 export class EcsRoles extends pulumi.ComponentResource {

@@ -5,7 +5,7 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { Deployment, Environment, names } from "../config/names";
+import { names, StackScope } from "../config/names";
 import {
     AWS_CONFIG_MANAGED_POLICY, cloudTrailBucketStatements, cloudTrailLogsPolicy, configDeliveryPolicy,
     WAF_REDACTED_HEADERS, wafLogDeliveryPolicy, webAclRules, webAclVisibility,
@@ -14,6 +14,7 @@ import { PolicyStatement, serviceTrustPolicy } from "../lib/iamDocuments";
 import { PrivateBucket, ServerAccessLogging } from "./privateBucket";
 import { roleArnWhenReady } from "../lib/ready";
 import { trailArn } from "./kmsPolicies";
+import { encryptedLogGroup, logSettings } from "../network/logGroup";
 
 export interface GuardrailSwitches {
     readonly guardDuty: boolean;
@@ -22,13 +23,7 @@ export interface GuardrailSwitches {
     readonly waf: boolean;
 }
 
-export interface AccountGuardrailsArgs {
-    /** cfg.environment */
-    readonly environment: Environment;
-    /** cfg.account.id */
-    readonly accountId: string;
-    /** cfg.account.region */
-    readonly region: string;
+export interface AccountGuardrailsArgs extends Pick<StackScope, "environment" | "deployment" | "accountId" | "region"> {
     /** cfg.guardrails: which pieces to create. */
     readonly switches: GuardrailSwitches;
     /** kms.logsKeyArn: audit buckets, CloudTrail, log groups. */
@@ -41,8 +36,6 @@ export interface AccountGuardrailsArgs {
     readonly wafRateLimit: number;
     /** The stack's S3 server access log bucket: who reads the audit buckets is recorded there (PCI DSS 10.2.1.3). */
     readonly serverAccessLogging: ServerAccessLogging;
-    /** The name part of account-wide names (cfg.deployment, issue 17): `prod-dr` in the recovery stack; default the environment. */
-    readonly deployment?: Deployment;
     /**
      * The Config recorder also records IAM and other global resources (default true). Issue 17: false in a
      * recovery stack, whose account's primary recorder already does; AWS advises one region only, or every
@@ -139,12 +132,7 @@ export class AccountGuardrails extends pulumi.ComponentResource {
         const parent = { parent: this };
         const ctx = { environment: args.environment, accountId: args.accountId, region: args.region };
         const bucket = this.auditBucket(name, args, "cloudtrail", (arn) => cloudTrailBucketStatements(arn, args.accountId, trailArn(ctx)));
-        const logGroup = new aws.cloudwatch.LogGroup(`${name}-cloudtrail`, {
-            name: names.cloudTrailLogGroup(args.environment),
-            retentionInDays: args.logRetentionDays,
-            kmsKeyId: args.logsKmsKeyArn,
-            deletionProtectionEnabled: args.protect,
-        }, { parent: this, protect: args.protect });
+        const logGroup = encryptedLogGroup(`${name}-cloudtrail`, names.cloudTrailLogGroup(args.environment), logSettings(args), parent);
         this.trailLogGroup = logGroup;
         const role = new aws.iam.Role(`${name}-cloudtrail-logs`, {
             assumeRolePolicy: JSON.stringify(serviceTrustPolicy("cloudtrail.amazonaws.com", args.accountId)),
@@ -179,12 +167,7 @@ export class AccountGuardrails extends pulumi.ComponentResource {
             rules: webAclRules(env, args.wafRateLimit),
             visibilityConfig: webAclVisibility(env),
         }, parent);
-        const logGroup = new aws.cloudwatch.LogGroup(`${name}-waf-logs`, {
-            name: names.wafLogGroup(env),
-            retentionInDays: args.logRetentionDays,
-            kmsKeyId: args.logsKmsKeyArn,
-            deletionProtectionEnabled: args.protect,
-        }, { parent: this, protect: args.protect });
+        const logGroup = encryptedLogGroup(`${name}-waf-logs`, names.wafLogGroup(env), logSettings(args), parent);
         const delivery = new aws.cloudwatch.LogResourcePolicy(`${name}-waf-logs`, {
             policyName: `${env}-fivestar-waf-log-delivery`,
             policyDocument: JSON.stringify(wafLogDeliveryPolicy(env, args.accountId, args.region)),

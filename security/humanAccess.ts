@@ -7,11 +7,10 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { names } from "../config/names";
+import { names, StackScope } from "../config/names";
 import { PASSWORD_POLICY, requireMfaPolicy } from "./mfaPolicies";
 
-export interface HumanAccessArgs {
-    readonly accountId: string;
+export interface HumanAccessArgs extends Pick<StackScope, "accountId"> {
     /**
      * Protect the password policy (prod): the DeploymentRole is denied iam:DeleteAccountPasswordPolicy there
      * (GUARDRAIL_TEARDOWN_ACTIONS), so a delete could only fail half-way; like the other guardrails.

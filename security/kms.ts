@@ -5,7 +5,7 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { Deployment, Environment, names } from "../config/names";
+import { Environment, names, StackScope } from "../config/names";
 import { KEY_DESCRIPTIONS, KEY_POLICIES, KEY_PURPOSES, KeyPolicyContext, KeyPurpose } from "./kmsPolicies";
 
 /** Days KMS waits before deleting a scheduled key: the maximum, to undo a mistaken deletion. */
@@ -29,11 +29,9 @@ export function aliasedKey(parent: pulumi.Resource, name: string, k: {
     return key;
 }
 
-export interface KmsKeysArgs {
+export interface KmsKeysArgs extends Pick<StackScope, "deployment"> {
     /** cfg.environment: names the aliases and the trail the logs key serves. */
     readonly environment: Environment;
-    /** The name part of account-wide names (cfg.deployment, issue 17): `prod-dr` in the recovery stack; default the environment. */
-    readonly deployment?: Deployment;
     /** cfg.account.id: the account root in every key policy. */
     readonly accountId: string;
     /** cfg.account.region: the CloudWatch Logs principal and encryption context are regional. */

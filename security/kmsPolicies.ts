@@ -4,17 +4,13 @@
  * key; without it a key can become unmanageable), then admits only the AWS services that must call
  * KMS themselves rather than through a caller's grant.
  */
-import { Environment, names } from "../config/names";
+import { names, StackScope } from "../config/names";
 import { accountRoot, PolicyDocument, policyDocument, PolicyStatement } from "../lib/iamDocuments";
 
 export type KeyPurpose = "database" | "logs" | "general";
 export const KEY_PURPOSES: readonly KeyPurpose[] = ["database", "logs", "general"];
 
-export interface KeyPolicyContext {
-    readonly environment: Environment;
-    readonly accountId: string;
-    readonly region: string;
-}
+export type KeyPolicyContext = Pick<StackScope, "environment" | "accountId" | "region">;
 
 export function enableIamPoliciesStatement(accountId: string): PolicyStatement {
     return { Sid: "EnableIamPolicies", Effect: "Allow", Principal: { AWS: accountRoot(accountId) }, Action: "kms:*", Resource: "*" };

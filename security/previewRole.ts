@@ -7,20 +7,16 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { Environment } from "../config/names";
 import { GITHUB_OIDC_AUDIENCE, GITHUB_OIDC_HOST, previewRolePolicy, previewTrustPolicy } from "./previewRolePolicies";
+import type { StackScope } from "../config/names";
 
-export interface PreviewRoleArgs {
-    readonly environment: Environment;
-    readonly accountId: string;
-    readonly region: string;
+export interface PreviewRoleArgs extends Pick<StackScope, "environment" | "accountId" | "region" | "protect"> {
     readonly additionalRegions: readonly string[];
     readonly previewRoleName: string;
     /** "owner/name" of the GitHub repository whose pull requests may preview. */
     readonly githubRepository: string;
     /** Create the account's token.actions.githubusercontent.com identity provider (false: it exists already). */
     readonly createGithubOidcProvider: boolean;
-    readonly protect: boolean;
 }
 
 export class PreviewRole extends pulumi.ComponentResource {

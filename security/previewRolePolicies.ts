@@ -22,8 +22,9 @@
  * CloudTrail event lookups. tests/security/previewRole.test.ts checks every action against the
  * DeploymentRole's (a subset of its services and actions, and no write).
  */
-import { REGIONAL_SERVICES } from "./crossAccountPolicies";
+import { denyOutsideRegions } from "./crossAccountPolicies";
 import { accountRoot, PolicyDocument, policyDocument } from "../lib/iamDocuments";
+import type { StackScope } from "../config/names";
 
 /** The GitHub Actions OIDC issuer (https://docs.github.com/en/actions/security-for-github-actions/security-hardening-your-deployments/configuring-openid-connect-in-amazon-web-services). */
 export const GITHUB_OIDC_HOST = "token.actions.githubusercontent.com";
@@ -39,8 +40,7 @@ export const PREVIEW_ENVIRONMENT = "preview";
 export const previewSubjects = (repository: string) => [`repo:${repository}:pull_request`, `repo:${repository}:environment:${PREVIEW_ENVIRONMENT}`];
 export const githubOidcProviderArn = (accountId: string) => `arn:aws:iam::${accountId}:oidc-provider/${GITHUB_OIDC_HOST}`;
 
-export interface PreviewTrust {
-    readonly accountId: string;
+export interface PreviewTrust extends Pick<StackScope, "accountId"> {
     /** The GitHub repository ("owner/name") whose pull requests may preview. */
     readonly githubRepository: string;
     readonly previewRoleName: string;
@@ -107,9 +107,7 @@ export const PREVIEW_IAM_READ_ACTIONS: readonly string[] = [
     "iam:GetPolicy", "iam:GetPolicyVersion",
 ];
 
-export interface PreviewPermissions {
-    readonly accountId: string;
-    readonly region: string;
+export interface PreviewPermissions extends Pick<StackScope, "accountId" | "region"> {
     readonly additionalRegions: readonly string[];
     readonly previewRoleName: string;
 }
@@ -125,12 +123,6 @@ export function previewRolePolicy(p: PreviewPermissions): PolicyDocument {
         },
         // The provider assumes the role named by previewRoleName from the job's PreviewRole session.
         { Sid: "AssumeItselfForTheProvider", Effect: "Allow", Action: "sts:AssumeRole", Resource: `arn:aws:iam::${p.accountId}:role/${p.previewRoleName}` },
-        {
-            Sid: "DenyOutsideRegion",
-            Effect: "Deny",
-            Action: REGIONAL_SERVICES.map((s) => `${s}:*`),
-            Resource: "*",
-            Condition: { StringNotEquals: { "aws:RequestedRegion": [p.region, ...p.additionalRegions] } },
-        },
+        denyOutsideRegions([p.region, ...p.additionalRegions]),
     );
 }

@@ -61,6 +61,11 @@ export function denyObjectDeletionStatement(bucketArn: string): PolicyStatement 
     };
 }
 
+/** A log bucket's lifecycle rule: objects expire after `days`, replaced or deleted versions after `noncurrentDays`, unfinished uploads after 7. */
+export const expiringLogsRule = (id: string, days: number, noncurrentDays: number): aws.types.input.s3.BucketLifecycleConfigurationRule => ({
+    id, status: "Enabled", filter: {}, expiration: { days }, noncurrentVersionExpiration: { noncurrentDays }, abortIncompleteMultipartUpload: { daysAfterInitiation: 7 },
+});
+
 export class PrivateBucket extends pulumi.ComponentResource {
     public readonly bucketName: pulumi.Output<string>;
     public readonly bucketArn: pulumi.Output<string>;

@@ -9,7 +9,7 @@
  * deploy its own keys next to these and look these up by alias to adopt the replicas.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { Environment, names } from "../config/names";
+import { Environment, names, StackScope } from "../config/names";
 import { aliasedKey } from "./kms";
 import { KeyPurpose } from "./kmsPolicies";
 
@@ -20,8 +20,7 @@ export type ReplicaKeyPurpose = (typeof REPLICA_KEY_PURPOSES)[number];
 /** `alias/fivestar/<env>/replica-<purpose>`: the name the recovery stack looks the key up by. */
 export const replicaKeyAlias = (env: Environment, purpose: ReplicaKeyPurpose) => names.kmsAlias(env, `replica-${purpose}`);
 
-export interface ReplicaKeysArgs {
-    readonly environment: Environment;
+export interface ReplicaKeysArgs extends Pick<StackScope, "environment"> {
     /** cfg.account.id: the account root in every key policy. */
     readonly accountId: string;
     /** The recovery region (cfg.drReplication.region); the provider passed in opts must be in it. */

@@ -15,11 +15,10 @@
  *   principal `logging.s3.amazonaws.com` is granted s3:PutObject by bucket policy, scoped with
  *   aws:SourceArn (the source bucket) and aws:SourceAccount, as that page recommends.
  */
-import type * as aws from "@pulumi/aws";
-import { Deployment, names } from "../config/names";
+import { Deployment, names, StackScope } from "../config/names";
 import type { GuardrailSwitches } from "./guardrails";
 import { PolicyStatement } from "../lib/iamDocuments";
-import { accessLogPrefix, PrivateBucketArgs } from "./privateBucket";
+import { accessLogPrefix, expiringLogsRule, PrivateBucketArgs } from "./privateBucket";
 
 export const S3_LOGGING_SERVICE = "logging.s3.amazonaws.com";
 
@@ -56,19 +55,9 @@ export function serverAccessLogDeliveryStatements(bucketArn: string, accountId: 
     }));
 }
 
-export const serverAccessLogLifecycle: aws.types.input.s3.BucketLifecycleConfigurationRule[] = [{
-    id: "expire-server-access-logs",
-    status: "Enabled",
-    filter: {},
-    expiration: { days: SERVER_ACCESS_LOG_RETENTION_DAYS },
-    noncurrentVersionExpiration: { noncurrentDays: SERVER_ACCESS_LOG_NONCURRENT_DAYS },
-    abortIncompleteMultipartUpload: { daysAfterInitiation: 7 },
-}];
-
-export interface ServerAccessLogBucketSettings {
+export interface ServerAccessLogBucketSettings extends Pick<StackScope, "accountId"> {
     /** cfg.deployment (the environment, or `prod-dr` in the recovery stack): names the bucket. */
     readonly environment: Deployment;
-    readonly accountId: string;
     readonly sourceBuckets: readonly string[];
     /** cfg.protectStatefulResources: also refuses object deletion (prod). */
     readonly protect: boolean;
@@ -81,7 +70,7 @@ export function serverAccessLogBucketArgs(s: ServerAccessLogBucketSettings): Pri
         grants: (arn) => serverAccessLogDeliveryStatements(arn, s.accountId, s.sourceBuckets),
         // Outside prod the stack must be destroyable (D6): forceDestroy empties the bucket, a deny would stop it.
         denyObjectDeletion: s.protect,
-        lifecycleRules: serverAccessLogLifecycle,
+        lifecycleRules: [expiringLogsRule("expire-server-access-logs", SERVER_ACCESS_LOG_RETENTION_DAYS, SERVER_ACCESS_LOG_NONCURRENT_DAYS)],
         serverAccessLogging: "is-log-target",
         protect: s.protect,
     };

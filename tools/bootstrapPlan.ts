@@ -10,7 +10,7 @@ import * as path from "path";
 import { evaluateStack, ProgramError } from "./offline/evaluate";
 import { RegisteredResource } from "../lib/planRecord";
 import { parseArgs, PLAN_FLAGS, PlanArgs } from "./plan";
-import { exitWhenFlushed } from "../lib/exit";
+import { runMain } from "../lib/exit";
 import { RESOURCE_TYPES } from "../lib/types";
 import { Flags, HELP_FLAGS } from "./flags";
 
@@ -58,9 +58,4 @@ async function main(argv: readonly string[]): Promise<number> {
     }
 }
 
-if (require.main === module) {
-    main(process.argv.slice(2)).then(exitWhenFlushed, (e) => {
-        console.error(e);
-        process.exit(1);
-    });
-}
+runMain(module, main);

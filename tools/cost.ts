@@ -18,7 +18,8 @@ import { renderEstimate } from "./cost/render";
 import { AssumptionInput, isAssumptionKey, parseAssume, resolveAssumptions } from "./cost/assumptions";
 import { DEFAULT_WIDTH } from "./offline/fit";
 import { listStacks, parseConfigOverride, projectDir, readStackConfig } from "../config/stackFiles";
-import { exitWhenFlushed } from "../lib/exit";
+import { runMain } from "../lib/exit";
+import { usageExit } from "./flags";
 
 export interface CostArgs {
     stack: string;
@@ -125,9 +126,7 @@ async function main(argv: readonly string[]): Promise<number> {
     try {
         args = parseArgs(argv);
     } catch (e) {
-        const message = (e as Error).message;
-        console.error(message ? `error: ${message}\n${USAGE}` : USAGE);
-        return message ? 2 : 0;
+        return usageExit(e, USAGE);
     }
     const dir = projectDir();
     let saved: CostEstimate | undefined;
@@ -158,9 +157,4 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
 }
 
-if (require.main === module) {
-    main(process.argv.slice(2)).then(exitWhenFlushed, (e) => {
-        console.error(e);
-        process.exit(1);
-    });
-}
+runMain(module, main);

@@ -42,3 +42,10 @@ export function parseFlags<A>(argv: readonly string[], flags: Flags<A>, args: A,
     }
     return args;
 }
+
+/** Prints what a parser threw with the usage text (the usage alone for --help); the exit code: 2, or 0 for --help. */
+export function usageExit(e: unknown, usage: string): number {
+    const message = (e as Error).message;
+    console.error(message ? `error: ${message}\n${usage}` : usage);
+    return message ? 2 : 0;
+}

@@ -21,11 +21,11 @@ import { CHECKS_FAILED_EXIT_CODE } from "../lib/planRecord";
 import { renderPlan } from "./offline/report";
 import { checkDeploymentRole } from "./iam/deploymentCoverage";
 import { listStacks, parseConfigOverride, projectDir } from "../config/stackFiles";
-import { exitWhenFlushed } from "../lib/exit";
+import { runMain } from "../lib/exit";
 import { writeDiagram } from "./diagram/svg";
 import { DEFAULT_WIDTH } from "./offline/fit";
 import { planFooter } from "./offline/footer";
-import { Flags, HELP_FLAGS, parseFlags } from "./flags";
+import { Flags, HELP_FLAGS, parseFlags, usageExit } from "./flags";
 import { bootstrapStackOf } from "../config/stacks";
 
 export interface PlanArgs {
@@ -90,9 +90,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     try {
         args = parseArgs(argv);
     } catch (e) {
-        const message = (e as Error).message;
-        console.error(message ? `error: ${message}\n${USAGE}` : USAGE);
-        return message ? 2 : 0;
+        return usageExit(e, USAGE);
     }
     const write = (json: unknown) => {
         const text = JSON.stringify(json, null, 2) + "\n";
@@ -143,9 +141,4 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
 }
 
-if (require.main === module) {
-    main(process.argv.slice(2)).then(exitWhenFlushed, (e) => {
-        console.error(e);
-        process.exit(1);
-    });
-}
+runMain(module, main);

@@ -17,8 +17,8 @@ import { planInChildProcess } from "../lib/planProcess";
 import { readSnapshot, snapshotPath } from "./safety/snapshotFiles";
 import { parseUrn } from "../lib/urns";
 import { listStacks, projectDir } from "../config/stackFiles";
-import { exitWhenFlushed } from "../lib/exit";
-import { Flags, HELP_FLAGS, parseFlags } from "./flags";
+import { runMain } from "../lib/exit";
+import { Flags, HELP_FLAGS, parseFlags, usageExit } from "./flags";
 
 export interface SnapshotArgs {
     readonly update: boolean;
@@ -126,17 +126,10 @@ async function main(argv: readonly string[]): Promise<number> {
         const unknown = args.stacks.filter((s) => !known.includes(s));
         if (unknown.length) throw new Error(`no stack ${unknown.join(", ")}; stacks: ${known.join(", ")}`);
     } catch (e) {
-        const message = (e as Error).message;
-        console.error(message ? `error: ${message}\n${USAGE}` : USAGE);
-        return message ? 2 : 0;
+        return usageExit(e, USAGE);
     }
     const results = await evaluate(args.stacks.length ? args.stacks : known, dir);
     return args.update ? update(results, new Set(args.allowRemovals), dir) : check(results);
 }
 
-if (require.main === module) {
-    main(process.argv.slice(2)).then(exitWhenFlushed, (e) => {
-        console.error((e as Error).message ?? e);
-        process.exit(1);
-    });
-}
+runMain(module, main, (e) => (e as Error).message ?? e);

@@ -22,6 +22,7 @@ import raw from "./durations.json";
 import { modulesIn, PhaseModule, planPhases, PlannedResource } from "../phases";
 import { checksFor } from "../validation/checks";
 import { providerUrnOf } from "../../lib/urns";
+import { RESOURCE_TYPES } from "../../lib/types";
 
 const EVIDENCE = ["aws-docs", "provider-timeout", "measured", "estimate"] as const;
 
@@ -56,7 +57,7 @@ export type Activity = z.infer<typeof activitySchema>;
 
 /** The RDS cases the inputs tell apart (aws:rds/instance:Instance). */
 const RDS_ACTIVITIES = { restore: "rdsPointInTimeRestore", replica: "rdsReadReplica", multiAz: "rdsMultiAzConversion" } as const;
-const RDS_INSTANCE = "aws:rds/instance:Instance";
+const RDS_INSTANCE = RESOURCE_TYPES.rdsInstance;
 
 /** Parses and checks duration data (every named activity defined, every figure sourced). */
 export function parseDurations(data: unknown): Durations {

@@ -74,7 +74,8 @@ export interface RollbackChoice {
     readonly tag: string;
 }
 
-function toChoice(current: RevisionImage, chosen: RevisionImage, family: string): RollbackChoice {
+/** Returning from `current` to `chosen` (the previous or a named revision): its image's tag, in the same repository. */
+export function chooseGiven(current: RevisionImage, chosen: RevisionImage, family: string): RollbackChoice {
     const now = splitImage(current.image);
     const then = splitImage(chosen.image);
     if (!then.tag) throw new RefusedError(`${family}:${chosen.revision} runs ${chosen.image}, which has no tag to set in stack config`);
@@ -94,7 +95,7 @@ export function choosePrevious(current: RevisionImage, earlier: readonly Revisio
         const seen = candidates.length === 0 ? "there is no earlier revision" : `revisions ${candidates.map((r) => r.revision).join(", ")} all run ${currentTag ?? current.image}`;
         throw new RefusedError(`nothing to roll back to: ${family}:${current.revision} runs ${current.image} and ${seen}`);
     }
-    return toChoice(current, previous, family);
+    return chooseGiven(current, previous, family);
 }
 
 /** A revision the caller named: it must exist and must not be the one already running. */
@@ -103,10 +104,6 @@ export function checkRequested(current: RevisionImage, requested: number, availa
     if (!available.includes(requested)) {
         throw new RefusedError(`${family}:${requested} does not exist (revisions: ${[...available].sort((a, b) => a - b).join(", ") || "none"})`);
     }
-}
-
-export function chooseGiven(current: RevisionImage, requested: RevisionImage, family: string): RollbackChoice {
-    return toChoice(current, requested, family);
 }
 
 /** The image of the service's container: the container named like the service, or the only one. */

@@ -7,10 +7,9 @@ import {
 } from "../../lib/postgres";
 import { collect } from "../checks";
 import { Environment } from "../names";
-import { bool, int, key, ParsedKeys, qualified, show } from "../keyHelpers";
+import { awsRegion, bool, int, key, ParsedKeys, qualified, show } from "../keyHelpers";
 import type { StackContext } from "./dr";
 
-const REGION = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/;
 /**
  * AWS regions in India: the only places a copy of payment data may go (RBI's 2018 directive on storage
  * of payment system data, issue 17). Mumbai and Hyderabad are AWS's two Indian regions.
@@ -35,11 +34,11 @@ export const DATA_KEYS = {
     rdsSlowQueryThresholdMs: key("integer", "log_min_duration_statement in ms: slower statements are logged for the §12.2.2 slow-query search.",
         int(10, 60_000), { default: 1000 }),
     rdsBackupReplicationRegion: key("string", "Region the primary's automated backups are replicated to (§2.2.3 RPO < 1 h); unset: no replication.",
-        z.string({ error: "must be an AWS region name such as ap-south-2" }).regex(REGION, "must be an AWS region name such as ap-south-2"), { default: undefined }),
+        awsRegion("ap-south-2"), { default: undefined }),
     rdsBackupReplicationRetentionDays: key("integer", "Days the replicated automated backups are kept in rdsBackupReplicationRegion.", int(1, 35), { default: 7 }),
     drReplicationRegion: key("string", "Region prod replicates its DynamoDB tables, secrets and ECR images to continuously (issue 17); an Indian region " +
         "other than region, and the same as rdsBackupReplicationRegion; unset: no replication.",
-        z.string({ error: "must be an AWS region name such as ap-south-2" }).regex(REGION, "must be an AWS region name such as ap-south-2"), { default: undefined }),
+        awsRegion("ap-south-2"), { default: undefined }),
     dynamodbPointInTimeRecovery: key("boolean", "Point-in-time recovery on the DynamoDB tables (§4.1.3: prod).", bool()),
 } as const;
 

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { checkSubnetPlanInput, planSubnets, SUBNET_PREFIX_LENGTH, SubnetPlanInput } from "../../lib/subnetPlan";
 import { collect } from "../checks";
 import { ENVIRONMENTS, OWNER_TAG, PROJECT_TAG } from "../names";
-import { bool, key, oneOf, ParsedKeys, qualified, show } from "../keyHelpers";
+import { awsRegion, bool, iamRoleName, key, oneOf, ParsedKeys, qualified, show } from "../keyHelpers";
 
 /** An unquoted id in YAML is a number: `012345678901` reaches the program as 12345678901. */
 const ACCOUNT_ID_RULE = "must be a 12-digit AWS account id, quoted in the stack file (an unquoted one is a YAML number and loses leading zeros)";
@@ -14,15 +14,12 @@ export const FOUNDATION_KEYS = {
     environment: key("string", "Environment name; one of dev, staging, prod (the CloudFormation AllowedValues of §3.2.1).", oneOf(ENVIRONMENTS)),
     awsAccountId: key("string", "The 12-digit AWS account this stack deploys into (§2.2); the provider refuses any other account.",
         z.string({ error: ACCOUNT_ID_RULE }).regex(/^\d{12}$/, ACCOUNT_ID_RULE)),
-    region: key("string", "AWS region of the stack, e.g. ap-south-1 (§3.1.1).",
-        z.string({ error: "must be an AWS region name such as ap-south-1" }).regex(/^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/, "must be an AWS region name such as ap-south-1")),
-    deploymentRoleName: key("string", "Name of the IAM role in the stack's account that Pulumi assumes to deploy (§2.3.1 DeploymentRole).",
-        z.string({ error: "must be an IAM role name" }).regex(/^[\w+=,.@-]{1,64}$/, "must be an IAM role name (1-64 of letters, digits and +=,.@_-)")),
+    region: key("string", "AWS region of the stack, e.g. ap-south-1 (§3.1.1).", awsRegion("ap-south-1")),
+    deploymentRoleName: key("string", "Name of the IAM role in the stack's account that Pulumi assumes to deploy (§2.3.1 DeploymentRole).", iamRoleName()),
     previewRoleName: key("string",
         "Preview path only: the read-only role (bootstrap's PreviewRole) the provider assumes instead of deploymentRoleName. Set only by the pull-request " +
         "preview workflow (pulumi preview --config); never in a stack file, and `pulumi up` refuses to run with it (config/previewRole.ts).",
-        z.string({ error: "must be an IAM role name" }).regex(/^[\w+=,.@-]{1,64}$/, "must be an IAM role name (1-64 of letters, digits and +=,.@_-)"),
-        { default: undefined }),
+        iamRoleName(), { default: undefined }),
     vpcCidr: key("string", "IPv4 CIDR of the VPC (§3.1.1: 192.168.0.0/24).", z.string({ error: "must be an IPv4 CIDR such as 192.168.0.0/24" })),
     availabilityZones: key("array", "Availability zones that get one subnet per tier, in order (§3.1.1: a and b).",
         z.array(z.string(), { error: "must be a list of availability zone names" }).min(2, "must list at least 2 availability zones (the ALB and the DB subnet group need two)")),

@@ -5,8 +5,7 @@
 import { expect } from "chai";
 import * as fs from "fs";
 import * as path from "path";
-import { FORCE_NEW, forcingEntry, hasForceNewData, typesWithoutForceNew } from "../../tools/safety/forceNew";
-import { STATEFUL_TYPES } from "../../tools/safety/statefulTypes";
+import { FORCE_NEW, forcingEntry, typesWithoutForceNew } from "../../tools/safety/forceNew";
 import { planOf, STACKS } from "../support/plans";
 
 /** The input names of a Pulumi type's Args interface, read from the installed SDK's declaration file. */
@@ -51,13 +50,6 @@ describe("safety: ForceNew data for every resource type", () => {
         expect(FORCE_NEW["aws:ec2/vpc:Vpc"].forceNew).to.include("cidrBlock");
         expect(FORCE_NEW["aws:ec2/subnet:Subnet"].forceNew).to.include.members(["cidrBlock", "vpcId", "availabilityZone"]);
         expect(FORCE_NEW["aws:rds/subnetGroup:SubnetGroup"].forceNew).to.deep.equal(["name", "namePrefix"]);
-    });
-
-    it("agrees with the replace-on-change inputs of the stateful types", () => {
-        for (const [type, stateful] of Object.entries(STATEFUL_TYPES)) {
-            if (!hasForceNewData(type)) continue;
-            expect(FORCE_NEW[type].forceNew, type).to.include.members([...stateful.replaceOnChange]);
-        }
     });
 
     it("every provider resource entry records the commit it was read at (the pulumi provider configs are not schema data)", () => {

@@ -3,9 +3,10 @@
  * base.json` on the base branch) against the current one, per charge, per component and in total,
  * plus resources that became (or stopped being) not priced.
  */
-import { shortType } from "../offline/report";
+import { shortType } from "../../lib/types";
 import { chargeLabel, CostEstimate, CostLine } from "./model";
 import { signedUsd, usd } from "./render";
+import { parseJsonFile } from "../safety/planDiff";
 
 export interface ChargeChange {
     readonly type: string;
@@ -104,13 +105,7 @@ export function renderDiff(diff: CostDiff): string {
 
 /** Reads a saved estimate (from --save or --json), refusing anything else. */
 export function parseSavedEstimate(text: string, stack: string, file: string): CostEstimate {
-    let json: unknown;
-    try {
-        json = JSON.parse(text);
-    } catch (e) {
-        throw new Error(`${file} is not JSON: ${(e as Error).message}`);
-    }
-    const e = json as Partial<CostEstimate> & { estimate?: CostEstimate };
+    const e = parseJsonFile(text, file) as Partial<CostEstimate> & { estimate?: CostEstimate };
     const estimate = e.kind === "fivestar-cost-estimate" ? (e as CostEstimate) : e.estimate;
     if (!estimate || estimate.kind !== "fivestar-cost-estimate" || !Array.isArray(estimate.lines) || typeof estimate.totalMonthlyUsd !== "number") {
         throw new Error(`${file} is not a saved cost estimate (write one with: npm run cost -- ${stack} --save <file>)`);

@@ -3,7 +3,7 @@
  * unit price, monthly cost), grouped under its component with a subtotal, then the total, the budget,
  * what is not priced and why, what is free, and the assumptions used.
  */
-import { shortType } from "../offline/report";
+import { shortType } from "../../lib/types";
 import { cut, DEFAULT_WIDTH, fitColumns } from "../offline/fit";
 import { AssumptionKey, Charge, chargeLabel, CostEstimate, CostLine } from "./model";
 import { ASSUMPTIONS_FILE, isAssumptionKey, stackDefault } from "./assumptions";

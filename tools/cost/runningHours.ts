@@ -14,8 +14,6 @@ import { RESOURCE_TYPES } from "../../lib/types";
 
 export const SCHEDULED_ACTION = RESOURCE_TYPES.appautoscalingScheduledAction;
 export const SCHEDULER_SCHEDULE = RESOURCE_TYPES.schedulerSchedule;
-const ECS_SERVICE = RESOURCE_TYPES.ecsService;
-const RDS_INSTANCE = RESOURCE_TYPES.rdsInstance;
 
 type Action = "stop" | "start";
 interface ScheduleEvent {
@@ -67,8 +65,8 @@ export function scheduleEvents(plan: PlanIndex): ScheduleEvent[] {
 }
 
 function subject(resource: RegisteredResource): { kind: "ecs" | "rds"; id: string } | undefined {
-    if (resource.type === ECS_SERVICE) return { kind: "ecs", id: str(resource.inputs.name) ?? resource.name };
-    if (resource.type === RDS_INSTANCE) return { kind: "rds", id: str(resource.inputs.identifier) ?? resource.name };
+    if (resource.type === RESOURCE_TYPES.ecsService) return { kind: "ecs", id: str(resource.inputs.name) ?? resource.name };
+    if (resource.type === RESOURCE_TYPES.rdsInstance) return { kind: "rds", id: str(resource.inputs.identifier) ?? resource.name };
     return undefined;
 }
 

@@ -5,13 +5,9 @@
 import { EvaluatedStack, RegisteredResource } from "../../lib/planRecord";
 import { keySummary } from "./keyFields";
 import { cut, DEFAULT_WIDTH } from "./fit";
+import { shortType } from "../../lib/types";
 
-/** "aws:ec2/routeTable:RouteTable" -> "aws:ec2:RouteTable": enough to recognise, short enough to align. */
-export function shortType(type: string): string {
-    const [pkg, module, name] = type.split(":");
-    if (name === undefined) return type;
-    return `${pkg}:${module.split("/")[0]}:${name}`;
-}
+export { shortType };
 
 function countByType(resources: readonly RegisteredResource[]): string {
     const counts = new Map<string, number>();

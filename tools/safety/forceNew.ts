@@ -21,7 +21,7 @@ export const FORCE_NEW: Readonly<Record<string, ForceNewEntry>> = Object.fromEnt
     Object.entries(table).filter(([type]) => !type.startsWith("$")),
 ) as Record<string, ForceNewEntry>;
 
-export function hasForceNewData(type: string): boolean {
+function hasForceNewData(type: string): boolean {
     return Object.prototype.hasOwnProperty.call(FORCE_NEW, type);
 }
 

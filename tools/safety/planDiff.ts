@@ -9,7 +9,7 @@
 import { aliasIndex, AliasSpec } from "../../lib/urns";
 import { isStateful } from "./statefulTypes";
 import { forceNewInputs, forcingEntry } from "./forceNew";
-import { shortType } from "../offline/report";
+import { shortType } from "../../lib/types";
 import { RESOURCE_TYPES } from "../../lib/types";
 
 /** The part of a plan resource the diff reads (older saved plans may lack the optional fields). */
@@ -250,15 +250,18 @@ export function dataLossRisks(diff: PlanDiff, before: readonly DiffedResource[] 
     ];
 }
 
-/** The saved plan given to --diff, checked: it must be a successful plan of the same stack. */
-export function parseSavedPlan(text: string, stack: string, file: string): DiffedPlan {
-    let json: unknown;
+/** `text` of `file` as JSON, or an error naming the file. */
+export function parseJsonFile(text: string, file: string): unknown {
     try {
-        json = JSON.parse(text);
+        return JSON.parse(text);
     } catch (e) {
         throw new Error(`${file} is not JSON: ${(e as Error).message}`);
     }
-    const plan = json as Partial<DiffedPlan> & { error?: string };
+}
+
+/** The saved plan given to --diff, checked: it must be a successful plan of the same stack. */
+export function parseSavedPlan(text: string, stack: string, file: string): DiffedPlan {
+    const plan = parseJsonFile(text, file) as Partial<DiffedPlan> & { error?: string };
     if (plan.error !== undefined) throw new Error(`${file} is a failed plan (${plan.error}); diff against a plan that succeeded`);
     if (typeof plan.stack !== "string" || !Array.isArray(plan.resources)) {
         throw new Error(`${file} is not an offline plan: write one with \`npm run plan -- ${stack} --json ${file}\``);

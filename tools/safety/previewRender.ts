@@ -4,7 +4,7 @@
  * each changed input under it (secrets redacted), data-loss risks first, and the closing count line.
  * Lines fit `width` columns (long values are shortened, never wrapped).
  */
-import { shortType } from "../offline/report";
+import { shortType } from "../../lib/types";
 import { forceNewInputs, forcingEntry } from "./forceNew";
 import { dataLossRisks, DiffedResource, PlanDiff, ResourceChange, UNKNOWN_AFTER_REPLACE, ValueChange } from "./planDiff";
 
