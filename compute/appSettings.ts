@@ -18,7 +18,7 @@
 import { IntegrationSettings, integrationValues } from "../config/integrations";
 import { Environment, StackScope } from "../config/names";
 
-export { IntegrationSettings } from "../config/integrations";
+export type { IntegrationSettings } from "../config/integrations";
 
 export type AppLogLevel = "DEBUG" | "INFO" | "WARN" | "ERROR";
 /** The guide's levels (§4.1) as ASP.NET Core names them. */

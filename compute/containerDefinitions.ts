@@ -17,7 +17,7 @@
 import { CONTAINER_PORTS, ServiceName } from "../config/names";
 import { AppSettings, customerPortalSettingsEnvironment, internalPeSettingsEnvironment } from "./appSettings";
 
-export { AppLogLevel, DOTNET_LOG_LEVELS } from "./appSettings";
+export { type AppLogLevel, DOTNET_LOG_LEVELS } from "./appSettings";
 export type AspnetcoreEnvironment = "Development" | "Staging" | "Production";
 
 interface CommonInput {
