@@ -44,22 +44,18 @@ const build = (switches: GuardrailSwitches, overrides: Partial<AccountGuardrails
 
 describe("account guardrails: switches per stack (§2.2.3, §4.1.3)", () => {
     const stackFile = (stack: string) => YAML.parse(fs.readFileSync(path.resolve(__dirname, "..", "..", "..", `Pulumi.${stack}.yaml`), "utf8")).config;
-    it("prod turns every guardrail on (GuardDuty, Config, CloudTrail, WAF)", () => {
-        expect(parseStackConfig(rawStackConfig("prod")).guardrails).to.include({ guardDuty: true, awsConfig: true, cloudTrail: true, waf: true });
-    });
-    it("staging mirrors prod, so WAF rules and findings are proven before prod", () => {
-        expect(parseStackConfig(rawStackConfig("staging")).guardrails).to.include({ guardDuty: true, awsConfig: true, cloudTrail: true, waf: true });
-    });
-    it("dev keeps CloudTrail on and the rest off", () => {
-        expect(parseStackConfig(rawStackConfig("dev")).guardrails).to.include({ guardDuty: false, awsConfig: false, cloudTrail: true, waf: false });
-    });
-    it("each stack file states every switch explicitly", () => {
-        for (const stack of ["dev", "staging", "prod"]) {
-            for (const k of ["guardDutyEnabled", "awsConfigEnabled", "cloudTrailEnabled", "wafEnabled"]) {
-                expect(stackFile(stack), `${stack} ${k}`).to.have.property(`fivestar-payments:${k}`);
-            }
-        }
-    });
+    // prod turns every guardrail on; staging mirrors prod, so WAF rules and findings are proven before prod; dev keeps CloudTrail on and the rest off.
+    const WANT: Record<string, GuardrailSwitches> = {
+        prod: { guardDuty: true, awsConfig: true, cloudTrail: true, waf: true },
+        staging: { guardDuty: true, awsConfig: true, cloudTrail: true, waf: true },
+        dev: { guardDuty: false, awsConfig: false, cloudTrail: true, waf: false },
+    };
+    for (const [stack, want] of Object.entries(WANT)) {
+        it(`${stack}: ${JSON.stringify(want)}, each switch stated explicitly in its stack file`, () => {
+            expect(parseStackConfig(rawStackConfig(stack)).guardrails).to.include(want);
+            for (const k of ["guardDutyEnabled", "awsConfigEnabled", "cloudTrailEnabled", "wafEnabled"]) expect(stackFile(stack), `${stack} ${k}`).to.have.property(`fivestar-payments:${k}`);
+        });
+    }
 });
 
 describe("AccountGuardrails component (§2.2.3, §4.1.3)", () => {
@@ -151,7 +147,7 @@ describe("AccountGuardrails component (§2.2.3, §4.1.3)", () => {
     });
 
     describe("CloudTrail", () => {
-        it("multi-region trail with log file validation, KMS, global events, logging on", async () => {
+        it("multi-region trail with log file validation, KMS, global events, logging on, delivered to a KMS-encrypted log group through a role limited to it", async () => {
             const built = await build({ ...ALL_OFF, cloudTrail: true });
             const trail = built.one(T.trail, "guardrails-cloudtrail");
             expect(trail.inputs).to.include({
@@ -163,13 +159,9 @@ describe("AccountGuardrails component (§2.2.3, §4.1.3)", () => {
                 enableLogging: true,
                 kmsKeyId: LOGS_KEY,
             });
-        });
-
-        it("delivers to a KMS-encrypted CloudWatch log group through a role limited to that group", async () => {
-            const built = await build({ ...ALL_OFF, cloudTrail: true });
+            // It delivers to a KMS-encrypted CloudWatch log group through a role limited to that group.
             const group = built.one(T.logGroup, "guardrails-cloudtrail");
             expect(group.inputs).to.include({ name: "/aws/cloudtrail/prod-fivestar-trail", retentionInDays: 90, kmsKeyId: LOGS_KEY });
-            const trail = built.one(T.trail, "guardrails-cloudtrail");
             // CloudTrail wants the group ARN with ":*"; the role may write streams of that group only.
             const groupArn = String(trail.inputs.cloudWatchLogsGroupArn).replace(/:\*$/, "");
             expect(String(trail.inputs.cloudWatchLogsGroupArn)).to.match(/\/aws\/cloudtrail\/prod-fivestar-trail:\*$/);
@@ -180,7 +172,7 @@ describe("AccountGuardrails component (§2.2.3, §4.1.3)", () => {
             expect(policy.Statement[0].Action).to.have.members(["logs:CreateLogStream", "logs:PutLogEvents"]);
         });
 
-        it("the bucket admits CloudTrail only for this trail and this account's prefix, with bucket-owner-full-control", async () => {
+        it("the bucket admits CloudTrail only for this trail and this account's prefix, with bucket-owner-full-control; the trail waits for that policy", async () => {
             const built = await build({ ...ALL_OFF, cloudTrail: true });
             const policy = JSON.parse(String(built.one(T.bucketPolicy, "guardrails-cloudtrail-bucket").inputs.policy));
             const write = policy.Statement.find((s: { Sid: string }) => s.Sid === "CloudTrailWrite");
@@ -188,12 +180,8 @@ describe("AccountGuardrails component (§2.2.3, §4.1.3)", () => {
             expect(write.Condition).to.deep.equal({ StringEquals: {
                 "aws:SourceArn": "arn:aws:cloudtrail:ap-south-1:123456789014:trail/prod-fivestar-trail", "s3:x-amz-acl": "bucket-owner-full-control",
             } });
-        });
-
-        it("the trail waits for its bucket policy (CloudTrail checks it on creation)", async () => {
-            const built = await build({ ...ALL_OFF, cloudTrail: true });
-            const policy = built.one(T.bucketPolicy, "guardrails-cloudtrail-bucket");
-            expect(built.one(T.trail, "guardrails-cloudtrail").dependencies).to.include(policy.urn);
+            // The trail waits for its bucket policy (CloudTrail checks it on creation).
+            expect(built.one(T.trail, "guardrails-cloudtrail").dependencies).to.include(built.one(T.bucketPolicy, "guardrails-cloudtrail-bucket").urn);
         });
     });
 

@@ -88,15 +88,11 @@ describe("KmsKeys component (issue 3 KMS)", () => {
         });
     }
 
-    it("each key carries the policy of its purpose", async () => {
+    it("each key carries the policy of its purpose; the component exposes the three key ARNs", async () => {
         const built = await construct(() => new KmsKeys("kms", args(), inAccount()));
         expect(JSON.parse(String(built.one(KEY, "kms-database").inputs.policy))).to.deep.equal(databaseKeyPolicy(ctx));
         expect(JSON.parse(String(built.one(KEY, "kms-logs").inputs.policy))).to.deep.equal(logsKeyPolicy(ctx));
         expect(JSON.parse(String(built.one(KEY, "kms-general").inputs.policy))).to.deep.equal(generalKeyPolicy(ctx));
-    });
-
-    it("exposes the three key ARNs", async () => {
-        const built = await construct(() => new KmsKeys("kms", args(), inAccount()));
         expect(await valueOf(built.component.databaseKeyArn)).to.equal("arn:aws:kms:ap-south-1:123456789012:kms-database");
         expect(await valueOf(built.component.logsKeyArn)).to.equal("arn:aws:kms:ap-south-1:123456789012:kms-logs");
         expect(await valueOf(built.component.generalKeyArn)).to.equal("arn:aws:kms:ap-south-1:123456789012:kms-general");

@@ -50,13 +50,17 @@ describe("AppParameters (§4.2.1)", () => {
         expect(built.ofType(PARAMETER).map((p) => p.inputs.name)).to.not.include("/fivestar/payments/staging/app/database_url");
     });
 
-    it("app/jwt_secret_key is a generated random value of at least 256 bits (RFC 7518 §3.2: an HS256 key at least the hash size), never a fixed string", async () => {
+    it("app/jwt_secret_key is a generated random value of at least 256 bits (RFC 7518 §3.2: an HS256 key at least the hash size), never a fixed string; unset optional values become 'unset'", async () => {
         const built = await construct(() => new AppParameters("parameters", args("dev"), inAccount()));
         const jwt = built.one(PASSWORD, "parameters-jwt-secret-key");
         // At least letters and digits (upper, lower and numeric are on unless turned off): log2(62) bits a character.
         expect(Number(jwt.inputs.length) * Math.log2(62)).to.be.at.least(256);
         for (const off of ["upper", "lower", "numeric"]) expect(jwt.inputs[off], off).to.not.equal(false);
         expect(built.one(PARAMETER, "parameters-app-jwt-secret-key").inputs.value).to.equal("mock-password-parameters-jwt-secret-key");
+        // Unset optional values become "unset" (SSM refuses empty values).
+        for (const k of ["app-redis-url", "app-razorpay-key-id", "app-juspay-merchant-id", "integrations-lms-endpoint", "integrations-mulesoft-endpoint"]) {
+            expect(built.one(PARAMETER, `parameters-${k}`).inputs.value, k).to.equal("unset");
+        }
     });
 
     it("the JWT key uses the random provider and the parameters the AWS provider handed to the component", async () => {
@@ -66,13 +70,6 @@ describe("AppParameters (§4.2.1)", () => {
         expect(built.one(PASSWORD, "parameters-jwt-secret-key").provider).to.equal(built.one("pulumi:providers:random", "test-random").urn);
         const awsProvider = built.one("pulumi:providers:aws", "test-account").urn;
         for (const p of built.ofType(PARAMETER)) expect(p.provider, p.name).to.equal(awsProvider);
-    });
-
-    it(`unset optional values become "${UNSET_PARAMETER_VALUE}" (SSM refuses empty values)`, async () => {
-        const built = await construct(() => new AppParameters("parameters", args("dev"), inAccount()));
-        for (const k of ["app-redis-url", "app-razorpay-key-id", "app-juspay-merchant-id", "integrations-lms-endpoint", "integrations-mulesoft-endpoint"]) {
-            expect(built.one(PARAMETER, `parameters-${k}`).inputs.value, k).to.equal("unset");
-        }
     });
 
     it("values from stack config land in their parameters", async () => {

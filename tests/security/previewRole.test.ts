@@ -84,13 +84,6 @@ describe("PreviewRole permissions against the DeploymentRole's (issue 14: read-o
         expect(previewRightsProblems(preview, deploy, roleArn)).to.deep.equal([]);
     });
 
-    it("its services are a subset of the DeploymentRole's", () => {
-        const services = (doc: PolicyDocument) => new Set(doc.Statement.filter((s) => s.Effect === "Allow" && s.Sid !== SELF_ASSUME).flatMap(actionsOf).map(serviceOf));
-        const previewServices = services(preview);
-        const deployServices = services(deploy);
-        expect([...previewServices].filter((s) => !deployServices.has(s))).to.deep.equal([]);
-    });
-
     it("is denied every region but the stack's, like the DeploymentRole", () => {
         const deny = (doc: PolicyDocument) => doc.Statement.find((s) => s.Sid === "DenyOutsideRegion");
         expect(deny(preview)).to.deep.equal(deny(deploy));
