@@ -37,14 +37,9 @@ describe("delivery tool: rollout strategy and phases (§1.2)", () => {
         expect(planPhases(miniProgram().all).map((p) => p.module)).to.deep.equal(["network", "security", "data", "compute", "monitoring"]);
     });
 
-    it("a module's phase targets its top-level component and every descendant", () => {
+    it("a module's phase targets its top-level component and every descendant; the explicit AWS provider is deployed in the first phase", () => {
         const m = miniProgram();
-        expect(phaseOf(planPhases(m.all), "network").targets).to.include.members([m.network.urn, m.vpc.urn, m.subnet.urn, m.subnetGroup.urn]);
-    });
-
-    it("the explicit AWS provider is deployed in the first phase", () => {
-        const m = miniProgram();
-        expect(planPhases(m.all)[0].targets).to.include(m.provider.urn);
+        expect(phaseOf(planPhases(m.all), "network").targets).to.include.members([m.provider.urn, m.network.urn, m.vpc.urn, m.subnet.urn, m.subnetGroup.urn]);
     });
 
     it("a resource only in the stack's state is targeted in its module's phase, so its deletion happens there", () => {
@@ -64,17 +59,14 @@ describe("delivery tool: rollout strategy and phases (§1.2)", () => {
         const data = phaseOf(planPhases(m.all), "data");
         expect(data.targets).to.include.members([m.dbLog.urn, m.logs.urn]);
         expect(data.hoisted).to.deep.include({ urn: m.dbLog.urn, from: "monitoring", neededBy: m.primary.urn });
+        // ...and still targeted (as a no-op) in its own module's phase.
+        expect(phaseOf(planPhases(m.all), "monitoring").targets).to.include(m.dbLog.urn);
     });
 
     it("only what is needed is brought forward: the service log group waits for compute, the alarms for monitoring", () => {
         const m = miniProgram();
         const phases = planPhases(m.all);
         expect([firstPhase(phases, m.serviceLog.urn), firstPhase(phases, m.alarm.urn)]).to.deep.equal([3, 4]);
-    });
-
-    it("a brought-forward resource is still targeted (as a no-op) in its own module's phase", () => {
-        const m = miniProgram();
-        expect(phaseOf(planPhases(m.all), "monitoring").targets).to.include(m.dbLog.urn);
     });
 
     it("a phase with nothing in the plan or the state has no targets", () => {
@@ -153,17 +145,11 @@ describe("delivery tool: rollout strategy and phases (§1.2)", () => {
             expect(missing).to.deep.equal([]);
         });
 
-        it("prod: every explicit provider is in the first phase", async () => {
+            it("prod: every explicit provider, and the network module, is in the first phase", async () => {
             const plan = await planOf("prod");
             const providers = plan.resources.filter((r) => r.type.startsWith("pulumi:providers:") && r.parent === "").map((r) => r.urn);
             expect(providers).to.not.deep.equal([]);
-            expect(planPhases(plan.resources)[0].targets).to.include.members(providers);
-        });
-
-        it("prod: the network module is deployed in the first phase", async () => {
-            const plan = await planOf("prod");
-            const network = plan.component("fivestar:network:Network");
-            expect(planPhases(plan.resources)[0].targets).to.include(network.urn);
+            expect(planPhases(plan.resources)[0].targets).to.include.members([...providers, plan.component("fivestar:network:Network").urn]);
         });
     });
 });

@@ -14,27 +14,19 @@ import { miniProgram } from "./fixtures";
 const PROJECT_DIR = path.resolve(__dirname, "..", "..", "..");
 
 describe("delivery tool: Pulumi adapter", () => {
-    it("passes targets to Pulumi as given", () => {
+    it("passes targets to Pulumi as given; no target list means the whole stack; an empty one is refused (Pulumi would run on everything)", () => {
         expect(targetFlags({ onEvent: () => undefined, targets: ["urn:a", "urn:b"] })).to.deep.equal({ target: ["urn:a", "urn:b"], targetDependents: undefined });
-    });
-
-    it("no target list means the whole stack", () => {
         expect(targetFlags({ onEvent: () => undefined })).to.deep.equal({});
-    });
-
-    it("refuses an empty target list (Pulumi would run on everything)", () => {
         expect(() => targetFlags({ onEvent: () => undefined, targets: [] })).to.throw("refusing a targeted operation with no targets");
     });
 
-    it("a failed Pulumi command is reported by its stderr, not by the whole streamed stdout", () => {
+    it("a failed Pulumi command is reported by its stderr, not by the whole streamed stdout; a concurrent update says so", () => {
         const failure = Object.assign(new Error("code: 255 stdout: <300 lines>"), {
             name: "CommandError",
             commandResult: { code: 255, stdout: "Updating (prod)\n<300 lines>", stderr: "error: update failed\n\n  aws:rds:Instance: InvalidParameterCombination\n" },
         });
         expect(briefError(failure).message).to.equal("CommandError (exit 255): error: update failed\n  aws:rds:Instance: InvalidParameterCombination");
-    });
-
-    it("a concurrent update says so", () => {
+        // A concurrent update says so.
         const busy = Object.assign(new Error("..."), { name: "ConcurrentUpdateError", commandResult: { code: 255, stdout: "", stderr: "[409] Conflict" } });
         expect(briefError(busy).message).to.equal("another update of this stack is in progress; nothing was changed by this one");
     });

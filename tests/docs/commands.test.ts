@@ -112,30 +112,22 @@ describe("docs: the command check itself", () => {
     const problems = check(npmCommands(doc, "doc.md"));
     const about = (needle: string) => problems.filter((p) => p.includes(needle));
 
-    it("reports an unknown script", () => {
-        expect(about("planx")).to.have.length(1);
-        expect(about("planx")[0]).to.match(/^doc\.md:1: .*package\.json has no script "planx"/);
-    });
-
-    it("reports an unknown option, naming the tool", () => {
-        expect(about("--jsn")).to.deep.equal([
-            `doc.md:3: \`npm run plan -- prod --jsn out.json\`: tools/plan does not accept --jsn (it accepts ${flagNames(PLAN_FLAGS).join(", ")})`,
-        ]);
-    });
-
-    it("checks ops options per command", () => {
-        expect(about("validate prod --confirm-prod")).to.have.length(1);
-        expect(about("validate prod --confirm-prod")[0]).to.include("automation/cli does not accept --confirm-prod");
-    });
-
-    it("reports options given to npm instead of the tool", () => {
-        expect(about("--json before `--` go to npm")).to.have.length(1);
-    });
-
-    it("runs a concrete command line through the tool's parser, across a line continuation", () => {
-        expect(about("--allow-removal needs the URN of the resource")).to.have.length(1);
-        expect(about("--allow-removal needs the URN")[0]).to.match(/^doc\.md:6: /);
-    });
+    // One problem per broken line, each for its reason, naming the tool.
+    const cases: [string, string, RegExp | string][] = [
+        ["an unknown script", "planx", /^doc\.md:1: .*package\.json has no script "planx"/],
+        ["an unknown option, naming the tool", "--jsn",
+            `doc.md:3: \`npm run plan -- prod --jsn out.json\`: tools/plan does not accept --jsn (it accepts ${flagNames(PLAN_FLAGS).join(", ")})`],
+        ["an ops option checked per command", "validate prod --confirm-prod", /^doc\.md:4: .*automation\/cli does not accept --confirm-prod/],
+        ["options given to npm instead of the tool", "--json before `--` go to npm", /^doc\.md:5: /],
+        ["a concrete command line the tool's parser refuses, across a line continuation", "--allow-removal needs the URN of the resource", /^doc\.md:6: /],
+    ];
+    for (const [what, needle, expected] of cases) {
+        it(`reports ${what}`, () => {
+            expect(about(needle)).to.have.length(1);
+            if (typeof expected === "string") expect(about(needle)[0]).to.equal(expected);
+            else expect(about(needle)[0]).to.match(expected);
+        });
+    }
 
     it("reports options to a script whose tool it has no table for", () => {
         const withBench = commandProblems(npmCommands(doc, "doc.md"), { ...scripts, bench: "node build/tools/bench.js" }, TOOLS, toolOf);

@@ -18,29 +18,20 @@ const schemaPolicy: StackValidationPolicy = {
 
 describe("offline policy engine", () => {
     describe("enforcementLevel: the CLI's order", () => {
-        it("takes the policy's own config entry over \"all\"", () => {
-            expect(enforcementLevel({ name: "p" }, { all: "mandatory", p: "advisory" }, "mandatory")).to.equal("advisory");
-        });
-
-        it("takes the level inside an object entry", () => {
-            expect(enforcementLevel({ name: "p" }, { p: { enforcementLevel: "disabled", x: 1 } }, "mandatory")).to.equal("disabled");
-        });
-
-        it("falls back to \"all\", then the policy's level, then the pack's", () => {
+        it("takes the policy's own config entry over \"all\", the level inside an object entry, then falls back to \"all\", then the policy's level, then the pack's", () => {
             expect([
+                enforcementLevel({ name: "p" }, { all: "mandatory", p: "advisory" }, "mandatory"),
+                enforcementLevel({ name: "p" }, { p: { enforcementLevel: "disabled", x: 1 } }, "mandatory"),
                 enforcementLevel({ name: "p", enforcementLevel: "advisory" }, { all: "mandatory" }, "advisory"),
                 enforcementLevel({ name: "p", enforcementLevel: "advisory" }, {}, "mandatory"),
                 enforcementLevel({ name: "p" }, { p: { x: 1 } }, "mandatory"),
-            ]).to.deep.equal(["mandatory", "advisory", "mandatory"]);
+            ]).to.deep.equal(["advisory", "disabled", "mandatory", "advisory", "mandatory"]);
         });
     });
 
     describe("policyConfig: what getConfig() returns", () => {
-        it("applies schema defaults, then the stack's properties, without the level", () => {
+        it("applies schema defaults, then the stack's properties, without the level; the defaults alone when the stack only sets a level", () => {
             expect(policyConfig(schemaPolicy, { "with-schema": { enforcementLevel: "advisory", other: "x" } })).to.deep.equal({ limit: 3, other: "x" });
-        });
-
-        it("is the defaults alone when the stack only sets a level", () => {
             expect(policyConfig(schemaPolicy, { "with-schema": "advisory" })).to.deep.equal({ limit: 3 });
         });
     });

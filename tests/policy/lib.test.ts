@@ -18,20 +18,13 @@ describe("policy lib", () => {
     describe("values: reading props at preview time", () => {
         const props = unknownCheckingProxy({ kmsKeyId: UNKNOWN_DURING_PREVIEW, empty: "", list: [] }) as Record<string, unknown>;
 
-        it("known() returns UNKNOWN for a value the engine does not know yet", () => {
+        it("known() returns UNKNOWN for a value the engine does not know yet, and rethrows anything else", () => {
             expect(known(() => props.kmsKeyId)).to.equal(UNKNOWN);
-        });
-
-        it("isProvided() counts an unknown value as set (it comes from another resource)", () => {
-            expect(isProvided(() => props.kmsKeyId)).to.equal(true);
-        });
-
-        it("isProvided() is false for absent, empty string and empty list", () => {
-            expect([isProvided(() => props.missing), isProvided(() => props.empty), isProvided(() => props.list)]).to.deep.equal([false, false, false]);
-        });
-
-        it("known() rethrows anything other than an unknown value", () => {
             expect(() => known(() => { throw new Error("boom"); })).to.throw("boom");
+        });
+
+        it("isProvided() counts an unknown value as set (it comes from another resource); absent, empty string and empty list are not", () => {
+            expect([isProvided(() => props.kmsKeyId), isProvided(() => props.missing), isProvided(() => props.empty), isProvided(() => props.list)]).to.deep.equal([true, false, false, false]);
         });
     });
 
@@ -97,20 +90,14 @@ describe("policy lib", () => {
     });
 
     describe("containers", () => {
-        it("parses the JSON string of containerDefinitions", () => {
+        it("parses the JSON string of containerDefinitions, and rejects a JSON object that is not a list", () => {
             expect(parseContainerDefinitions('[{"name":"a"}]')).to.deep.equal({ ok: true, containers: [{ name: "a" }] });
-        });
-
-        it("rejects a JSON object that is not a list", () => {
             expect(parseContainerDefinitions('{"name":"a"}').ok).to.equal(false);
         });
 
-        it("accepts names that refer to a secret rather than hold it", () => {
-            expect(["DATABASE_SECRET_ARN", "JWT_SECRET_PARAMETER", "RAZORPAY_KEY_ID", "LOG_LEVEL"].map((name) => secretReason({ name, value: "x" }))).to.deep.equal([undefined, undefined, undefined, undefined]);
-        });
-
-        it("flags credential names case-insensitively", () => {
-            expect(secretReason({ name: "jwt_secret", value: "x" })).to.equal("jwt_secret names a credential");
+        it("flags credential names case-insensitively, and accepts names that refer to a secret rather than hold it", () => {
+            expect(["jwt_secret", "DATABASE_SECRET_ARN", "JWT_SECRET_PARAMETER", "RAZORPAY_KEY_ID", "LOG_LEVEL"].map((name) => secretReason({ name, value: "x" })))
+                .to.deep.equal(["jwt_secret names a credential", undefined, undefined, undefined, undefined]);
         });
     });
 
