@@ -106,26 +106,23 @@ describe("policy lib", () => {
         const block = (inputs: { bucket: string }, ...deps: typeof bucket[]) =>
             dependingOn(fixture<aws.s3.BucketPublicAccessBlockArgs>("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "pab", inputs), ...deps);
 
-        it("matches through the resource's dependencies", () => {
-            const [b, pab] = policyResources([bucket, block({ bucket: "b-id" }, bucket)]);
-            expect(refersTo(pab, "bucket", b, ["bucket"])).to.equal(true);
-        });
-
-        it("matches a literal value against the target's identifying property", () => {
-            const [b, pab] = policyResources([bucket, block({ bucket: "logs-bucket" })]);
-            expect(refersTo(pab, "bucket", b, ["bucket"])).to.equal(true);
-        });
+        const cases: [string, ReturnType<typeof block>, boolean][] = [
+            ["matches through the resource's dependencies", block({ bucket: "b-id" }, bucket), true],
+            ["matches a literal value against the target's identifying property", block({ bucket: "logs-bucket" }), true],
+            ["does not match an unknown value without dependencies", block({ bucket: UNKNOWN_DURING_PREVIEW }), false],
+        ];
+        for (const [what, pabRecord, matches] of cases) {
+            it(what, () => {
+                const [b, pab] = policyResources([bucket, pabRecord]);
+                expect(refersTo(pab, "bucket", b, ["bucket"])).to.equal(matches);
+            });
+        }
 
         it("prefers per-property dependencies over the resource's other dependencies", () => {
             const other = fixture<aws.s3.BucketArgs>("aws:s3/bucket:Bucket", "other", { bucket: "other-bucket" });
             const [b, o, pab] = policyResources([bucket, other, block({ bucket: "x" }, bucket, other)]);
             pab.propertyDependencies = { bucket: [o] };
             expect([refersTo(pab, "bucket", b, ["bucket"]), refersTo(pab, "bucket", o, ["bucket"])]).to.deep.equal([false, true]);
-        });
-
-        it("does not match an unknown value without dependencies", () => {
-            const [b, pab] = policyResources([bucket, block({ bucket: UNKNOWN_DURING_PREVIEW })]);
-            expect(refersTo(pab, "bucket", b, ["bucket"])).to.equal(false);
         });
     });
 

@@ -15,9 +15,9 @@ import { previewRolePolicy, previewTrustPolicy } from "../../security/previewRol
 import { readStackConfig } from "../../config/stackFiles";
 import { trustStatementsWithoutMfa } from "../../policy/lib/trust";
 import { construct, valueOf } from "../support/component";
+import { ACCOUNTS } from "./fixtures";
 
 const DIR = path.resolve(__dirname, "..", "..", "..", "bootstrap");
-const ACCOUNTS = { dev: "123456789012", staging: "123456789013", prod: "123456789014" } as const;
 // Test-only principals: the real ones are not in the guide and are set by operators.
 const CICD = "arn:aws:iam::123456789013:role/test-cicd";
 const MONITORING = "999999999999";

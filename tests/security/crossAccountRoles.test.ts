@@ -4,23 +4,13 @@ import {
     monitoringTrustPolicy, REGIONAL_SERVICES,
 } from "../../security/crossAccountPolicies";
 import { CrossAccountRoles, CrossAccountRolesArgs } from "../../security/crossAccountRoles";
-import { PolicyDocument, PolicyStatement } from "../../lib/iamDocuments";
 import { construct, inAccount, valueOf } from "../support/component";
+import { ACCOUNTS, ATTACHMENT, POLICY, ROLE, sid } from "./fixtures";
 
-const ROLE = "aws:iam/role:Role";
-const POLICY = "aws:iam/rolePolicy:RolePolicy";
-const ATTACHMENT = "aws:iam/rolePolicyAttachment:RolePolicyAttachment";
 // Test-only principals: the real CI/CD role and monitoring account are not in the guide.
 const CICD = "arn:aws:iam::123456789013:role/test-cicd";
 const MONITORING_ACCOUNT = "999999999999";
-const DEV = "123456789012";
-const PROD = "123456789014";
-
-const sid = (doc: PolicyDocument, id: string): PolicyStatement => {
-    const found = doc.Statement.filter((s) => s.Sid === id);
-    expect(found, `statement ${id}`).to.have.length(1);
-    return found[0];
-};
+const { dev: DEV, prod: PROD } = ACCOUNTS;
 const permissions = (lockGuardrails: boolean, additionalRegions: string[] = []) => deploymentRolePolicy({
     accountId: PROD, region: "ap-south-1", additionalRegions, bootstrapRoleArns: [`arn:aws:iam::${PROD}:role/DeploymentRole`, `arn:aws:iam::${PROD}:role/MonitoringRole`], lockGuardrails,
 });

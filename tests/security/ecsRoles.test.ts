@@ -2,22 +2,13 @@ import { expect } from "chai";
 import { Environment } from "../../config/names";
 import { EcsRoles } from "../../security/ecsRoles";
 import { executionRolePolicy, taskRolePolicy } from "../../security/ecsPolicies";
-import { PolicyDocument, PolicyStatement } from "../../lib/iamDocuments";
 import { construct, inAccount, valueOf } from "../support/component";
+import { ACCOUNTS, ATTACHMENT, POLICY, ROLE, sid } from "./fixtures";
 
-const ROLE = "aws:iam/role:Role";
-const POLICY = "aws:iam/rolePolicy:RolePolicy";
-const ATTACHMENT = "aws:iam/rolePolicyAttachment:RolePolicyAttachment";
-const ACCOUNTS: Record<Environment, string> = { dev: "123456789012", staging: "123456789013", prod: "123456789014" };
 const GENERAL_KEY = "arn:aws:kms:ap-south-1:123456789014:key/general";
 const DATABASE_KEY = "arn:aws:kms:ap-south-1:123456789014:key/database";
 
 const ctx = (environment: Environment) => ({ environment, accountId: ACCOUNTS[environment], region: "ap-south-1" });
-const sid = (doc: PolicyDocument, id: string): PolicyStatement => {
-    const found = doc.Statement.filter((s) => s.Sid === id);
-    expect(found, `statement ${id}`).to.have.length(1);
-    return found[0];
-};
 
 describe("ECS task role policy (§7.1.1)", () => {
     for (const env of ["dev", "staging", "prod"] as const) {

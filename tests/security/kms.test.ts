@@ -2,8 +2,8 @@ import { expect } from "chai";
 import { ENVIRONMENTS } from "../../config/names";
 import { KEY_DELETION_WINDOW_DAYS, KmsKeys, KmsKeysArgs } from "../../security/kms";
 import { databaseKeyPolicy, generalKeyPolicy, logsKeyPolicy } from "../../security/kmsPolicies";
-import { PolicyStatement } from "../../lib/iamDocuments";
 import { construct, inAccount, valueOf } from "../support/component";
+import { sid } from "./fixtures";
 
 const KEY = "aws:kms/key:Key";
 const ALIAS = "aws:kms/alias:Alias";
@@ -13,12 +13,6 @@ const ctx = { environment: "prod" as const, accountId: ACCOUNT, region: "ap-sout
 function args(overrides: Partial<KmsKeysArgs> = {}): KmsKeysArgs {
     return { environment: "prod", accountId: ACCOUNT, region: "ap-south-1", protect: true, ...overrides };
 }
-
-const sid = (statements: PolicyStatement[], id: string) => {
-    const found = statements.filter((s) => s.Sid === id);
-    expect(found, `statement ${id}`).to.have.length(1);
-    return found[0];
-};
 
 describe("KMS key policies (issue 3 KMS)", () => {
     it("every key lets IAM policies of its own account decide (account root, kms:*), so it never becomes unmanageable", () => {
