@@ -66,10 +66,10 @@ describe("CI workflows", () => {
             expect([needsOf(preview), preview.strategy!.matrix!.include!.map((m) => m.stack).sort()]).to.deep.equal([["test"], stacks]);
         });
 
-        it("with pulumi/actions as the read-only PreviewRole, the preview in the job summary", () => {
+        it("with pulumi/actions as the read-only PreviewRole, the preview in the job summary, the policy pack with each stack's enforcement levels", () => {
             expect(stepUsing(wf.jobs.preview, "pulumi/actions")?.with).to.include({
                 command: "preview", "stack-name": "${{ vars.PULUMI_ORG }}/${{ matrix.stack }}", "comment-on-summary": true,
-                "config-map": "{fivestar-payments:previewRoleName: {value: PreviewRole, secret: false}}",
+                "config-map": "{fivestar-payments:previewRoleName: {value: PreviewRole, secret: false}}", policyPacks: "policy", policyPackConfigs: "policy/config/${{ matrix.stack }}.json",
             });
         });
 
@@ -85,13 +85,6 @@ describe("CI workflows", () => {
             const preview = wf.jobs.preview;
             expect([runs(preview).find((r) => r.startsWith("npm run plan")), stepUsing(preview, "actions/upload-artifact")?.with?.path])
                 .to.deep.equal(["npm run plan -- ${{ matrix.stack }} --json plan-${{ matrix.stack }}.json", "plan-${{ matrix.stack }}.json"]);
-        });
-
-        it("runs the policy pack with each stack's enforcement levels", () => {
-            expect(stepUsing(wf.jobs.preview, "pulumi/actions")?.with).to.include({
-                policyPacks: "policy",
-                policyPackConfigs: "policy/config/${{ matrix.stack }}.json",
-            });
         });
 
         it("diffs the offline plan and the cost against the base branch and stops on stateful data loss", () => {
@@ -174,15 +167,11 @@ describe("CI workflows", () => {
             expect(stacks.map((stack) => preview.concurrency!.group.replace("${{ matrix.stack }}", stack))).to.deep.equal(stacks.map((stack) => `pulumi-${stack}`));
         });
 
-        it("each deploy job installs the pinned Pulumi CLI and gets AWS credentials and a deploy team token through OIDC", () => {
-            expect(deployJobs.map((j) => [
-                stepUsing(wf.jobs[j], "pulumi/actions")?.with, stepUsing(wf.jobs[j], "aws-actions/configure-aws-credentials")?.with?.["role-to-assume"],
-                stepUsing(wf.jobs[j], "pulumi/auth-actions")?.with?.scope,
-            ])).to.deep.equal(deployJobs.map(() => [{ "pulumi-version-file": ".pulumi-version" }, "${{ vars.AWS_ROLE_ARN }}", "team:infra-deploy"]));
-        });
-
-        it("its AWS session lasts as long as a first phased prod rollout (3 hours)", () => {
-            expect(deployJobs.map((j) => stepUsing(wf.jobs[j], "aws-actions/configure-aws-credentials")?.with?.["role-duration-seconds"])).to.deep.equal([10800, 10800, 10800, 10800]);
+        it("each deploy job installs the pinned Pulumi CLI and gets AWS credentials for as long as a first phased prod rollout (3 hours) and a deploy team token through OIDC", () => {
+            expect(deployJobs.map((j) => {
+                const aws = stepUsing(wf.jobs[j], "aws-actions/configure-aws-credentials")?.with;
+                return [stepUsing(wf.jobs[j], "pulumi/actions")?.with, aws?.["role-to-assume"], aws?.["role-duration-seconds"], stepUsing(wf.jobs[j], "pulumi/auth-actions")?.with?.scope];
+            })).to.deep.equal(deployJobs.map(() => [{ "pulumi-version-file": ".pulumi-version" }, "${{ vars.AWS_ROLE_ARN }}", 10800, "team:infra-deploy"]));
         });
     });
 
@@ -242,20 +231,14 @@ describe("CI workflows", () => {
             }
         }
 
-        it("the Pulumi CLI version is pinned in .pulumi-version to the @pulumi/pulumi SDK version of the lockfile, and every pulumi/actions step uses it", () => {
+        it("the Pulumi CLI version is pinned in .pulumi-version to the @pulumi/pulumi SDK version of the lockfile; every pulumi/actions step uses it, and its job restores the provider plugin cache", () => {
             const lock = JSON.parse(readText("package-lock.json"));
             expect(readText(".pulumi-version").trim()).to.equal(lock.packages["node_modules/@pulumi/pulumi"].version);
             for (const file of WORKFLOW_FILES) {
-                for (const job of Object.values(load(file).jobs)) {
-                    for (const step of job.steps.filter((st) => st.uses?.startsWith("pulumi/actions@"))) expect(step.with?.["pulumi-version-file"], file).to.equal(".pulumi-version");
-                }
-            }
-        });
-
-        it("every Pulumi job restores the provider plugin cache", () => {
-            for (const file of WORKFLOW_FILES) {
-                for (const [name, job] of Object.entries(load(file).jobs).filter(([, j]) => j.steps.some((st) => st.uses?.startsWith("pulumi/actions@")))) {
-                    expect(stepUsing(job, "actions/cache")?.with?.path, `${file} ${name}`).to.equal("~/.pulumi/plugins");
+                for (const [name, job] of Object.entries(load(file).jobs)) {
+                    const steps = job.steps.filter((st) => st.uses?.startsWith("pulumi/actions@"));
+                    for (const step of steps) expect(step.with?.["pulumi-version-file"], `${file} ${name}`).to.equal(".pulumi-version");
+                    if (steps.length > 0) expect(stepUsing(job, "actions/cache")?.with?.path, `${file} ${name}`).to.equal("~/.pulumi/plugins");
                 }
             }
         });
@@ -265,9 +248,6 @@ describe("CI workflows", () => {
         const nvmrc = readText(".nvmrc").trim();
         const lock = JSON.parse(readText("package-lock.json"));
 
-        it(".nvmrc names one exact version", () => {
-            expect(nvmrc).to.match(/^\d+\.\d+\.\d+$/);
-        });
 
         it("it meets the engine range of the project and of every installed package (npm ci prints no EBADENGINE)", () => {
             const ranges = Object.entries<{ engines?: { node?: string } }>(lock.packages).filter(([, p]) => typeof p.engines?.node === "string");
@@ -275,7 +255,8 @@ describe("CI workflows", () => {
             expect(ranges.filter(([, p]) => !semver.satisfies(nvmrc, p.engines!.node!)).map(([name, p]) => `${name || "this project"}: ${p.engines!.node}`)).to.deep.equal([]);
         });
 
-        it("the project's engines field accepts only that major, from .nvmrc on", () => {
+        it(".nvmrc names one exact version; the project's engines field accepts only that major, from .nvmrc on", () => {
+            expect(nvmrc).to.match(/^\d+\.\d+\.\d+$/);
             const range = JSON.parse(readText("package.json")).engines.node;
             expect([semver.satisfies(nvmrc, range), semver.minVersion(range)!.version, semver.satisfies(`${semver.major(nvmrc) + 1}.0.0`, range)]).to.deep.equal([true, nvmrc, false]);
         });

@@ -24,8 +24,9 @@ describe("weekly cleanup rules (§2.2.2)", () => {
 
     describe("task definition revisions", () => {
         const revisions = Array.from({ length: 15 }, (_, i) => td(PE, i + 1));
-        it("deregisters the revisions beyond the newest 10, oldest included", () => {
+        it("deregisters the revisions beyond the newest 10, oldest included; refuses to keep fewer than one", () => {
             expect(taskDefinitionsToDeregister(revisions, [], [PE], 10).map((r) => r.revision)).to.deep.equal([5, 4, 3, 2, 1]);
+            expect(() => taskDefinitionsToDeregister(revisions, [], [PE], 0)).to.throw(/at least 1/);
         });
         it("never a revision a service, deployment or task uses, however old", () => {
             const inUse = [td(PE, 2).arn, td(PE, 15).arn];
@@ -36,9 +37,6 @@ describe("weekly cleanup rules (§2.2.2)", () => {
             const plan = taskDefinitionsToDeregister([...revisions, ...other], [], [PE], 10);
             expect(plan.map((r) => r.revision)).to.not.include(15);
             expect(plan.every((r) => r.family === PE)).to.equal(true);
-        });
-        it("refuses to keep fewer than one", () => {
-            expect(() => taskDefinitionsToDeregister(revisions, [], [PE], 0)).to.throw(/at least 1/);
         });
         it("reads family and revision from an ARN", () => {
             expect(parseTaskDefinitionArn(td(PE, 7).arn)).to.deep.equal(td(PE, 7));

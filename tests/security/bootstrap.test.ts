@@ -101,37 +101,29 @@ describe("bootstrap project (§2.3.1)", () => {
     });
 
     describe("rejections name the key and what is allowed", () => {
-        it("cicdRoleArn must be an IAM role ARN", () => {
-            expect(rejection(complete("prod", { cicdRoleArn: "ci-cd" }))).to.include("fivestar-payments-bootstrap:cicdRoleArn = \"ci-cd\": must be an IAM role ARN");
-            expect(rejection(complete("prod", { cicdRoleArn: "arn:aws:iam::123456789013:user/ci" }))).to.include("must be an IAM role ARN");
-        });
-        it("cicdRoleArn may not be the DeploymentRole itself", () => {
-            expect(rejection(complete("prod", { cicdRoleArn: "arn:aws:iam::123456789014:role/DeploymentRole" }))).to.include("is the DeploymentRole itself");
-        });
-        it("monitoringAccountId must be a 12-digit id of another account", () => {
-            expect(rejection(complete("dev", { monitoringAccountId: "12345" }))).to.include("fivestar-payments-bootstrap:monitoringAccountId = \"12345\": must be the 12-digit id of the central monitoring account");
-            expect(rejection(complete("dev", { monitoringAccountId: ACCOUNTS.dev }))).to.include("must be the central monitoring account, not the account itself");
-        });
-        it("limitedAccountIds must be 12-digit ids, not the account itself", () => {
-            expect(rejection(complete("prod", { limitedAccountIds: "[\"dev\"]" }))).to.include("fivestar-payments-bootstrap:limitedAccountIds");
-            expect(rejection(complete("prod", { limitedAccountIds: `["${ACCOUNTS.prod}"]` }))).to.include("contains the account itself");
-        });
-        it("additionalRegions must be region names other than region", () => {
-            expect(rejection(complete("prod", { additionalRegions: "[\"mumbai\"]" }))).to.include("fivestar-payments-bootstrap:additionalRegions");
-            expect(rejection(complete("prod", { additionalRegions: "[\"ap-south-1\"]" }))).to.include("the stack's own region");
-            expect(parseBootstrapConfig(complete("prod", { additionalRegions: "[\"ap-south-2\"]" })).additionalRegions).to.deep.equal(["ap-south-2"]);
-        });
-        it("githubRepository must be owner/name", () => {
-            expect(rejection(complete("dev", { githubRepository: "https://github.com/test-org/test-repo" })))
-                .to.include("fivestar-payments-bootstrap:githubRepository = \"https://github.com/test-org/test-repo\": must be a GitHub repository as owner/name");
-            expect(rejection(complete("dev", { githubRepository: "test-repo" }))).to.include("must be a GitHub repository as owner/name");
-        });
-        it("the PreviewRole cannot share a name with the DeploymentRole (it would replace the deployer's trust)", () => {
-            expect(rejection(complete("dev", { previewRoleName: "DeploymentRole" }))).to.include("the three roles need three different names");
-        });
-        it("environment must be dev, staging or prod", () => {
-            expect(rejection(complete("prod", { environment: "qa" }))).to.include("fivestar-payments-bootstrap:environment = \"qa\": must be one of: dev, staging, prod");
-        });
+        const cases: [string, "dev" | "prod", Record<string, string>, string][] = [
+            ["cicdRoleArn must be an IAM role ARN", "prod", { cicdRoleArn: "ci-cd" }, "fivestar-payments-bootstrap:cicdRoleArn = \"ci-cd\": must be an IAM role ARN"],
+            ["cicdRoleArn must be a role, not a user", "prod", { cicdRoleArn: "arn:aws:iam::123456789013:user/ci" }, "must be an IAM role ARN"],
+            ["cicdRoleArn may not be the DeploymentRole itself", "prod", { cicdRoleArn: "arn:aws:iam::123456789014:role/DeploymentRole" }, "is the DeploymentRole itself"],
+            ["monitoringAccountId must be a 12-digit id", "dev", { monitoringAccountId: "12345" },
+                "fivestar-payments-bootstrap:monitoringAccountId = \"12345\": must be the 12-digit id of the central monitoring account"],
+            ["monitoringAccountId must be another account", "dev", { monitoringAccountId: ACCOUNTS.dev }, "must be the central monitoring account, not the account itself"],
+            ["limitedAccountIds must be 12-digit ids", "prod", { limitedAccountIds: "[\"dev\"]" }, "fivestar-payments-bootstrap:limitedAccountIds"],
+            ["limitedAccountIds may not hold the account itself", "prod", { limitedAccountIds: `["${ACCOUNTS.prod}"]` }, "contains the account itself"],
+            ["additionalRegions must be region names", "prod", { additionalRegions: "[\"mumbai\"]" }, "fivestar-payments-bootstrap:additionalRegions"],
+            ["additionalRegions may not hold region", "prod", { additionalRegions: "[\"ap-south-1\"]" }, "the stack's own region"],
+            ["githubRepository must be owner/name, not a URL", "dev", { githubRepository: "https://github.com/test-org/test-repo" },
+                "fivestar-payments-bootstrap:githubRepository = \"https://github.com/test-org/test-repo\": must be a GitHub repository as owner/name"],
+            ["githubRepository must name the owner", "dev", { githubRepository: "test-repo" }, "must be a GitHub repository as owner/name"],
+            ["the PreviewRole cannot share a name with the DeploymentRole (it would replace the deployer's trust)", "dev", { previewRoleName: "DeploymentRole" },
+                "the three roles need three different names"],
+            ["environment must be dev, staging or prod", "prod", { environment: "qa" }, "fivestar-payments-bootstrap:environment = \"qa\": must be one of: dev, staging, prod"],
+        ];
+        for (const [what, stack, overrides, message] of cases) {
+            it(what, () => {
+                expect(rejection(complete(stack, overrides))).to.include(message);
+            });
+        }
     });
 
     describe("the program", () => {
