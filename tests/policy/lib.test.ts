@@ -29,22 +29,13 @@ describe("policy lib", () => {
     });
 
     describe("policyDocument", () => {
-        it("reads Allow statements from a JSON string with a single Statement and Action", () => {
-            expect(parsePolicyDocument(JSON.stringify({ Statement: { Effect: "Allow", Action: "s3:GetObject", Resource: "*" } }))).to.deep.equal({ ok: true, grants: [{ actions: ["s3:GetObject"], allExcept: false, sid: undefined }] });
-        });
-
-        it("reads an object document and ignores Deny statements", () => {
-            const parsed = parsePolicyDocument({ Statement: [{ Effect: "Deny", Action: "*" }, { Sid: "A", Effect: "Allow", Action: ["a:B"] }] });
-            expect(parsed).to.deep.equal({ ok: true, grants: [{ actions: ["a:B"], allExcept: false, sid: "A" }] });
-        });
-
-        it("marks Allow + NotAction as granting everything except the list", () => {
-            const parsed = parsePolicyDocument({ Statement: [{ Effect: "Allow", NotAction: "iam:*" }] });
-            expect(parsed.ok && parsed.grants[0].allExcept).to.equal(true);
-        });
-
-        it("reports a document that is not JSON", () => {
-            expect(parsePolicyDocument("{").ok).to.equal(false);
+        it("reads Allow statements (a single Statement and Action in a JSON string, or an object), ignores Deny, marks Allow + NotAction as all but the list, reports non-JSON", () => {
+            expect([
+                parsePolicyDocument(JSON.stringify({ Statement: { Effect: "Allow", Action: "s3:GetObject", Resource: "*" } })),
+                parsePolicyDocument({ Statement: [{ Effect: "Deny", Action: "*" }, { Sid: "A", Effect: "Allow", Action: ["a:B"] }] }),
+            ]).to.deep.equal([{ ok: true, grants: [{ actions: ["s3:GetObject"], allExcept: false, sid: undefined }] }, { ok: true, grants: [{ actions: ["a:B"], allExcept: false, sid: "A" }] }]);
+            const notAction = parsePolicyDocument({ Statement: [{ Effect: "Allow", NotAction: "iam:*" }] });
+            expect([notAction.ok && notAction.grants[0].allExcept, parsePolicyDocument("{").ok]).to.deep.equal([true, false]);
         });
 
         it("tells full wildcards from service wildcards from partial ones", () => {

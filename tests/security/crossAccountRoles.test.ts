@@ -149,16 +149,13 @@ describe("DeploymentRole permissions (§2.3.1: ECS deployment, Lambda updates, s
 });
 
 describe("MonitoringRole (§2.3.1)", () => {
-    it("trusts the central monitoring account, with MFA (§2.2.3: its principals may be people)", () => {
+    it("trusts the central monitoring account, with MFA (§2.2.3: its principals may be people); CloudWatch, X-Ray and logs read through AWS read-only policies, nothing that writes", () => {
         expect(monitoringTrustPolicy(MONITORING_ACCOUNT).Statement).to.deep.equal([
             {
                 Sid: "CentralMonitoringAccount", Effect: "Allow", Principal: { AWS: `arn:aws:iam::${MONITORING_ACCOUNT}:root` }, Action: "sts:AssumeRole",
                 Condition: { Bool: { "aws:MultiFactorAuthPresent": "true" } },
             },
         ]);
-    });
-
-    it("CloudWatch read, X-Ray read, logs read: AWS read-only policies, nothing that writes", () => {
         expect(MONITORING_MANAGED_POLICIES).to.deep.equal([
             "arn:aws:iam::aws:policy/CloudWatchReadOnlyAccess",
             "arn:aws:iam::aws:policy/AWSXrayReadOnlyAccess",

@@ -54,10 +54,8 @@ describe("AccountGuardrails component (§2.2.3, §4.1.3)", () => {
     it("all switches off: creates nothing and outputs undefined", async () => {
         const built = await build(ALL_OFF);
         expect(built.resources.filter((r) => r.custom && r.type.startsWith("aws:") && r.type !== "pulumi:providers:aws")).to.deep.equal([]);
-        expect(await valueOf(built.component.webAclArn)).to.equal(undefined);
-        expect(await valueOf(built.component.cloudTrailBucketName)).to.equal(undefined);
-        expect(await valueOf(built.component.configBucketName)).to.equal(undefined);
-        expect(await valueOf(built.component.guardDutyDetectorId)).to.equal(undefined);
+        const c = built.component;
+        expect(await Promise.all([c.webAclArn, c.cloudTrailBucketName, c.configBucketName, c.guardDutyDetectorId].map((o) => valueOf(o)))).to.deep.equal([undefined, undefined, undefined, undefined]);
     });
 
     for (const only of ["guardDuty", "awsConfig", "cloudTrail", "waf"] as const) {
@@ -112,7 +110,7 @@ describe("AccountGuardrails component (§2.2.3, §4.1.3)", () => {
     });
 
     describe("AWS Config", () => {
-        it("recorder of all supported resource types (global included), through its own role", async () => {
+        it("recorder of all supported resource types (global included), through its own role; a delivery channel to the encrypted config bucket before it is switched on", async () => {
             const built = await build({ ...ALL_OFF, awsConfig: true });
             const recorder = built.one(T.recorder, "guardrails-config-recorder");
             expect(recorder.inputs.name).to.equal("prod-fivestar-config");
@@ -120,10 +118,7 @@ describe("AccountGuardrails component (§2.2.3, §4.1.3)", () => {
             expect(recorder.inputs.roleArn).to.match(/guardrails-config$/);
             const trust = JSON.parse(String(built.one(T.role, "guardrails-config").inputs.assumeRolePolicy));
             expect(trust.Statement[0].Principal).to.deep.equal({ Service: "config.amazonaws.com" });
-        });
-
-        it("delivery channel to the config bucket, encrypted with the logs key; the recorder is switched on after it", async () => {
-            const built = await build({ ...ALL_OFF, awsConfig: true });
+            // Delivery channel to the config bucket, encrypted with the logs key; the recorder is switched on after it.
             const channel = built.one(T.channel, "guardrails-config-delivery");
             expect(channel.inputs).to.include({ s3BucketName: "fivestar-payments-prod-config-123456789014", s3KmsKeyArn: LOGS_KEY });
             const status = built.one(T.status, "guardrails-config-recorder");
@@ -178,13 +173,21 @@ describe("AccountGuardrails component (§2.2.3, §4.1.3)", () => {
     });
 
     describe("WAF", () => {
-        it("a REGIONAL web ACL that allows by default, with metrics and sampled requests on", async () => {
+        it("a REGIONAL web ACL that allows by default, with metrics and sampled requests on, logged to an encrypted aws-waf-logs- group with credentials redacted", async () => {
             const built = await build({ ...ALL_OFF, waf: true });
             const acl = built.one(T.webAcl, "guardrails-web-acl");
             expect(acl.inputs).to.include({ name: "prod-fivestar-web-acl", scope: "REGIONAL" });
             expect(acl.inputs.defaultAction).to.deep.equal({ allow: {} });
             expect(acl.inputs.visibilityConfig).to.deep.equal({ cloudwatchMetricsEnabled: true, metricName: "prod-fivestar-web-acl", sampledRequestsEnabled: true });
             expect(await valueOf(built.component.webAclArn)).to.equal("arn:aws:wafv2:ap-south-1:123456789012:prod-fivestar-web-acl");
+            // It logs to an aws-waf-logs- group encrypted with the logs key, with credentials headers redacted.
+            expect(built.one(T.logGroup, "guardrails-waf-logs").inputs).to.include({ name: "aws-waf-logs-prod-fivestar", kmsKeyId: LOGS_KEY, retentionInDays: 90 });
+            const logging = built.one(T.wafLogging, "guardrails-waf-logs");
+            expect(logging.inputs.resourceArn).to.equal("arn:aws:wafv2:ap-south-1:123456789012:prod-fivestar-web-acl");
+            const destinations = logging.inputs.logDestinationConfigs as string[];
+            expect(destinations).to.have.length(1);
+            expect(destinations[0]).to.match(/aws-waf-logs-prod-fivestar$/);
+            expect(logging.inputs.redactedFields).to.deep.equal([{ singleHeader: { name: "authorization" } }, { singleHeader: { name: "cookie" } }]);
         });
 
         it("rules: AWS common rule set, known bad inputs, then a per-IP rate limit that blocks, each with metrics", () => {
@@ -203,18 +206,6 @@ describe("AccountGuardrails component (§2.2.3, §4.1.3)", () => {
             const built = await build({ ...ALL_OFF, waf: true }, { wafRateLimit: 500 });
             const rules = built.one(T.webAcl, "guardrails-web-acl").inputs.rules as { name: string; statement: { rateBasedStatement?: { limit: number } } }[];
             expect(rules.find((r) => r.name === "RateLimitPerIp")?.statement.rateBasedStatement?.limit).to.equal(500);
-        });
-
-        it("logs to an aws-waf-logs- group encrypted with the logs key, with credentials headers redacted", async () => {
-            const built = await build({ ...ALL_OFF, waf: true });
-            const group = built.one(T.logGroup, "guardrails-waf-logs");
-            expect(group.inputs).to.include({ name: "aws-waf-logs-prod-fivestar", kmsKeyId: LOGS_KEY, retentionInDays: 90 });
-            const logging = built.one(T.wafLogging, "guardrails-waf-logs");
-            expect(logging.inputs.resourceArn).to.equal("arn:aws:wafv2:ap-south-1:123456789012:prod-fivestar-web-acl");
-            const destinations = logging.inputs.logDestinationConfigs as string[];
-            expect(destinations).to.have.length(1);
-            expect(destinations[0]).to.match(/aws-waf-logs-prod-fivestar$/);
-            expect(logging.inputs.redactedFields).to.deep.equal([{ singleHeader: { name: "authorization" } }, { singleHeader: { name: "cookie" } }]);
         });
 
         it("log delivery may write only to this environment's WAF log group, for this account", () => {

@@ -75,15 +75,10 @@ describe("AppSecrets (§4.2.2)", () => {
         ]);
     });
 
-    it("the database secret is created without a value: the data layer writes it once the endpoint exists", async () => {
-        const built = await construct(() => new AppSecrets("secrets", args("staging"), inAccount()));
-        expect(built.ofType(VERSION).map((v) => v.name)).to.not.include("secrets-database");
-        expect(await valueOf(built.component.databaseSecretId)).to.equal("secrets-database-id");
-    });
-
-    it("integration secrets with nothing set in config exist empty: no version, no placeholder value", async () => {
+    it("the database secret is created without a value (the data layer writes it once the endpoint exists); integration secrets with nothing set in config exist empty: no version, no placeholder value", async () => {
         const built = await construct(() => new AppSecrets("secrets", args("dev"), inAccount()));
         expect(built.ofType(VERSION).map((v) => v.name)).to.deep.equal([]);
+        expect(await valueOf(built.component.databaseSecretId)).to.equal("secrets-database-id");
         expect(built.one(SECRET, "secrets-razorpay").inputs.description).to.include("key_id, key_secret, webhook_secret");
         expect(built.one(SECRET, "secrets-juspay").inputs.description).to.include("merchant_id, api_key, webhook_username, webhook_password");
     });
