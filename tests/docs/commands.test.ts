@@ -64,13 +64,11 @@ describe("docs: every documented npm command runs as written", () => {
     const docs = documents();
     const commands = docs.flatMap((f) => npmCommands(fs.readFileSync(path.join(ROOT, f), "utf8"), f));
 
-    it("reads README.md and the sub-READMEs, and finds their commands", () => {
+    it("reads README.md and the sub-READMEs, and finds their commands: every script exists and every option shown is accepted by its tool's parser", () => {
         expect(docs).to.include.members(["README.md", "tools/safety/README.md", "tools/cost/README.md", "automation/README.md", "bootstrap/README.md", "policy/README.md", path.normalize("docs/decisions.md")]);
         const scriptsShown = new Set(commands.map((c) => c.script));
         expect([...scriptsShown]).to.include.members(["plan", "plan:bootstrap", "cost", "snapshot", "ops", "test", "test:policy"]);
-    });
-
-    it("every script exists and every option shown is accepted by its tool's parser", () => {
+        // Every script exists and every option shown is accepted by its tool's parser.
         expect(check(commands)).to.deep.equal([]);
     });
 

@@ -66,18 +66,11 @@ describe("offline policy engine", () => {
     describe("runPack", () => {
         const resources = [fixture("t:x:A", "a", {}), fixture("t:x:B", "b", {})];
 
-        it("reports each violation with the resolved level and resource", async () => {
+        it("reports each violation with the resolved level and resource, formatted one per line; skips a disabled policy", async () => {
             const violations = await runPack([reportsName], resources, { "reports-name": "advisory" }, "mandatory");
             expect(violations.map((v) => `${v.level} ${v.resource}`)).to.deep.equal(["advisory a", "advisory b"]);
-        });
-
-        it("skips a disabled policy", async () => {
+            expect(formatViolations(await runPack([reportsName], resources.slice(0, 1), {}, "mandatory"))).to.equal("  mandatory reports-name  a  a");
             expect(await runPack([reportsName], resources, { all: "disabled" }, "mandatory")).to.deep.equal([]);
-        });
-
-        it("formats violations one per line", async () => {
-            const text = formatViolations(await runPack([reportsName], resources.slice(0, 1), {}, "mandatory"));
-            expect(text).to.equal("  mandatory reports-name  a  a");
         });
     });
 });
