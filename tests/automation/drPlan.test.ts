@@ -66,14 +66,10 @@ describe("dr-plan: the failover's recovery-time estimate", () => {
         expect(() => parseDurations(broken)).to.throw(/activities.decision.source: .*; \(root\): activity "coffee" is named but not defined/);
     });
 
-    it("tells created, updated and unchanged resources apart (standby against active)", () => {
-        const { standby, active, vpc, primary, service } = recoveryStack();
+    it("tells created, updated and unchanged resources apart (standby against active); times RDS by its inputs: a point-in-time restore, a read replica, a Multi-AZ conversion; unknown types by the defaults", () => {
+        const { standby, active, vpc, primary, service, replica1, secretVersion } = recoveryStack();
         const ops = operations(standby, active);
         expect([ops.get(vpc.urn), ops.get(primary.urn), ops.get(service.urn)]).to.deep.equal(["none", "create", "update"]);
-    });
-
-    it("times RDS by its inputs: a point-in-time restore, a read replica, a Multi-AZ conversion; unknown types by the defaults", () => {
-        const { active, primary, replica1, secretVersion } = recoveryStack();
         const get = (n: Node) => active.find((r) => r.urn === n.urn)!;
         const singleAz = { ...get(primary), inputs: { multiAz: false } };
         expect([

@@ -54,12 +54,9 @@ describe("delivery tool: what `up` prints about the rollout", () => {
         ]);
     });
 
-    it("a big-bang plan: one update and its checks", () => {
+    it("a big-bang plan: one update and its checks; a stopped rollout says where, why, and that later steps did not run", () => {
         expect(renderRolloutPlan("dev", "big-bang", [{ label: "whole stack", checks: ["rds"] }], [], false)).to.equal(
             'Rollout of stack "dev": one update of the whole stack (§1.2)\n  then validate rds');
-    });
-
-    it("a stopped rollout says where, why, and that later steps did not run", () => {
         expect(renderRolloutResult({ ok: false, completed: ["phase 1/5: network"], failed: { label: "phase 3/5: data", stage: "validate", reason: "RDS modifying" } })).to.equal(
             "Rollout STOPPED at phase 3/5: data (validation failed): RDS modifying\ncompleted before it: phase 1/5: network; later steps were not run");
     });

@@ -175,20 +175,16 @@ describe("delivery tool: validation (§11)", () => {
             certificate = await certificateFor(["payments.fivestar.test", "portal.fivestar.test"]);
         });
 
-        it("fails a certificate that is not trusted (the production path: the system's roots)", async () => {
-            alb = await startFakeAlb(certificate, ROUTING, HEALTHY);
-            const row = await check(route("internal-pe"), { ca: undefined });
-            expect([row.ok, row.detail.split(":")[0]]).to.deep.equal([false, "DEPTH_ZERO_SELF_SIGNED_CERT"]);
-        });
-
         it("fails a service answering 503", async () => {
             alb = await startFakeAlb(certificate, ROUTING, { ...HEALTHY, "internal-pe": () => ({ status: 503, contentType: "text/plain", body: "Unhealthy" }) });
             const row = await check(route("internal-pe"));
             expect([row.ok, row.detail.split(" in ")[0]]).to.deep.equal([false, "HTTP 503"]);
         });
 
-        it("fails when /health reaches the portal (the old check with the portal's host name): the SPA's 200 is not internal-pe's answer", async () => {
+        it("fails a certificate that is not trusted (the production path: the system's roots), and /health reaching the portal (the old check with the portal's host name): the SPA's 200 is not internal-pe's answer", async () => {
             alb = await startFakeAlb(certificate, ROUTING, HEALTHY);
+            const untrusted = await check(route("internal-pe"), { ca: undefined });
+            expect([untrusted.ok, untrusted.detail.split(":")[0]]).to.deep.equal([false, "DEPTH_ZERO_SELF_SIGNED_CERT"]);
             const row = await check({ service: "internal-pe", host: "portal.fivestar.test", path: "/health" });
             expect(alb.seen.map((s) => s.routedTo)).to.deep.equal(["customer-portal"]);
             expect(row.ok).to.equal(false);

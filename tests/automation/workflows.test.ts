@@ -142,8 +142,10 @@ describe("CI workflows", () => {
             });
         });
 
-        it("the test job runs npm ci and npm test on the Node version of .nvmrc", () => {
-            expect([stepUsing(wf.jobs.test, "actions/setup-node")?.with?.["node-version-file"], runs(wf.jobs.test)]).to.deep.equal([".nvmrc", ["npm ci", "npm test"]]);
+        it("tests first: checkout, Node from .nvmrc, npm ci, npm test", () => {
+            const test = wf.jobs.test;
+            expect([stepUsing(test, "actions/checkout") !== undefined, stepUsing(test, "actions/setup-node")?.with?.["node-version-file"], runs(test)])
+                .to.deep.equal([true, ".nvmrc", ["npm ci", "npm test"]]);
         });
 
         it("each stack goes through the delivery CLI, which validates; only prod confirms prod", () => {

@@ -45,13 +45,11 @@ function rejection(raw: Record<string, unknown>): string {
 describe("bootstrap project (§2.3.1)", () => {
     const project = YAML.parse(fs.readFileSync(path.join(DIR, "Pulumi.yaml"), "utf8"));
 
-    it("is its own Pulumi project, fivestar-payments-bootstrap, with default providers disabled", () => {
+    it("is its own Pulumi project, fivestar-payments-bootstrap, with default providers disabled, declaring exactly the required keys with the schema's type and description", () => {
         expect(project.name).to.equal("fivestar-payments-bootstrap");
         expect(project.runtime.name).to.equal("nodejs");
         expect(project.config["pulumi:disable-default-providers"]).to.deep.equal({ value: ["*"] });
-    });
-
-    it("Pulumi.yaml declares exactly the required keys, with the schema's type and description", () => {
+        // Pulumi.yaml declares exactly the required keys, with the schema's type and description.
         const required = Object.entries(BOOTSTRAP_KEYS).filter(([, s]) => s.required);
         for (const [name, spec] of required) expect(project.config[name], name).to.include({ type: spec.type, description: spec.description });
         expect(Object.keys(project.config).filter((k) => !k.includes(":")).sort()).to.deep.equal(required.map(([k]) => k).sort());

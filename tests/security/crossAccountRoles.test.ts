@@ -110,14 +110,11 @@ describe("DeploymentRole permissions (§2.3.1: ECS deployment, Lambda updates, s
         for (const svc of services) expect([...REGIONAL_SERVICES, "s3", "budgets"], svc).to.include(svc);
     });
 
-    it("the deployer cannot change the DeploymentRole or MonitoringRole", () => {
+    it("the deployer cannot change the DeploymentRole or MonitoringRole, nor attach AdministratorAccess, PowerUserAccess or IAMFullAccess", () => {
         expect(sid(doc, "DenyChangingBootstrapRoles")).to.deep.equal({
             Sid: "DenyChangingBootstrapRoles", Effect: "Deny", Action: "iam:*",
             Resource: [`arn:aws:iam::${PROD}:role/DeploymentRole`, `arn:aws:iam::${PROD}:role/MonitoringRole`],
         });
-    });
-
-    it("the deployer cannot attach AdministratorAccess, PowerUserAccess or IAMFullAccess", () => {
         const s = sid(doc, "DenyAdminPolicies");
         expect(s.Effect).to.equal("Deny");
         expect(s.Condition).to.deep.equal({ ArnLike: { "iam:PolicyARN": [...ADMIN_MANAGED_POLICIES] } });
