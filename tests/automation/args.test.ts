@@ -51,11 +51,8 @@ describe("delivery tool: command line", () => {
 });
 
 describe("delivery tool: safety", () => {
-    it("up on prod without --confirm-prod is refused", () => {
+    it("up on prod without --confirm-prod is refused; prod with the flag, and other environments without it, go ahead", () => {
         expect(prodConfirmationProblem("prod", "up", false)).to.equal("up on the production stack needs --confirm-prod (nothing was changed)");
-    });
-
-    it("prod with the flag, and other environments without it, go ahead", () => {
         expect([prodConfirmationProblem("prod", "rollback", true), prodConfirmationProblem("staging", "up", false)]).to.deep.equal([undefined, undefined]);
     });
 

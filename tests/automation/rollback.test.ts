@@ -125,25 +125,17 @@ describe("delivery tool: rollback (§10)", () => {
             }).to.deep.equal({ removed: [], added: ["  fivestar-payments:internalPeImageTag: 1.4.2"] });
         });
 
-        it("returns the previous value", () => {
+        it("returns the previous value; refuses to overwrite a secret", () => {
             const once = withConfigValue(original, "fivestar-payments:internalPeImageTag", "1.5.0").text;
             expect(withConfigValue(once, "fivestar-payments:internalPeImageTag", "1.4.2").previous).to.equal("1.5.0");
-        });
-
-        it("refuses to overwrite a secret", () => {
             const text = "config:\n  fivestar-payments:internalPeImageTag:\n    secure: v1:abc\n";
             expect(() => withConfigValue(text, "fivestar-payments:internalPeImageTag", "1.4.2")).to.throw(RefusedError, "not a plain value");
         });
     });
 
-    describe("the targets", () => {
-        it("exactly the service's task definition and ECS service", () => {
-            expect(rollbackTargets(STATE, FAMILY, "prod-internal-pe-service")).to.deep.equal([TASK_URN, SERVICE_URN]);
-        });
-
-        it("refuses when the state does not hold them", () => {
-            expect(() => rollbackTargets(STATE.slice(0, 1), FAMILY, "prod-internal-pe-service")).to.throw(RefusedError, 'has 0 ECS services with name "prod-internal-pe-service"');
-        });
+    it("the targets: exactly the service's task definition and ECS service; refused when the state does not hold them", () => {
+        expect(rollbackTargets(STATE, FAMILY, "prod-internal-pe-service")).to.deep.equal([TASK_URN, SERVICE_URN]);
+        expect(() => rollbackTargets(STATE.slice(0, 1), FAMILY, "prod-internal-pe-service")).to.throw(RefusedError, 'has 0 ECS services with name "prod-internal-pe-service"');
     });
 
     describe("planning against ECS (mocked)", () => {

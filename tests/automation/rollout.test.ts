@@ -43,6 +43,8 @@ describe("delivery tool: rollout steps and stop-on-failure", () => {
         it("big bang (dev, staging): one untargeted update, then every check whose module is in the plan (none without data or compute)", () => {
             expect(rolloutSteps("big-bang", [], ALL)).to.deep.equal([{ label: "whole stack", checks: ["rds", "ecs", "health"] }]);
             expect(rolloutSteps("big-bang", [], new Set<PhaseModule>(["network"]))[0].checks).to.deep.equal([]);
+            // ECS and health checks wait for the compute module.
+            expect(checksFor(new Set<PhaseModule>(["network", "security", "data"]))).to.deep.equal(["rds"]);
         });
 
         it("phased (prod): one targeted step per phase, in module order, checks growing as modules land", () => {
@@ -63,10 +65,6 @@ describe("delivery tool: rollout steps and stop-on-failure", () => {
             const steps = rolloutSteps("phased", phases, new Set<PhaseModule>(["network", "security", "data", "monitoring"]));
             expect(steps.map((s) => s.label)).to.not.include("phase 4/5: compute");
             expect(steps.every((s) => s.targets !== undefined && s.targets.length > 0)).to.equal(true);
-        });
-
-        it("ECS and health checks wait for the compute module", () => {
-            expect(checksFor(new Set<PhaseModule>(["network", "security", "data"]))).to.deep.equal(["rds"]);
         });
 
         it("prod's real plan: phased steps all targeted, validation of RDS from the data phase on", async () => {

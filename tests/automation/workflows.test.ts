@@ -81,13 +81,10 @@ describe("CI workflows", () => {
             expect(stepUsing(wf.jobs.preview, "pulumi/auth-actions")?.with).to.include({ "requested-token-type": "urn:pulumi:token-type:access_token:team", scope: "team:infra-preview" });
         });
 
-        it("writes each stack's offline plan as a JSON artifact for the plan and cost diffs", () => {
+        it("writes each stack's offline plan as a JSON artifact, diffs the plan and the cost against the base branch and stops on stateful data loss", () => {
             const preview = wf.jobs.preview;
             expect([runs(preview).find((r) => r.startsWith("npm run plan")), stepUsing(preview, "actions/upload-artifact")?.with?.path])
                 .to.deep.equal(["npm run plan -- ${{ matrix.stack }} --json plan-${{ matrix.stack }}.json", "plan-${{ matrix.stack }}.json"]);
-        });
-
-        it("diffs the offline plan and the cost against the base branch and stops on stateful data loss", () => {
             const commands = runs(wf.jobs.preview).join("\n");
             expect(commands).to.include("--diff base-plan-${{ matrix.stack }}.json");
             expect(commands).to.include("node build/tools/cost.js ${{ matrix.stack }} --diff base-cost-${{ matrix.stack }}.json");
@@ -210,13 +207,11 @@ describe("CI workflows", () => {
                 ["${{ inputs.restore-time }}", "${{ inputs.game-day }}"], ["${{ inputs.restore-time }}", "${{ inputs.game-day }}"]]);
         });
 
-        it("AWS credentials from OIDC into the prod account's deploy role in ap-south-2, a deploy team token, the pinned Pulumi CLI", () => {
+        it("AWS credentials from OIDC into the prod account's deploy role in ap-south-2, a deploy team token, the pinned Pulumi CLI; queued on prod-dr, the edited stack file kept even on failure", () => {
             expect(stepUsing(failover, "aws-actions/configure-aws-credentials")?.with).to.include({ "role-to-assume": "${{ vars.AWS_ROLE_ARN }}", "aws-region": "ap-south-2", "role-duration-seconds": 14400 });
             expect([stepUsing(failover, "pulumi/auth-actions")?.with?.scope, stepUsing(failover, "pulumi/actions")?.with, failover.permissions])
                 .to.deep.equal(["team:infra-deploy", { "pulumi-version-file": ".pulumi-version" }, { contents: "read", "id-token": "write" }]);
-        });
-
-        it("queues with every other Pulumi operation on prod-dr and keeps the edited stack file, even on failure", () => {
+            // It queues with every other Pulumi operation on prod-dr and keeps the edited stack file, even on failure.
             expect(failover.concurrency).to.deep.equal({ group: "pulumi-prod-dr", "cancel-in-progress": false, queue: "max" });
             const upload = stepUsing(failover, "actions/upload-artifact")!;
             expect([upload.if, upload.with?.path]).to.deep.equal(["always()", "Pulumi.prod-dr.yaml"]);

@@ -57,15 +57,9 @@ describe("policy lib", () => {
             expect(ingressPermissions("aws:ec2/securityGroupRule:SecurityGroupRule", { type: "egress", protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] })).to.deep.equal([]);
         });
 
-        it("treats protocol -1 as every port and ICMP as none", () => {
+        it("treats protocol -1 as every port and ICMP as none; lists the high-risk ports inside a range; finds nothing open to the world from a private range", () => {
             expect([admitsPort(world("-1", 0, 0), 3389), admitsPort(world("icmp", 0, 65535), 22)]).to.deep.equal([true, false]);
-        });
-
-        it("lists the high-risk ports inside a range", () => {
             expect(highRiskPortsOpen(world("tcp", 3000, 3400))).to.deep.equal([3000, 3306, 3389]);
-        });
-
-        it("finds nothing open to the world from a private range", () => {
             expect(highRiskPortsOpen({ protocol: "tcp", fromPort: 22, toPort: 22, cidrs: ["10.0.0.0/8"] })).to.deep.equal([]);
         });
 

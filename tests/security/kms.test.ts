@@ -27,14 +27,12 @@ describe("KMS key policies (issue 3 KMS)", () => {
         expect(databaseKeyPolicy(ctx).Statement).to.have.length(1);
     });
 
-    it("the logs key lets CloudWatch Logs of this region use it, only for log groups of this account and region", () => {
+    it("the logs key lets CloudWatch Logs of this region use it, only for log groups of this account and region, and CloudTrail encrypt only for this stack's trail", () => {
         const s = sid(logsKeyPolicy(ctx).Statement, "AllowCloudWatchLogsOfThisAccount");
         expect(s.Principal).to.deep.equal({ Service: "logs.ap-south-1.amazonaws.com" });
         expect(s.Action).to.have.members(["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"]);
         expect(s.Condition).to.deep.equal({ ArnLike: { "kms:EncryptionContext:aws:logs:arn": "arn:aws:logs:ap-south-1:123456789014:*" } });
-    });
-
-    it("the logs key lets CloudTrail encrypt only on behalf of this stack's trail", () => {
+        // CloudTrail may encrypt only on behalf of this stack's trail.
         const statements = logsKeyPolicy(ctx).Statement;
         const encrypt = sid(statements, "AllowCloudTrailToEncryptTrail");
         expect(encrypt.Principal).to.deep.equal({ Service: "cloudtrail.amazonaws.com" });
