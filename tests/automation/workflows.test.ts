@@ -145,14 +145,12 @@ describe("CI workflows", () => {
                 .to.deep.equal([true, ".nvmrc", ["npm ci", "npm test"]]);
         });
 
-        it("each stack goes through the delivery CLI, which validates; only prod confirms prod", () => {
+        it("each stack goes through the delivery CLI, which validates; only prod confirms prod, and waits for approval in its protected environment (prod-dr in the failover's)", () => {
             expect(deployJobs.map((j) => runs(wf.jobs[j]).filter((r) => r.startsWith("npm run ops")))).to.deep.equal([
                 ["npm run ops -- up dev --policy-pack policy"], ["npm run ops -- up staging --policy-pack policy"],
                 ["npm run ops -- up prod --confirm-prod --policy-pack policy"], ["npm run ops -- up prod-dr --confirm-prod --policy-pack policy"],
             ]);
-        });
-
-        it("prod waits for approval in the protected production environment, prod-dr in its own (the failover's); the others use neither", () => {
+            // prod waits for approval in the protected production environment, prod-dr in its own (the failover's); the others use neither.
             expect(deployJobs.map((j) => wf.jobs[j].environment)).to.deep.equal(["dev", "staging", "production", "prod-dr"]);
         });
 

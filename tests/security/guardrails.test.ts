@@ -173,9 +173,12 @@ describe("AccountGuardrails component (§2.2.3, §4.1.3)", () => {
     });
 
     describe("WAF", () => {
-        it("a REGIONAL web ACL that allows by default, with metrics and sampled requests on, logged to an encrypted aws-waf-logs- group with credentials redacted", async () => {
-            const built = await build({ ...ALL_OFF, waf: true });
+        it("a REGIONAL web ACL with the configured rate limit that allows by default, with metrics and sampled requests on, logged to an encrypted aws-waf-logs- group with credentials redacted", async () => {
+            const built = await build({ ...ALL_OFF, waf: true }, { wafRateLimit: 500 });
             const acl = built.one(T.webAcl, "guardrails-web-acl");
+            // The component passes the configured rate limit.
+            const rules = acl.inputs.rules as { name: string; statement: { rateBasedStatement?: { limit: number } } }[];
+            expect(rules.find((r) => r.name === "RateLimitPerIp")?.statement.rateBasedStatement?.limit).to.equal(500);
             expect(acl.inputs).to.include({ name: "prod-fivestar-web-acl", scope: "REGIONAL" });
             expect(acl.inputs.defaultAction).to.deep.equal({ allow: {} });
             expect(acl.inputs.visibilityConfig).to.deep.equal({ cloudwatchMetricsEnabled: true, metricName: "prod-fivestar-web-acl", sampledRequestsEnabled: true });
@@ -200,12 +203,6 @@ describe("AccountGuardrails component (§2.2.3, §4.1.3)", () => {
             expect(rules[2].statement).to.deep.equal({ rateBasedStatement: { limit: 2000, aggregateKeyType: "IP", evaluationWindowSec: 300 } });
             expect(new Set(rules.map((r) => r.priority)).size).to.equal(3);
             for (const r of rules) expect(r.visibilityConfig).to.include({ cloudwatchMetricsEnabled: true, sampledRequestsEnabled: true });
-        });
-
-        it("the component passes the configured rate limit", async () => {
-            const built = await build({ ...ALL_OFF, waf: true }, { wafRateLimit: 500 });
-            const rules = built.one(T.webAcl, "guardrails-web-acl").inputs.rules as { name: string; statement: { rateBasedStatement?: { limit: number } } }[];
-            expect(rules.find((r) => r.name === "RateLimitPerIp")?.statement.rateBasedStatement?.limit).to.equal(500);
         });
 
         it("log delivery may write only to this environment's WAF log group, for this account", () => {

@@ -89,7 +89,7 @@ describe("AppSecrets (§4.2.2)", () => {
         expect(built.ofType(VERSION).map((v) => v.name)).to.deep.equal([]);
     });
 
-    it("integration secrets with every value set get the §4.2.2 fields, as secrets", async () => {
+    it("integration secrets with every value set get the §4.2.2 fields, as secrets; the outputs are only the secret ARNs, none secret or holding a value", async () => {
         const built = await construct(() => new AppSecrets("secrets", args("prod", { integrations: ALL }), inAccount()));
         const razorpay = built.one(VERSION, "secrets-razorpay");
         expect(JSON.parse(String(razorpay.inputs.secretString))).to.deep.equal({ key_id: "rzp_test_1", key_secret: "rzp-secret", webhook_secret: "rzp-webhook" });
@@ -99,6 +99,11 @@ describe("AppSecrets (§4.2.2)", () => {
             merchant_id: "merchant-1", api_key: "jp-key", webhook_username: "jp-user", webhook_password: "jp-pass",
         });
         expect(juspay.secretPaths).to.include("secretString");
+        // The component outputs only the secret ARNs, none of them secret or holding a value.
+        for (const arn of [built.component.databaseSecretArn, built.component.razorpaySecretArn, built.component.juspaySecretArn]) {
+            expect(await pulumi.isSecret(arn)).to.equal(false);
+            expect(await valueOf(arn)).to.match(/^arn:aws:secretsmanager:.*fivestar\/payments\/prod\/(database|razorpay|juspay)$/);
+        }
     });
 
     it("prod: secrets protected with a 30-day recovery window; elsewhere 7 days, unprotected", async () => {
@@ -111,14 +116,6 @@ describe("AppSecrets (§4.2.2)", () => {
             expect(prod.one(SECRET, `secrets-${which}`).protect).to.equal(true);
             expect(dev.one(SECRET, `secrets-${which}`).inputs.recoveryWindowInDays).to.equal(7);
             expect(dev.one(SECRET, `secrets-${which}`).protect).to.equal(false);
-        }
-    });
-
-    it("outputs only the secret ARNs, none of them secret or holding a value", async () => {
-        const built = await construct(() => new AppSecrets("secrets", args("prod", { integrations: ALL }), inAccount()));
-        for (const arn of [built.component.databaseSecretArn, built.component.razorpaySecretArn, built.component.juspaySecretArn]) {
-            expect(await pulumi.isSecret(arn)).to.equal(false);
-            expect(await valueOf(arn)).to.match(/^arn:aws:secretsmanager:.*fivestar\/payments\/prod\/(database|razorpay|juspay)$/);
         }
     });
 });
