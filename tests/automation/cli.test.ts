@@ -21,14 +21,10 @@ async function run(argv: string[]): Promise<{ code: number; out: string; err: st
 }
 
 describe("delivery tool: the CLI", () => {
-    it("--help prints the usage and exits 0", async () => {
-        const r = await run(["--help"]);
-        expect([r.code, r.out.startsWith("usage: npm run ops -- <command> <stack> [options]")]).to.deep.equal([0, true]);
-    });
-
-    it("bad usage exits 2 with the error and the usage", async () => {
-        const r = await run(["deploy", "dev"]);
-        expect([r.code, r.err.split("\n")[0]]).to.deep.equal([2, 'error: unknown command "deploy" (commands: phases, debug, preview, up, validate, rollback, dr-failover, dr-plan)']);
+    it("--help prints the usage and exits 0; bad usage exits 2 with the error and the usage", async () => {
+        const [help, bad] = [await run(["--help"]), await run(["deploy", "dev"])];
+        expect([help.code, help.out.startsWith("usage: npm run ops -- <command> <stack> [options]")]).to.deep.equal([0, true]);
+        expect([bad.code, bad.err.split("\n")[0]]).to.deep.equal([2, 'error: unknown command "deploy" (commands: phases, debug, preview, up, validate, rollback, dr-failover, dr-plan)']);
     });
 
     for (const argv of [["up", "prod"], ["rollback", "prod", "internal-pe"], ["dr-failover", "prod"]]) {

@@ -38,12 +38,10 @@ function stsPair(caller: { account: string; arn: string }, assumed: { account: s
 
 describe("delivery tool: credentials and the account check", () => {
     describe("which session (pure)", () => {
-        it("deploy: always assumes the stack's DeploymentRole, as the provider will, also from credentials already in the stack's account", () => {
+        it("deploy: always assumes the stack's DeploymentRole, as the provider will, also from credentials already in the stack's account; never from a DeploymentRole session", () => {
             expect(planSession(CICD, PROD, "deploy")).to.deep.equal({ kind: "assume", roleArn: "arn:aws:iam::123456789014:role/DeploymentRole", sessionName: "fivestar-ops-prod" });
             expect(planSession(PROD_ADMIN, PROD, "deploy").kind).to.equal("assume");
-        });
-
-        it("deploy: refuses a session that already is the DeploymentRole (the provider could not assume it again)", () => {
+            // ...and refuses a session that already is the DeploymentRole (the provider could not assume it again).
             expect(() => planSession(PROD_DEPLOYMENT_SESSION, PROD, "deploy")).to.throw(RefusedError, /already acting as DeploymentRole/);
         });
 

@@ -60,7 +60,7 @@ describe("delivery tool: validation (§11)", () => {
             });
         }
 
-        it("asks for the stack's services in its cluster and rows each, a missing one failed", async () => {
+        it("asks for the stack's services in its cluster and rows each, a missing one failed; a missing cluster fails every service with the SDK's error", async () => {
             ecsMock.on(DescribeServicesCommand, { cluster: "prod-fivestar-payments", services: ["prod-internal-pe-service", "prod-customer-portal-service"] }).resolves({
                 services: [service("prod-internal-pe-service", 3, 3)],
                 failures: [{ arn: "arn:aws:ecs:ap-south-1:123456789014:service/prod-fivestar-payments/prod-customer-portal-service", reason: "MISSING" }],
@@ -70,23 +70,19 @@ describe("delivery tool: validation (§11)", () => {
                 ["prod-internal-pe-service", true, "running 3/3"],
                 ["prod-customer-portal-service", false, "not found (MISSING)"],
             ]);
-        });
-
-        it("a missing cluster fails every service with the SDK's error", async () => {
+            // A missing cluster fails every service with the SDK's error.
+            ecsMock.reset();
             ecsMock.on(DescribeServicesCommand).rejects(new ClusterNotFoundException({ message: "Cluster not found.", $metadata: {} }));
-            const rows = await checkEcsServices(ecs, "prod-fivestar-payments", ["a", "b"], RECORDED);
-            expect(rows.map((r) => r.detail)).to.deep.equal(["ClusterNotFoundException: Cluster not found.", "ClusterNotFoundException: Cluster not found."]);
+            expect((await checkEcsServices(ecs, "prod-fivestar-payments", ["a", "b"], RECORDED)).map((r) => r.detail)).to.deep.equal(["ClusterNotFoundException: Cluster not found.", "ClusterNotFoundException: Cluster not found."]);
         });
     });
 
     describe("RDS instance is available", () => {
-        it("passes an available instance", async () => {
+        it("passes an available instance; fails an instance in any other state, and one that does not exist", async () => {
             rdsMock.on(DescribeDBInstancesCommand, { DBInstanceIdentifier: "prod-fivestar-payments-db" })
                 .resolves({ DBInstances: [{ DBInstanceIdentifier: "prod-fivestar-payments-db", DBInstanceStatus: "available", AvailabilityZone: "ap-south-1a" }] });
             expect(await checkRdsInstance(rds, "prod-fivestar-payments-db")).to.deep.equal({ check: "RDS instance", target: "prod-fivestar-payments-db", ok: true, detail: "available in ap-south-1a" });
-        });
-
-        it("fails an instance in any other state, and one that does not exist", async () => {
+            rdsMock.reset();
             rdsMock.on(DescribeDBInstancesCommand).resolves({ DBInstances: [{ DBInstanceStatus: "modifying" }] });
             expect(await checkRdsInstance(rds, "prod-fivestar-payments-db")).to.include({ ok: false, detail: "modifying" });
             rdsMock.on(DescribeDBInstancesCommand).rejects(new DBInstanceNotFoundFault({ message: "DBInstance prod-fivestar-payments-db not found.", $metadata: {} }));
@@ -95,13 +91,16 @@ describe("delivery tool: validation (§11)", () => {
     });
 
     describe("a failed release that reports success is caught (issue 13, fault 4; terraform-provider-aws#19519)", () => {
-        it("fails, naming the service, when the circuit breaker rolled back: steady on the old revision, the state on the new", () => {
+        it("fails, naming the service, when the circuit breaker rolled back: steady on the old revision, the state on the new; and when the state records nothing for it", () => {
             const rolledBack = service("prod-internal-pe-service", 3, 3, 1, "ACTIVE", { taskDefinition: PE_TD(41) });
             expect(serviceRow("prod-internal-pe-service", rolledBack as never, PE_TD(42))).to.deep.equal({
                 check: "ECS service", target: "prod-internal-pe-service", ok: false,
                 detail: "running 3/3, runs prod-fivestar-internal-pe:41 but the stack's state records prod-fivestar-internal-pe:42 " +
                     "(the release failed and was rolled back, or was changed outside Pulumi)",
             });
+            // The check cannot pass unseen: a service the state records nothing for fails.
+            expect(serviceRow("prod-internal-pe-service", service("prod-internal-pe-service", 3, 3) as never, undefined))
+                .to.include({ ok: false, detail: "running 3/3, the stack's state records no task definition for it" });
         });
 
         it("fails a service whose last deployment's rollout state is FAILED, with ECS's reason", () => {
@@ -115,11 +114,6 @@ describe("delivery tool: validation (§11)", () => {
                 ok: false,
                 detail: "running 2/2, deployment ecs-svc/9 of prod-fivestar-customer-portal:42 FAILED: ECS deployment circuit breaker: tasks failed to start.",
             });
-        });
-
-        it("fails a service the state records nothing for (the check cannot pass unseen)", () => {
-            expect(serviceRow("prod-internal-pe-service", service("prod-internal-pe-service", 3, 3) as never, undefined))
-                .to.include({ ok: false, detail: "running 3/3, the stack's state records no task definition for it" });
         });
 
         it("the recorded task definitions are the ECS services' taskDefinition inputs in the stack's state", () => {

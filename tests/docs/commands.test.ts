@@ -127,14 +127,12 @@ describe("docs: the command check itself", () => {
         });
     }
 
-    it("reports options to a script whose tool it has no table for", () => {
+    it("reports options to a script whose tool it has no table for; accepts a synopsis with placeholders and the command after &&", () => {
         const withBench = commandProblems(npmCommands(doc, "doc.md"), { ...scripts, bench: "node build/tools/bench.js" }, TOOLS, toolOf);
         const bench = withBench.filter((p) => p.startsWith("doc.md:8:"));
         expect(bench).to.have.length(1);
         expect(bench[0]).to.include('script "bench" (node build/tools/bench.js) runs no tool whose options the docs test knows');
-    });
-
-    it("accepts a synopsis with placeholders and the command after &&: one problem on each other line", () => {
+        // A synopsis with placeholders and the command after && are accepted: one problem on each other line.
         // Line 8: bench is either not a script of package.json or, once it is, a tool without an option table here.
         expect(problems.map((p) => Number(/^doc\.md:(\d+):/.exec(p)?.[1]))).to.deep.equal([1, 3, 4, 5, 6, 8]);
     });

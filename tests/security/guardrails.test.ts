@@ -65,14 +65,12 @@ describe("AccountGuardrails component (§2.2.3, §4.1.3)", () => {
             expect(built.ofType(T.recorder).length > 0, "recorder").to.equal(only === "awsConfig");
             expect(built.ofType(T.trail).length > 0, "trail").to.equal(only === "cloudTrail");
             expect(built.ofType(T.webAcl).length > 0, "web acl").to.equal(only === "waf");
+            if (only !== "guardDuty") return;
+            // GuardDuty: an enabled detector.
+            expect(built.one(T.detector, "guardrails-guardduty").inputs.enable).to.equal(true);
+            expect(await valueOf(built.component.guardDutyDetectorId)).to.equal("guardrails-guardduty-id");
         });
     }
-
-    it("GuardDuty: an enabled detector", async () => {
-        const built = await build({ ...ALL_OFF, guardDuty: true });
-        expect(built.one(T.detector, "guardrails-guardduty").inputs.enable).to.equal(true);
-        expect(await valueOf(built.component.guardDutyDetectorId)).to.equal("guardrails-guardduty-id");
-    });
 
     describe("audit buckets", () => {
         for (const purpose of ["config", "cloudtrail"] as const) {
