@@ -76,11 +76,9 @@ describe("PreviewRole trust (issue 14: pull requests and the prod preview of thi
 describe("PreviewRole permissions against the DeploymentRole's (issue 14: read-only)", () => {
     const roleArn = `arn:aws:iam::${PROD}:role/PreviewRole`;
 
-    it("every right is a metadata read, on a service the DeploymentRole deploys, that the DeploymentRole also has; no write, no data read", () => {
+    it("every right is a metadata read, on a service the DeploymentRole deploys, that the DeploymentRole also has; no write, no data read; every region but the stack's denied, like the DeploymentRole's", () => {
         expect(previewRightsProblems(preview, deploy, roleArn)).to.deep.equal([]);
-    });
-
-    it("is denied every region but the stack's, like the DeploymentRole", () => {
+        // It is denied every region but the stack's, like the DeploymentRole.
         const deny = (doc: PolicyDocument) => doc.Statement.find((s) => s.Sid === "DenyOutsideRegion");
         expect(deny(preview)).to.deep.equal(deny(deploy));
     });
