@@ -8,21 +8,19 @@ const STACKS = ["dev", "prod", "staging"];
 const PROJECT_DIR = path.resolve(__dirname, "..", "..", "..");
 
 describe("delivery tool: command line", () => {
-    it("help with no arguments, help or -h anywhere", () => {
-        expect([parseArgs([], STACKS), parseArgs(["help"], STACKS), parseArgs(["up", "prod", "-h"], STACKS)]).to.deep.equal([{ command: "help" }, { command: "help" }, { command: "help" }]);
-    });
-
-    it("up with confirmation, a policy pack and the default health timeout", () => {
-        expect(parseArgs(["up", "prod", "--confirm-prod", "--policy-pack", "policy"], STACKS)).to.deep.equal({
-            command: "up", stack: "prod", confirmProd: true, policyPacks: ["policy"], healthTimeoutSeconds: 10,
+    const good: [string, string[], object][] = [
+        ["help with no arguments", [], { command: "help" }],
+        ["help", ["help"], { command: "help" }],
+        ["-h anywhere", ["up", "prod", "-h"], { command: "help" }],
+        ["up with confirmation, a policy pack and the default health timeout", ["up", "prod", "--confirm-prod", "--policy-pack", "policy"],
+            { command: "up", stack: "prod", confirmProd: true, policyPacks: ["policy"], healthTimeoutSeconds: 10 }],
+        ["validate with a health timeout", ["validate", "staging", "--health-timeout", "3"], { command: "validate", stack: "staging", healthTimeoutSeconds: 3 }],
+    ];
+    for (const [what, argv, parsed] of good) {
+        it(what, () => {
+            expect(parseArgs(argv, STACKS)).to.deep.equal(parsed);
         });
-    });
-
-    it("validate with a health timeout", () => {
-        expect(parseArgs(["validate", "staging", "--health-timeout", "3"], STACKS)).to.deep.equal({
-            command: "validate", stack: "staging", healthTimeoutSeconds: 3,
-        });
-    });
+    }
 
     it("rollback with and without a revision", () => {
         expect(parseArgs(["rollback", "dev", "internal-pe"], STACKS)).to.include({ command: "rollback", stack: "dev", service: "internal-pe", revision: undefined });
@@ -53,11 +51,8 @@ describe("delivery tool: command line", () => {
 });
 
 describe("delivery tool: safety", () => {
-    it("up on prod without --confirm-prod is refused", () => {
+    it("up on prod without --confirm-prod is refused; prod with the flag, and other environments without it, go ahead", () => {
         expect(prodConfirmationProblem("prod", "up", false)).to.equal("up on the production stack needs --confirm-prod (nothing was changed)");
-    });
-
-    it("prod with the flag, and other environments without it, go ahead", () => {
         expect([prodConfirmationProblem("prod", "rollback", true), prodConfirmationProblem("staging", "up", false)]).to.deep.equal([undefined, undefined]);
     });
 
@@ -67,24 +62,17 @@ describe("delivery tool: safety", () => {
 });
 
 describe("delivery tool: stack facts from the stack file", () => {
-    it("prod: environment, account, region and the DeploymentRole the provider assumes", () => {
+    it("prod: environment, account, region and the DeploymentRole the provider assumes; each stack file names its own account", () => {
         expect(loadStackFacts("prod", PROJECT_DIR)).to.deep.equal({
             stack: "prod", project: "fivestar-payments", environment: "prod", accountId: "123456789014", region: "ap-south-1",
             deploymentRoleName: "DeploymentRole", deploymentRoleArn: "arn:aws:iam::123456789014:role/DeploymentRole",
         });
-    });
-
-    it("each stack file names its own account", () => {
         expect(["dev", "staging"].map((s) => loadStackFacts(s, PROJECT_DIR).accountId)).to.deep.equal(["123456789012", "123456789013"]);
     });
 
-    it("refuses a stack file whose account is not a 12-digit id, naming the key", () => {
+    it("refuses a stack file whose account is not a 12-digit id, or without an environment, naming the key", () => {
         const raw = { environment: "dev", awsAccountId: "12345", region: "ap-south-1", deploymentRoleName: "DeploymentRole" };
         expect(() => stackFactsFrom("dev", "fivestar-payments", raw)).to.throw(UsageError, 'Pulumi.dev.yaml: fivestar-payments:awsAccountId = "12345": must be a 12-digit AWS account id');
-    });
-
-    it("refuses a stack file without an environment", () => {
-        const raw = { awsAccountId: "123456789012", region: "ap-south-1", deploymentRoleName: "DeploymentRole" };
-        expect(() => stackFactsFrom("dev", "fivestar-payments", raw)).to.throw(UsageError, /fivestar-payments:environment is not set/);
+        expect(() => stackFactsFrom("dev", "fivestar-payments", { ...raw, environment: undefined, awsAccountId: "123456789012" })).to.throw(UsageError, /fivestar-payments:environment is not set/);
     });
 });

@@ -21,31 +21,20 @@ async function run(argv: string[]): Promise<{ code: number; out: string; err: st
 }
 
 describe("delivery tool: the CLI", () => {
-    it("--help prints the usage and exits 0", async () => {
-        const r = await run(["--help"]);
-        expect([r.code, r.out.startsWith("usage: npm run ops -- <command> <stack> [options]")]).to.deep.equal([0, true]);
+    it("--help prints the usage and exits 0; bad usage exits 2 with the error and the usage", async () => {
+        const [help, bad] = [await run(["--help"]), await run(["deploy", "dev"])];
+        expect([help.code, help.out.startsWith("usage: npm run ops -- <command> <stack> [options]")]).to.deep.equal([0, true]);
+        expect([bad.code, bad.err.split("\n")[0]]).to.deep.equal([2, 'error: unknown command "deploy" (commands: phases, debug, preview, up, validate, rollback, dr-failover, dr-plan)']);
     });
 
-    it("bad usage exits 2 with the error and the usage", async () => {
-        const r = await run(["deploy", "dev"]);
-        expect([r.code, r.err.split("\n")[0]]).to.deep.equal([2, 'error: unknown command "deploy" (commands: phases, debug, preview, up, validate, rollback, dr-failover, dr-plan)']);
-    });
-
-    it("up on prod without --confirm-prod exits 3 before asking AWS who the caller is", async () => {
-        const r = await run(["up", "prod"]);
-        expect([r.code, r.err, r.out.includes("AWS:")]).to.deep.equal([3, "refused: up on the production stack needs --confirm-prod (nothing was changed)", false]);
-    });
-
-    it("rollback on prod without --confirm-prod exits 3 the same way", async () => {
-        const r = await run(["rollback", "prod", "internal-pe"]);
-        expect([r.code, r.err]).to.deep.equal([3, "refused: rollback on the production stack needs --confirm-prod (nothing was changed)"]);
-    });
+    for (const argv of [["up", "prod"], ["rollback", "prod", "internal-pe"], ["dr-failover", "prod"]]) {
+        it(`${argv[0]} on prod without --confirm-prod exits 3 before asking AWS who the caller is`, async () => {
+            const r = await run(argv);
+            expect([r.code, r.err, r.out.includes("AWS:")]).to.deep.equal([3, `refused: ${argv[0]} on the production stack needs --confirm-prod (nothing was changed)`, false]);
+        });
+    }
 
     describe("disaster-recovery commands", () => {
-        it("dr-failover on a production stack without --confirm-prod exits 3 before asking AWS who the caller is", async () => {
-            const r = await run(["dr-failover", "prod"]);
-            expect([r.code, r.err, r.out.includes("AWS:")]).to.deep.equal([3, "refused: dr-failover on the production stack needs --confirm-prod (nothing was changed)", false]);
-        });
 
         it("dr-failover and dr-plan refuse a stack that is not a recovery stack (never a restore over prod), before any AWS call", async () => {
             const results = [];

@@ -16,14 +16,11 @@ function modulesLoadedBy(argv: readonly string[]): string[] {
 }
 
 describe("ops CLI start-up (automation/cli.ts)", () => {
-    it("--help loads no package from node_modules and none of the program's config", () => {
-        const loaded = modulesLoadedBy(["--help"]);
-        expect(loaded.some((m) => m.endsWith(path.join("automation", "args.js"))), "the usage text comes from args.js").to.equal(true);
-        expect(loaded.filter((m) => m.includes(`${path.sep}node_modules${path.sep}`) || m.includes(path.join("build", "config", "index.js")))).to.deep.equal([]);
-    });
-
-    it("a usage error loads no package from node_modules either", () => {
-        const loaded = modulesLoadedBy(["deploy", "prod"]);
-        expect(loaded.filter((m) => m.includes(`${path.sep}node_modules${path.sep}`))).to.deep.equal([]);
-    });
+    for (const argv of [["--help"], ["deploy", "prod"]]) {
+        it(`${argv.join(" ")} (${argv[0] === "--help" ? "help" : "a usage error"}) loads no package from node_modules and none of the program's config`, () => {
+            const loaded = modulesLoadedBy(argv);
+            expect(loaded.some((m) => m.endsWith(path.join("automation", "args.js"))), "the usage text comes from args.js").to.equal(true);
+            expect(loaded.filter((m) => m.includes(`${path.sep}node_modules${path.sep}`) || m.includes(path.join("build", "config", "index.js")))).to.deep.equal([]);
+        });
+    }
 });

@@ -33,16 +33,14 @@ const WINDOW: RestoreWindow = { arn: ARN, earliest: EARLIEST, latest: LATEST_TIM
 const SECRETS = replicatedSecretIds("prod");
 
 describe("dr-failover: the failover runbook", () => {
-    describe("the recovery stack's settings", () => {
-        it("a stack is a recovery stack only when its own file sets drMode; active overrides keep its restore settings", () => {
-            const file = "config:\n  fivestar-payments:drMode: standby\n  fivestar-payments:region: ap-south-2\n";
-            const settings = drSettingsOf(file, "fivestar-payments")!;
-            expect([drSettingsOf("config:\n  fivestar-payments:region: ap-south-1\n", "fivestar-payments"), settings]).to.deep.equal([undefined, { mode: "standby", restoreTime: undefined, sourceArn: undefined }]);
-            expect(activeOverrides(PROD_DR, settings)).to.deep.equal({
-                drMode: "active", drRestoreTime: "latest", drRestoreSourceBackupsArn: "arn:aws:rds:ap-south-2:123456789014:auto-backup:ab-offlineplanplaceholder0000",
-            });
-            expect(activeOverrides(PROD_DR, { mode: "active", restoreTime: "2026-11-30T18:05:00Z", sourceArn: ARN })).to.deep.equal({ drMode: "active", drRestoreTime: "2026-11-30T18:05:00Z", drRestoreSourceBackupsArn: ARN });
+    it("a stack is a recovery stack only when its own file sets drMode; active overrides keep its restore settings", () => {
+        const file = "config:\n  fivestar-payments:drMode: standby\n  fivestar-payments:region: ap-south-2\n";
+        const settings = drSettingsOf(file, "fivestar-payments")!;
+        expect([drSettingsOf("config:\n  fivestar-payments:region: ap-south-1\n", "fivestar-payments"), settings]).to.deep.equal([undefined, { mode: "standby", restoreTime: undefined, sourceArn: undefined }]);
+        expect(activeOverrides(PROD_DR, settings)).to.deep.equal({
+            drMode: "active", drRestoreTime: "latest", drRestoreSourceBackupsArn: "arn:aws:rds:ap-south-2:123456789014:auto-backup:ab-offlineplanplaceholder0000",
         });
+        expect(activeOverrides(PROD_DR, { mode: "active", restoreTime: "2026-11-30T18:05:00Z", sourceArn: ARN })).to.deep.equal({ drMode: "active", drRestoreTime: "2026-11-30T18:05:00Z", drRestoreSourceBackupsArn: ARN });
     });
 
     describe("step 1: the restorable window", () => {
@@ -193,24 +191,20 @@ describe("dr-failover: the failover runbook", () => {
         });
     });
 
-    describe("the rollout a game day runs", () => {
-        it("stops after the data phase: network, security, data, in order; the whole rollout ends with monitoring", () => {
-            const phases = planPhases(miniProgram().all);
-            expect([throughPhase(phases, "data").map((p) => p.module), throughPhase(phases, "monitoring").length]).to.deep.equal([["network", "security", "data"], 5]);
-        });
+    it("a game day's rollout stops after the data phase: network, security, data, in order; the whole rollout ends with monitoring", () => {
+        const phases = planPhases(miniProgram().all);
+        expect([throughPhase(phases, "data").map((p) => p.module), throughPhase(phases, "monitoring").length]).to.deep.equal([["network", "security", "data"], 5]);
     });
 
-    describe("arguments", () => {
+    it("dr-failover takes --restore-time, --dry-run and --confirm-prod; the default restore time is latest", () => {
         const stacks = ["dev", "prod", "prod-dr", "staging"];
-        it("dr-failover takes --restore-time, --dry-run and --confirm-prod; the default restore time is latest", () => {
-            expect(parseArgs(["dr-failover", "prod-dr", "--restore-time", "2026-11-30T18:05:00Z", "--confirm-prod"], stacks)).to.deep.include({
-                command: "dr-failover", stack: "prod-dr", confirmProd: true, dryRun: false, restoreTime: new Date("2026-11-30T18:05:00Z"),
-            });
-            expect(parseArgs(["dr-failover", "prod-dr", "--dry-run"], stacks)).to.deep.include({ dryRun: true, gameDay: false, confirmProd: false, restoreTime: "latest" });
-            expect(parseArgs(["dr-failover", "prod-dr", "--game-day", "--confirm-prod"], stacks)).to.deep.include({ gameDay: true, confirmProd: true });
-            expect(parseArgs(["dr-plan", "prod-dr"], stacks)).to.deep.equal({ command: "dr-plan", stack: "prod-dr" });
-            expect(() => parseArgs(["dr-plan", "prod-dr", "--dry-run"], stacks)).to.throw(UsageError, "option --dry-run is not valid for dr-plan");
-            expect(() => parseArgs(["dr-failover", "prod-dr", "--restore-time"], stacks)).to.throw(UsageError, "--restore-time needs a value");
+        expect(parseArgs(["dr-failover", "prod-dr", "--restore-time", "2026-11-30T18:05:00Z", "--confirm-prod"], stacks)).to.deep.include({
+            command: "dr-failover", stack: "prod-dr", confirmProd: true, dryRun: false, restoreTime: new Date("2026-11-30T18:05:00Z"),
         });
+        expect(parseArgs(["dr-failover", "prod-dr", "--dry-run"], stacks)).to.deep.include({ dryRun: true, gameDay: false, confirmProd: false, restoreTime: "latest" });
+        expect(parseArgs(["dr-failover", "prod-dr", "--game-day", "--confirm-prod"], stacks)).to.deep.include({ gameDay: true, confirmProd: true });
+        expect(parseArgs(["dr-plan", "prod-dr"], stacks)).to.deep.equal({ command: "dr-plan", stack: "prod-dr" });
+        expect(() => parseArgs(["dr-plan", "prod-dr", "--dry-run"], stacks)).to.throw(UsageError, "option --dry-run is not valid for dr-plan");
+        expect(() => parseArgs(["dr-failover", "prod-dr", "--restore-time"], stacks)).to.throw(UsageError, "--restore-time needs a value");
     });
 });

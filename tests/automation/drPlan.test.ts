@@ -54,26 +54,20 @@ export function recoveryStack() {
 const pathOf = (e: ReturnType<typeof estimateRecovery>) => e.criticalPath.map((p) => [p.stage, p.what, p.minutes]);
 
 describe("dr-plan: the failover's recovery-time estimate", () => {
-    it("durations.json is complete: every activity it names is defined, every figure has its evidence and source", () => {
+    it("durations.json is complete: every activity it names is defined, every figure has its evidence and source (the data check refuses otherwise)", () => {
         expect(Object.values(A).every((a) => a.source.length >= 20 && ["aws-docs", "provider-timeout", "measured", "estimate"].includes(a.evidence))).to.equal(true);
         expect(DURATIONS.rtoTargetMinutes).to.equal(240); // §2.2.3: RTO < 4 hours
-    });
-
-    it("the data check refuses an activity named but not defined, and a figure without a source", () => {
+        // The data check refuses an activity named but not defined, and a figure without a source.
         const broken = JSON.parse(JSON.stringify(DURATIONS));
         broken.runbook.before.push("coffee");
         broken.activities.decision.source = "";
         expect(() => parseDurations(broken)).to.throw(/activities.decision.source: .*; \(root\): activity "coffee" is named but not defined/);
     });
 
-    it("tells created, updated and unchanged resources apart (standby against active)", () => {
-        const { standby, active, vpc, primary, service } = recoveryStack();
+    it("tells created, updated and unchanged resources apart (standby against active); times RDS by its inputs: a point-in-time restore, a read replica, a Multi-AZ conversion; unknown types by the defaults", () => {
+        const { standby, active, vpc, primary, service, replica1, secretVersion } = recoveryStack();
         const ops = operations(standby, active);
         expect([ops.get(vpc.urn), ops.get(primary.urn), ops.get(service.urn)]).to.deep.equal(["none", "create", "update"]);
-    });
-
-    it("times RDS by its inputs: a point-in-time restore, a read replica, a Multi-AZ conversion; unknown types by the defaults", () => {
-        const { active, primary, replica1, secretVersion } = recoveryStack();
         const get = (n: Node) => active.find((r) => r.urn === n.urn)!;
         const singleAz = { ...get(primary), inputs: { multiAz: false } };
         expect([
@@ -125,17 +119,14 @@ describe("dr-plan: the failover's recovery-time estimate", () => {
         ]);
     });
 
-    it("flags a failover over the target: a slower restore puts the total over 4 h", () => {
-        const { standby, active } = recoveryStack();
+    it("flags a failover over the target: a slower restore, or more storage, puts the total up (over 4 h)", () => {
+        const { standby, active, primary } = recoveryStack();
         const slow: Durations = JSON.parse(JSON.stringify(DURATIONS));
         slow.activities.rdsPointInTimeRestore.minutesPer1000Gb = 200;
         const e = estimateRecovery(standby, active, slow);
         expect([e.withinTarget, e.totalMinutes > 240]).to.deep.equal([false, true]);
         expect(renderEstimate("prod-dr", e, slow)).to.match(/OVER the RTO target of 4 h 00 min by \d+ min/);
-    });
-
-    it("scales with the restored instance's storage (2000 GB: the restore and the replica take longer)", () => {
-        const { standby, active, primary } = recoveryStack();
+        // It scales with the restored instance's storage (2000 GB: the restore and the replica take longer).
         const bigger = active.map((r) => (r.urn === primary.urn ? { ...r, inputs: { ...r.inputs, allocatedStorage: 2000 } } : r));
         const [base, big] = [estimateRecovery(standby, active), estimateRecovery(standby, bigger)];
         expect(big.totalMinutes - base.totalMinutes).to.equal(base.minutesPer1000Gb);

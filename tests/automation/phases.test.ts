@@ -33,29 +33,17 @@ describe("delivery tool: rollout strategy and phases (§1.2)", () => {
         expect([strategyFor("dev"), strategyFor("staging"), strategyFor("prod")]).to.deep.equal(["big-bang", "big-bang", "phased"]);
     });
 
-    it("phases come in the module order network, security, data, compute, monitoring", () => {
-        expect(planPhases(miniProgram().all).map((p) => p.module)).to.deep.equal(["network", "security", "data", "compute", "monitoring"]);
+    it("phases come in the module order network, security, data, compute, monitoring; a module's phase targets its top-level component and every descendant; the explicit AWS provider is deployed in the first phase", () => {
+        const m = miniProgram();
+        expect(planPhases(m.all).map((p) => p.module)).to.deep.equal(["network", "security", "data", "compute", "monitoring"]);
+        expect(phaseOf(planPhases(m.all), "network").targets).to.include.members([m.provider.urn, m.network.urn, m.vpc.urn, m.subnet.urn, m.subnetGroup.urn]);
     });
 
-    it("a module's phase targets its top-level component and every descendant", () => {
-        const m = miniProgram();
-        expect(phaseOf(planPhases(m.all), "network").targets).to.include.members([m.network.urn, m.vpc.urn, m.subnet.urn, m.subnetGroup.urn]);
-    });
-
-    it("the explicit AWS provider is deployed in the first phase", () => {
-        const m = miniProgram();
-        expect(planPhases(m.all)[0].targets).to.include(m.provider.urn);
-    });
-
-    it("a resource only in the stack's state is targeted in its module's phase, so its deletion happens there", () => {
-        const m = miniProgram();
+    it("a resource only in the stack's state is targeted in its module's phase, so its deletion happens there; the root stack resource is never a target", () => {
         const removed = `${STACK_PREFIX}fivestar:compute:FargateService$aws:ecs/service:Service::old-service`;
-        expect(phaseOf(planPhases(m.all, [removed]), "compute").targets).to.include(removed);
-    });
-
-    it("the root stack resource is never a target", () => {
         const stackUrn = `${STACK_PREFIX}pulumi:pulumi:Stack::fivestar-payments-prod`;
-        const phases = planPhases(miniProgram().all, [stackUrn]);
+        const phases = planPhases(miniProgram().all, [removed, stackUrn]);
+        expect(phaseOf(phases, "compute").targets).to.include(removed);
         expect(phases.flatMap((p) => p.targets)).to.not.include(stackUrn);
     });
 
@@ -64,6 +52,8 @@ describe("delivery tool: rollout strategy and phases (§1.2)", () => {
         const data = phaseOf(planPhases(m.all), "data");
         expect(data.targets).to.include.members([m.dbLog.urn, m.logs.urn]);
         expect(data.hoisted).to.deep.include({ urn: m.dbLog.urn, from: "monitoring", neededBy: m.primary.urn });
+        // ...and still targeted (as a no-op) in its own module's phase.
+        expect(phaseOf(planPhases(m.all), "monitoring").targets).to.include(m.dbLog.urn);
     });
 
     it("only what is needed is brought forward: the service log group waits for compute, the alarms for monitoring", () => {
@@ -72,25 +62,15 @@ describe("delivery tool: rollout strategy and phases (§1.2)", () => {
         expect([firstPhase(phases, m.serviceLog.urn), firstPhase(phases, m.alarm.urn)]).to.deep.equal([3, 4]);
     });
 
-    it("a brought-forward resource is still targeted (as a no-op) in its own module's phase", () => {
-        const m = miniProgram();
-        expect(phaseOf(planPhases(m.all), "monitoring").targets).to.include(m.dbLog.urn);
-    });
-
     it("a phase with nothing in the plan or the state has no targets", () => {
         const m = miniProgram();
         const withoutCompute = m.all.filter((r) => !r.urn.includes("fivestar:compute:") && r !== m.alarm && r !== m.alarms);
         expect(phaseOf(planPhases(withoutCompute), "compute").targets).to.deep.equal([]);
     });
 
-    it("refuses a resource outside any module component, naming it", () => {
-        const stray = node("aws:s3/bucket:Bucket", "stray-bucket");
-        expect(() => planPhases([...miniProgram().all, stray])).to.throw(PhasePlanningError, /stray-bucket \(top-level type aws:s3\/bucket:Bucket\)/);
-    });
-
-    it("refuses a component of a module that has no phase", () => {
-        const other = node("fivestar:billing:Invoices", "invoices");
-        expect(() => planPhases([other])).to.throw(PhasePlanningError, /top-level type fivestar:billing:\*/);
+    it("refuses a resource outside any module component, naming it, and a component of a module that has no phase", () => {
+        expect(() => planPhases([...miniProgram().all, node("aws:s3/bucket:Bucket", "stray-bucket")])).to.throw(PhasePlanningError, /stray-bucket \(top-level type aws:s3\/bucket:Bucket\)/);
+        expect(() => planPhases([node("fivestar:billing:Invoices", "invoices")])).to.throw(PhasePlanningError, /top-level type fivestar:billing:\*/);
     });
 
     it("lists the modules present in a plan", () => {
@@ -153,17 +133,11 @@ describe("delivery tool: rollout strategy and phases (§1.2)", () => {
             expect(missing).to.deep.equal([]);
         });
 
-        it("prod: every explicit provider is in the first phase", async () => {
+            it("prod: every explicit provider, and the network module, is in the first phase", async () => {
             const plan = await planOf("prod");
             const providers = plan.resources.filter((r) => r.type.startsWith("pulumi:providers:") && r.parent === "").map((r) => r.urn);
             expect(providers).to.not.deep.equal([]);
-            expect(planPhases(plan.resources)[0].targets).to.include.members(providers);
-        });
-
-        it("prod: the network module is deployed in the first phase", async () => {
-            const plan = await planOf("prod");
-            const network = plan.component("fivestar:network:Network");
-            expect(planPhases(plan.resources)[0].targets).to.include(network.urn);
+            expect(planPhases(plan.resources)[0].targets).to.include.members([...providers, plan.component("fivestar:network:Network").urn]);
         });
     });
 });

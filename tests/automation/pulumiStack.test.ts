@@ -11,27 +11,19 @@ import { miniProgram } from "./fixtures";
 
 
 describe("delivery tool: Pulumi adapter", () => {
-    it("passes targets to Pulumi as given", () => {
+    it("passes targets to Pulumi as given; no target list means the whole stack; an empty one is refused (Pulumi would run on everything)", () => {
         expect(targetFlags({ onEvent: () => undefined, targets: ["urn:a", "urn:b"] })).to.deep.equal({ target: ["urn:a", "urn:b"], targetDependents: undefined });
-    });
-
-    it("no target list means the whole stack", () => {
         expect(targetFlags({ onEvent: () => undefined })).to.deep.equal({});
-    });
-
-    it("refuses an empty target list (Pulumi would run on everything)", () => {
         expect(() => targetFlags({ onEvent: () => undefined, targets: [] })).to.throw("refusing a targeted operation with no targets");
     });
 
-    it("a failed Pulumi command is reported by its stderr, not by the whole streamed stdout", () => {
+    it("a failed Pulumi command is reported by its stderr, not by the whole streamed stdout; a concurrent update says so", () => {
         const failure = Object.assign(new Error("code: 255 stdout: <300 lines>"), {
             name: "CommandError",
             commandResult: { code: 255, stdout: "Updating (prod)\n<300 lines>", stderr: "error: update failed\n\n  aws:rds:Instance: InvalidParameterCombination\n" },
         });
         expect(briefError(failure).message).to.equal("CommandError (exit 255): error: update failed\n  aws:rds:Instance: InvalidParameterCombination");
-    });
-
-    it("a concurrent update says so", () => {
+        // A concurrent update says so.
         const busy = Object.assign(new Error("..."), { name: "ConcurrentUpdateError", commandResult: { code: 255, stdout: "", stderr: "[409] Conflict" } });
         expect(briefError(busy).message).to.equal("another update of this stack is in progress; nothing was changed by this one");
     });
@@ -59,12 +51,9 @@ describe("delivery tool: what `up` prints about the rollout", () => {
         ]);
     });
 
-    it("a big-bang plan: one update and its checks", () => {
+    it("a big-bang plan: one update and its checks; a stopped rollout says where, why, and that later steps did not run", () => {
         expect(renderRolloutPlan("dev", "big-bang", [{ label: "whole stack", checks: ["rds"] }], [], false)).to.equal(
             'Rollout of stack "dev": one update of the whole stack (§1.2)\n  then validate rds');
-    });
-
-    it("a stopped rollout says where, why, and that later steps did not run", () => {
         expect(renderRolloutResult({ ok: false, completed: ["phase 1/5: network"], failed: { label: "phase 3/5: data", stage: "validate", reason: "RDS modifying" } })).to.equal(
             "Rollout STOPPED at phase 3/5: data (validation failed): RDS modifying\ncompleted before it: phase 1/5: network; later steps were not run");
     });

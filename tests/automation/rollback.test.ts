@@ -72,48 +72,33 @@ describe("delivery tool: rollback (§10)", () => {
             expect(choosePrevious(rev(12, "1.5.0"), [rev(13, "1.6.0"), rev(11, "1.4.9")], FAMILY).revision).to.equal(11);
         });
 
-        it("none available: the first revision of a family has nothing before it", () => {
-            expect(() => choosePrevious(rev(1, "1.0.0"), [], FAMILY)).to.throw(RefusedError, `nothing to roll back to: ${FAMILY}:1 runs ${REPO}:1.0.0 and there is no earlier revision`);
-        });
-
-        it("none available: every earlier revision runs the same image", () => {
-            expect(() => choosePrevious(rev(3, "1.0.0"), [rev(2, "1.0.0"), rev(1, "1.0.0")], FAMILY)).to.throw(RefusedError, "revisions 2, 1 all run 1.0.0");
-        });
-
         it("given: a revision number, family:n or the task definition ARN", () => {
             expect([parseRequestedRevision("7", FAMILY), parseRequestedRevision(`${FAMILY}:8`, FAMILY), parseRequestedRevision(ARN(FAMILY, 9), FAMILY)]).to.deep.equal([7, 8, 9]);
         });
 
-        it("given: a revision of another family is refused", () => {
-            expect(() => parseRequestedRevision(ARN("prod-fivestar-customer-portal", 4), FAMILY)).to.throw(RefusedError, `is of family prod-fivestar-customer-portal, but the service's family is ${FAMILY}`);
-        });
-
-        it("given: something that is no revision is a usage error", () => {
-            expect(() => parseRequestedRevision("latest", FAMILY)).to.throw(UsageError, 'revision "latest": give a revision number');
-        });
-
-        it("given: a revision that does not exist is refused, listing those that do", () => {
-            expect(() => checkRequested(rev(12, "1.5.0"), 4, [12, 11, 10], FAMILY)).to.throw(RefusedError, `${FAMILY}:4 does not exist (revisions: 10, 11, 12)`);
-        });
-
-        it("given: the revision already running is refused", () => {
-            expect(() => checkRequested(rev(12, "1.5.0"), 12, [12, 11], FAMILY)).to.throw(RefusedError, "is the revision the service already runs");
-        });
+        const refusals: [string, () => unknown, typeof RefusedError | typeof UsageError, string][] = [
+            ["none available: the first revision of a family has nothing before it", () => choosePrevious(rev(1, "1.0.0"), [], FAMILY), RefusedError,
+                `nothing to roll back to: ${FAMILY}:1 runs ${REPO}:1.0.0 and there is no earlier revision`],
+            ["none available: every earlier revision runs the same image", () => choosePrevious(rev(3, "1.0.0"), [rev(2, "1.0.0"), rev(1, "1.0.0")], FAMILY), RefusedError, "revisions 2, 1 all run 1.0.0"],
+            ["given: a revision of another family is refused", () => parseRequestedRevision(ARN("prod-fivestar-customer-portal", 4), FAMILY), RefusedError,
+                `is of family prod-fivestar-customer-portal, but the service's family is ${FAMILY}`],
+            ["given: something that is no revision is a usage error", () => parseRequestedRevision("latest", FAMILY), UsageError, 'revision "latest": give a revision number'],
+            ["given: a revision that does not exist is refused, listing those that do", () => checkRequested(rev(12, "1.5.0"), 4, [12, 11, 10], FAMILY), RefusedError,
+                `${FAMILY}:4 does not exist (revisions: 10, 11, 12)`],
+            ["given: the revision already running is refused", () => checkRequested(rev(12, "1.5.0"), 12, [12, 11], FAMILY), RefusedError, "is the revision the service already runs"],
+            ["an image pinned by digest cannot become a config tag", () => chooseGiven(rev(12, "1.5.0"), { revision: 9, image: `${REPO}@sha256:abc` }, FAMILY), RefusedError, "has no tag to set in stack config"],
+            ["an image from another repository cannot be expressed by a tag", () => chooseGiven(rev(12, "1.5.0"), { revision: 9, image: "public.ecr.aws/other/app:1.0" }, FAMILY), RefusedError,
+                "a tag alone cannot express that rollback"],
+            ["unknown service is a usage error naming the services", () => checkService("payments-api"), UsageError, 'unknown service "payments-api": services are internal-pe, customer-portal'],
+        ];
+        for (const [what, call, error, message] of refusals) {
+            it(what, () => {
+                expect(call).to.throw(error, message);
+            });
+        }
 
         it("given: its image tag is what the rollback sets", () => {
             expect(chooseGiven(rev(12, "1.5.0"), rev(9, "1.4.1"), FAMILY)).to.deep.equal({ revision: 9, image: `${REPO}:1.4.1`, tag: "1.4.1" });
-        });
-
-        it("an image pinned by digest cannot become a config tag", () => {
-            expect(() => chooseGiven(rev(12, "1.5.0"), { revision: 9, image: `${REPO}@sha256:abc` }, FAMILY)).to.throw(RefusedError, "has no tag to set in stack config");
-        });
-
-        it("an image from another repository cannot be expressed by a tag", () => {
-            expect(() => chooseGiven(rev(12, "1.5.0"), { revision: 9, image: "public.ecr.aws/other/app:1.0" }, FAMILY)).to.throw(RefusedError, "a tag alone cannot express that rollback");
-        });
-
-        it("unknown service is a usage error naming the services", () => {
-            expect(() => checkService("payments-api")).to.throw(UsageError, 'unknown service "payments-api": services are internal-pe, customer-portal');
         });
 
         it("reads task definition references and images", () => {
@@ -130,7 +115,7 @@ describe("delivery tool: rollback (§10)", () => {
     describe("the stack file edit", () => {
         const original = fs.readFileSync(path.join(PROJECT_DIR, "Pulumi.prod.yaml"), "utf8");
 
-        it("changes one line and keeps every other, comments included", () => {
+        it("changes one line and keeps every other, comments included: the new value as Pulumi will read it", () => {
             const edit = withConfigValue(original, "fivestar-payments:internalPeImageTag", "1.4.2");
             const before = original.split("\n");
             const after = edit.text.split("\n");
@@ -140,30 +125,17 @@ describe("delivery tool: rollback (§10)", () => {
             }).to.deep.equal({ removed: [], added: ["  fivestar-payments:internalPeImageTag: 1.4.2"] });
         });
 
-        it("the new value is what Pulumi will read", () => {
-            const edit = withConfigValue(original, "fivestar-payments:internalPeImageTag", "1.4.2");
-            expect(edit.text).to.match(/^ {2}fivestar-payments:internalPeImageTag: 1\.4\.2$/m);
-        });
-
-        it("returns the previous value", () => {
+        it("returns the previous value; refuses to overwrite a secret", () => {
             const once = withConfigValue(original, "fivestar-payments:internalPeImageTag", "1.5.0").text;
             expect(withConfigValue(once, "fivestar-payments:internalPeImageTag", "1.4.2").previous).to.equal("1.5.0");
-        });
-
-        it("refuses to overwrite a secret", () => {
             const text = "config:\n  fivestar-payments:internalPeImageTag:\n    secure: v1:abc\n";
             expect(() => withConfigValue(text, "fivestar-payments:internalPeImageTag", "1.4.2")).to.throw(RefusedError, "not a plain value");
         });
     });
 
-    describe("the targets", () => {
-        it("exactly the service's task definition and ECS service", () => {
-            expect(rollbackTargets(STATE, FAMILY, "prod-internal-pe-service")).to.deep.equal([TASK_URN, SERVICE_URN]);
-        });
-
-        it("refuses when the state does not hold them", () => {
-            expect(() => rollbackTargets(STATE.slice(0, 1), FAMILY, "prod-internal-pe-service")).to.throw(RefusedError, 'has 0 ECS services with name "prod-internal-pe-service"');
-        });
+    it("the targets: exactly the service's task definition and ECS service; refused when the state does not hold them", () => {
+        expect(rollbackTargets(STATE, FAMILY, "prod-internal-pe-service")).to.deep.equal([TASK_URN, SERVICE_URN]);
+        expect(() => rollbackTargets(STATE.slice(0, 1), FAMILY, "prod-internal-pe-service")).to.throw(RefusedError, 'has 0 ECS services with name "prod-internal-pe-service"');
     });
 
     describe("planning against ECS (mocked)", () => {
@@ -188,30 +160,19 @@ describe("delivery tool: rollback (§10)", () => {
 
         const plan = (revision?: string) => planRollback(loadStackFacts("prod", PROJECT_DIR), "internal-pe", revision, new RecordingStack(OUTPUTS, STATE), ecs);
 
-        it("without a revision: returns to the previous image (revision 10), read from deregistered revisions", async () => {
+        it("without a revision: returns to the previous image (revision 10), read from deregistered revisions; targets the two resources found in the state", async () => {
             const p = await plan();
-            expect([p.current.revision, p.choice.revision, p.choice.tag, p.configKey]).to.deep.equal([12, 10, "1.4.2", "internalPeImageTag"]);
+            expect([p.current.revision, p.choice.revision, p.choice.tag, p.configKey, p.targets]).to.deep.equal([12, 10, "1.4.2", "internalPeImageTag", [TASK_URN, SERVICE_URN]]);
         });
 
         it("with a revision: that revision's image", async () => {
             expect((await plan("9")).choice.tag).to.equal("1.4.1");
         });
 
-        it("with a revision of the look-alike family: refused", async () => {
-            let error: unknown;
-            await plan(ARN(`${FAMILY}-debug`, 3)).catch((e) => (error = e));
-            expect(error).to.be.instanceOf(RefusedError);
-        });
-
-        it("targets the two resources found in the state", async () => {
-            expect((await plan()).targets).to.deep.equal([TASK_URN, SERVICE_URN]);
-        });
-
-        it("a service running another family is refused", async () => {
+        it("refused: a revision of the look-alike family, and a service running another family", async () => {
+            expect(await plan(ARN(`${FAMILY}-debug`, 3)).catch((e) => e)).to.be.instanceOf(RefusedError);
             ecsMock.on(DescribeServicesCommand).resolves({ services: [{ serviceName: "prod-internal-pe-service", status: "ACTIVE", taskDefinition: ARN("something-else", 2) }] });
-            let error: unknown;
-            await plan().catch((e) => (error = e));
-            expect(error).to.be.instanceOf(RefusedError).with.property("message").that.includes(`expected family ${FAMILY}`);
+            expect(await plan().catch((e) => e)).to.be.instanceOf(RefusedError).with.property("message").that.includes(`expected family ${FAMILY}`);
         });
     });
 
@@ -232,23 +193,16 @@ describe("delivery tool: rollback (§10)", () => {
         });
         afterEach(() => fs.rmSync(projectDir, { recursive: true, force: true }));
 
-        it("sets the image tag in Pulumi.prod.yaml", async () => {
-            await run(new RecordingStack(OUTPUTS, STATE));
-            expect(fs.readFileSync(path.join(projectDir, "Pulumi.prod.yaml"), "utf8")).to.match(/^ {2}fivestar-payments:internalPeImageTag: 1\.4\.2$/m);
-        });
-
-        it("runs one up targeted at exactly the task definition and the service", async () => {
+        it("sets the image tag in Pulumi.prod.yaml and runs one up targeted at exactly the task definition and the service", async () => {
             const stack = new RecordingStack(OUTPUTS, STATE);
             await run(stack);
+            expect(fs.readFileSync(path.join(projectDir, "Pulumi.prod.yaml"), "utf8")).to.match(/^ {2}fivestar-payments:internalPeImageTag: 1\.4\.2$/m);
             expect(stack.ups.map((u) => [u.targets, u.message])).to.deep.equal([[[TASK_URN, SERVICE_URN], `rollback internal-pe to 1.4.2 (${FAMILY}:10)`]]);
         });
 
-        it("succeeds only if the stack validates afterwards", async () => {
-            expect([(await run(new RecordingStack(OUTPUTS, STATE), true)).ok, (await run(new RecordingStack(OUTPUTS, STATE), false)).ok]).to.deep.equal([true, false]);
-        });
-
-        it("a failed up is reported as a failure", async () => {
-            expect((await run(new RecordingStack(OUTPUTS, STATE, true))).ok).to.equal(false);
+        it("succeeds only if the stack validates afterwards; a failed up is reported as a failure", async () => {
+            expect([(await run(new RecordingStack(OUTPUTS, STATE), true)).ok, (await run(new RecordingStack(OUTPUTS, STATE), false)).ok, (await run(new RecordingStack(OUTPUTS, STATE, true))).ok])
+                .to.deep.equal([true, false, false]);
         });
     });
 });

@@ -40,12 +40,11 @@ const ALL: ReadonlySet<PhaseModule> = new Set(["network", "security", "data", "c
 
 describe("delivery tool: rollout steps and stop-on-failure", () => {
     describe("steps", () => {
-        it("big bang (dev, staging): one untargeted update, then every check whose module is in the plan", () => {
+        it("big bang (dev, staging): one untargeted update, then every check whose module is in the plan (none without data or compute)", () => {
             expect(rolloutSteps("big-bang", [], ALL)).to.deep.equal([{ label: "whole stack", checks: ["rds", "ecs", "health"] }]);
-        });
-
-        it("big bang of a plan without data or compute runs no checks", () => {
             expect(rolloutSteps("big-bang", [], new Set<PhaseModule>(["network"]))[0].checks).to.deep.equal([]);
+            // ECS and health checks wait for the compute module.
+            expect(checksFor(new Set<PhaseModule>(["network", "security", "data"]))).to.deep.equal(["rds"]);
         });
 
         it("phased (prod): one targeted step per phase, in module order, checks growing as modules land", () => {
@@ -66,10 +65,6 @@ describe("delivery tool: rollout steps and stop-on-failure", () => {
             const steps = rolloutSteps("phased", phases, new Set<PhaseModule>(["network", "security", "data", "monitoring"]));
             expect(steps.map((s) => s.label)).to.not.include("phase 4/5: compute");
             expect(steps.every((s) => s.targets !== undefined && s.targets.length > 0)).to.equal(true);
-        });
-
-        it("ECS and health checks wait for the compute module", () => {
-            expect(checksFor(new Set<PhaseModule>(["network", "security", "data"]))).to.deep.equal(["rds"]);
         });
 
         it("prod's real plan: phased steps all targeted, validation of RDS from the data phase on", async () => {
@@ -97,16 +92,12 @@ describe("delivery tool: rollout steps and stop-on-failure", () => {
             expect(actions.calls.length).to.equal(3);
         });
 
-        it("stops at the first failed validation: the later phases are not deployed", async () => {
+        it("stops at the first failed validation, with its reason: the later phases are not deployed", async () => {
             const actions = new RecordingActions(undefined, 1);
             const result = await runRollout(steps, actions, summarize);
             expect(result.completed).to.deep.equal(["phase 1/5: network", "phase 2/5: security"]);
-            expect(actions.calls).to.deep.equal(["up " + steps[0].targets!.length, "up " + steps[1].targets!.length, "up " + steps[2].targets!.length, "validate rds"]);
-        });
-
-        it("reports the failed validation's reason", async () => {
-            const result = await runRollout(steps, new RecordingActions(undefined, 1), summarize);
             expect(result.failed).to.deep.equal({ label: "phase 3/5: data", stage: "validate", reason: "RDS instance prod-fivestar-payments-db: modifying" });
+            expect(actions.calls).to.deep.equal(["up " + steps[0].targets!.length, "up " + steps[1].targets!.length, "up " + steps[2].targets!.length, "validate rds"]);
         });
 
         it("a big-bang step updates the whole stack (no target list)", async () => {

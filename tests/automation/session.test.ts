@@ -38,24 +38,15 @@ function stsPair(caller: { account: string; arn: string }, assumed: { account: s
 
 describe("delivery tool: credentials and the account check", () => {
     describe("which session (pure)", () => {
-        it("deploy: always assumes the stack's DeploymentRole, as the provider will", () => {
+        it("deploy: always assumes the stack's DeploymentRole, as the provider will, also from credentials already in the stack's account; never from a DeploymentRole session", () => {
             expect(planSession(CICD, PROD, "deploy")).to.deep.equal({ kind: "assume", roleArn: "arn:aws:iam::123456789014:role/DeploymentRole", sessionName: "fivestar-ops-prod" });
-        });
-
-        it("deploy: also from credentials already in the stack's account", () => {
             expect(planSession(PROD_ADMIN, PROD, "deploy").kind).to.equal("assume");
-        });
-
-        it("deploy: refuses a session that already is the DeploymentRole (the provider could not assume it again)", () => {
+            // ...and refuses a session that already is the DeploymentRole (the provider could not assume it again).
             expect(() => planSession(PROD_DEPLOYMENT_SESSION, PROD, "deploy")).to.throw(RefusedError, /already acting as DeploymentRole/);
         });
 
-        it("read: credentials in the stack's account are used as they are", () => {
-            expect(planSession(PROD_DEPLOYMENT_SESSION, PROD, "read")).to.deep.equal({ kind: "ambient" });
-        });
-
-        it("read: from another account, the DeploymentRole is assumed", () => {
-            expect(planSession(CICD, PROD, "read").kind).to.equal("assume");
+        it("read: credentials in the stack's account are used as they are; from another account, the DeploymentRole is assumed", () => {
+            expect([planSession(PROD_DEPLOYMENT_SESSION, PROD, "read"), planSession(CICD, PROD, "read").kind]).to.deep.equal([{ kind: "ambient" }, "assume"]);
         });
 
         it("recognises a session of the role only in that account", () => {
@@ -73,45 +64,31 @@ describe("delivery tool: credentials and the account check", () => {
     });
 
     describe("establishing it (STS mocked)", () => {
-        it("assumes the DeploymentRole from the CI/CD role and acts in the stack's account", async () => {
+        it("assumes exactly the stack's DeploymentRole from the CI/CD role, acts in the stack's account, and hands the assumed credentials to the clients it builds", async () => {
             const sts = stsPair(CICD, PROD_DEPLOYMENT_SESSION);
             const session = await establishSession(PROD, "deploy", sts.makeSts);
             expect([session.caller, session.acting]).to.deep.equal([CICD, PROD_DEPLOYMENT_SESSION]);
-        });
-
-        it("asks STS for exactly the stack's DeploymentRole", async () => {
-            const sts = stsPair(CICD, PROD_DEPLOYMENT_SESSION);
-            await establishSession(PROD, "deploy", sts.makeSts);
             expect(sts.callerMock.commandCalls(AssumeRoleCommand)[0].args[0].input).to.include({ RoleArn: PROD.deploymentRoleArn, RoleSessionName: "fivestar-ops-prod" });
-        });
-
-        it("hands the assumed credentials to the clients it builds", async () => {
-            const sts = stsPair(CICD, PROD_DEPLOYMENT_SESSION);
-            const session = await establishSession(PROD, "deploy", sts.makeSts);
             expect(await session.credentials!()).to.deep.include({ accessKeyId: "ASIAEXAMPLE", sessionToken: "token" });
         });
 
+        const refusal = (sts: ReturnType<typeof stsPair>, purpose: "deploy" | "read" = "deploy") => establishSession(PROD, purpose, sts.makeSts).then(() => undefined, (e: unknown) => e);
+
         it("refuses when the assumed session is not in the stack's account", async () => {
             const sts = stsPair(CICD, { account: "999999999999", arn: "arn:aws:sts::999999999999:assumed-role/DeploymentRole/x" });
-            let error: unknown;
-            await establishSession(PROD, "deploy", sts.makeSts).catch((e) => (error = e));
-            expect(error).to.be.instanceOf(RefusedError).with.property("message").that.matches(/is in account 999999999999, but stack "prod" is in account 123456789014/);
+            expect(await refusal(sts)).to.be.instanceOf(RefusedError).with.property("message").that.matches(/is in account 999999999999, but stack "prod" is in account 123456789014/);
         });
 
         it("refuses when the caller may not assume the role, before Pulumi would fail on it", async () => {
             const sts = stsPair(CICD, PROD_DEPLOYMENT_SESSION);
             sts.callerMock.on(AssumeRoleCommand).rejects(Object.assign(new Error("not authorized to perform: sts:AssumeRole"), { name: "AccessDenied" }));
-            let error: unknown;
-            await establishSession(PROD, "deploy", sts.makeSts).catch((e) => (error = e));
-            expect(error).to.be.instanceOf(RefusedError).with.property("message").that.matches(/cannot assume arn:aws:iam::123456789014:role\/DeploymentRole \(not authorized/);
+            expect(await refusal(sts)).to.be.instanceOf(RefusedError).with.property("message").that.matches(/cannot assume arn:aws:iam::123456789014:role\/DeploymentRole \(not authorized/);
         });
 
         it("refuses without credentials", async () => {
             const sts = stsPair(CICD, PROD_DEPLOYMENT_SESSION);
             sts.callerMock.on(GetCallerIdentityCommand).rejects(new Error("Could not load credentials from any providers"));
-            let error: unknown;
-            await establishSession(PROD, "read", sts.makeSts).catch((e) => (error = e));
-            expect(error).to.be.instanceOf(RefusedError).with.property("message").that.matches(/no usable AWS credentials/);
+            expect(await refusal(sts, "read")).to.be.instanceOf(RefusedError).with.property("message").that.matches(/no usable AWS credentials/);
         });
 
         it("renews the assumed credentials shortly before they expire (a prod rollout outlasts one hour)", async () => {

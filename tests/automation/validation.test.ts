@@ -49,19 +49,18 @@ describe("delivery tool: validation (§11)", () => {
                 .to.deep.equal({ check: "ECS service", target: "prod-internal-pe-service", ok: true, detail: "running 3/3" });
         });
 
-        it("fails a service short of its desired count", () => {
-            expect(serviceRow("s", service("s", 2, 3) as never, PE_TD(42))).to.include({ ok: false, detail: "running 2/3" });
-        });
+        const failing: [string, ReturnType<typeof service>, string][] = [
+            ["short of its desired count", service("s", 2, 3), "running 2/3"],
+            ["still rolling out, even at its count", service("s", 3, 3, 2), "running 3/3, 2 deployments (rollout in progress)"],
+            ["draining", service("s", 0, 0, 1, "DRAINING"), "running 0/0, status DRAINING"],
+        ];
+        for (const [what, svc, detail] of failing) {
+            it(`fails a service ${what}`, () => {
+                expect(serviceRow("s", svc as never, PE_TD(42))).to.include({ ok: false, detail });
+            });
+        }
 
-        it("fails a service still rolling out, even at its count", () => {
-            expect(serviceRow("s", service("s", 3, 3, 2) as never, PE_TD(42))).to.include({ ok: false, detail: "running 3/3, 2 deployments (rollout in progress)" });
-        });
-
-        it("fails a draining service", () => {
-            expect(serviceRow("s", service("s", 0, 0, 1, "DRAINING") as never, PE_TD(42))).to.include({ ok: false, detail: "running 0/0, status DRAINING" });
-        });
-
-        it("asks for the stack's services in its cluster and rows each, a missing one failed", async () => {
+        it("asks for the stack's services in its cluster and rows each, a missing one failed; a missing cluster fails every service with the SDK's error", async () => {
             ecsMock.on(DescribeServicesCommand, { cluster: "prod-fivestar-payments", services: ["prod-internal-pe-service", "prod-customer-portal-service"] }).resolves({
                 services: [service("prod-internal-pe-service", 3, 3)],
                 failures: [{ arn: "arn:aws:ecs:ap-south-1:123456789014:service/prod-fivestar-payments/prod-customer-portal-service", reason: "MISSING" }],
@@ -71,45 +70,37 @@ describe("delivery tool: validation (§11)", () => {
                 ["prod-internal-pe-service", true, "running 3/3"],
                 ["prod-customer-portal-service", false, "not found (MISSING)"],
             ]);
-        });
-
-        it("a missing cluster fails every service with the SDK's error", async () => {
+            // A missing cluster fails every service with the SDK's error.
+            ecsMock.reset();
             ecsMock.on(DescribeServicesCommand).rejects(new ClusterNotFoundException({ message: "Cluster not found.", $metadata: {} }));
-            const rows = await checkEcsServices(ecs, "prod-fivestar-payments", ["a", "b"], RECORDED);
-            expect(rows.map((r) => r.detail)).to.deep.equal(["ClusterNotFoundException: Cluster not found.", "ClusterNotFoundException: Cluster not found."]);
+            expect((await checkEcsServices(ecs, "prod-fivestar-payments", ["a", "b"], RECORDED)).map((r) => r.detail)).to.deep.equal(["ClusterNotFoundException: Cluster not found.", "ClusterNotFoundException: Cluster not found."]);
         });
     });
 
     describe("RDS instance is available", () => {
-        it("passes an available instance", async () => {
+        it("passes an available instance; fails an instance in any other state, and one that does not exist", async () => {
             rdsMock.on(DescribeDBInstancesCommand, { DBInstanceIdentifier: "prod-fivestar-payments-db" })
                 .resolves({ DBInstances: [{ DBInstanceIdentifier: "prod-fivestar-payments-db", DBInstanceStatus: "available", AvailabilityZone: "ap-south-1a" }] });
             expect(await checkRdsInstance(rds, "prod-fivestar-payments-db")).to.deep.equal({ check: "RDS instance", target: "prod-fivestar-payments-db", ok: true, detail: "available in ap-south-1a" });
-        });
-
-        it("fails an instance in any other state", async () => {
+            rdsMock.reset();
             rdsMock.on(DescribeDBInstancesCommand).resolves({ DBInstances: [{ DBInstanceStatus: "modifying" }] });
             expect(await checkRdsInstance(rds, "prod-fivestar-payments-db")).to.include({ ok: false, detail: "modifying" });
-        });
-
-        it("fails an instance that does not exist", async () => {
             rdsMock.on(DescribeDBInstancesCommand).rejects(new DBInstanceNotFoundFault({ message: "DBInstance prod-fivestar-payments-db not found.", $metadata: {} }));
             expect(await checkRdsInstance(rds, "prod-fivestar-payments-db")).to.include({ ok: false, detail: "not found" });
         });
     });
 
     describe("a failed release that reports success is caught (issue 13, fault 4; terraform-provider-aws#19519)", () => {
-        it("passes a service whose primary deployment runs the task definition the state records", () => {
-            expect(serviceRow("prod-internal-pe-service", service("prod-internal-pe-service", 3, 3) as never, PE_TD(42))).to.include({ ok: true });
-        });
-
-        it("fails, naming the service, when the circuit breaker rolled back: steady on the old revision, the state on the new", () => {
+        it("fails, naming the service, when the circuit breaker rolled back: steady on the old revision, the state on the new; and when the state records nothing for it", () => {
             const rolledBack = service("prod-internal-pe-service", 3, 3, 1, "ACTIVE", { taskDefinition: PE_TD(41) });
             expect(serviceRow("prod-internal-pe-service", rolledBack as never, PE_TD(42))).to.deep.equal({
                 check: "ECS service", target: "prod-internal-pe-service", ok: false,
                 detail: "running 3/3, runs prod-fivestar-internal-pe:41 but the stack's state records prod-fivestar-internal-pe:42 " +
                     "(the release failed and was rolled back, or was changed outside Pulumi)",
             });
+            // The check cannot pass unseen: a service the state records nothing for fails.
+            expect(serviceRow("prod-internal-pe-service", service("prod-internal-pe-service", 3, 3) as never, undefined))
+                .to.include({ ok: false, detail: "running 3/3, the stack's state records no task definition for it" });
         });
 
         it("fails a service whose last deployment's rollout state is FAILED, with ECS's reason", () => {
@@ -123,20 +114,6 @@ describe("delivery tool: validation (§11)", () => {
                 ok: false,
                 detail: "running 2/2, deployment ecs-svc/9 of prod-fivestar-customer-portal:42 FAILED: ECS deployment circuit breaker: tasks failed to start.",
             });
-        });
-
-        it("fails a service the state records nothing for (the check cannot pass unseen)", () => {
-            expect(serviceRow("prod-internal-pe-service", service("prod-internal-pe-service", 3, 3) as never, undefined))
-                .to.include({ ok: false, detail: "running 3/3, the stack's state records no task definition for it" });
-        });
-
-        it("through DescribeServices: one service rolled back, the other fine", async () => {
-            ecsMock.on(DescribeServicesCommand).resolves({ services: [
-                service("prod-internal-pe-service", 3, 3, 1, "ACTIVE", { taskDefinition: PE_TD(41) }),
-                service("prod-customer-portal-service", 3, 3),
-            ] });
-            const rows = await checkEcsServices(ecs, "prod-fivestar-payments", ["prod-internal-pe-service", "prod-customer-portal-service"], RECORDED);
-            expect(rows.map((r) => [r.target, r.ok])).to.deep.equal([["prod-internal-pe-service", false], ["prod-customer-portal-service", true]]);
         });
 
         it("the recorded task definitions are the ECS services' taskDefinition inputs in the stack's state", () => {
@@ -192,20 +169,16 @@ describe("delivery tool: validation (§11)", () => {
             certificate = await certificateFor(["payments.fivestar.test", "portal.fivestar.test"]);
         });
 
-        it("fails a certificate that is not trusted (the production path: the system's roots)", async () => {
-            alb = await startFakeAlb(certificate, ROUTING, HEALTHY);
-            const row = await check(route("internal-pe"), { ca: undefined });
-            expect([row.ok, row.detail.split(":")[0]]).to.deep.equal([false, "DEPTH_ZERO_SELF_SIGNED_CERT"]);
-        });
-
         it("fails a service answering 503", async () => {
             alb = await startFakeAlb(certificate, ROUTING, { ...HEALTHY, "internal-pe": () => ({ status: 503, contentType: "text/plain", body: "Unhealthy" }) });
             const row = await check(route("internal-pe"));
             expect([row.ok, row.detail.split(" in ")[0]]).to.deep.equal([false, "HTTP 503"]);
         });
 
-        it("fails when /health reaches the portal (the old check with the portal's host name): the SPA's 200 is not internal-pe's answer", async () => {
+        it("fails a certificate that is not trusted (the production path: the system's roots), and /health reaching the portal (the old check with the portal's host name): the SPA's 200 is not internal-pe's answer", async () => {
             alb = await startFakeAlb(certificate, ROUTING, HEALTHY);
+            const untrusted = await check(route("internal-pe"), { ca: undefined });
+            expect([untrusted.ok, untrusted.detail.split(":")[0]]).to.deep.equal([false, "DEPTH_ZERO_SELF_SIGNED_CERT"]);
             const row = await check({ service: "internal-pe", host: "portal.fivestar.test", path: "/health" });
             expect(alb.seen.map((s) => s.routedTo)).to.deep.equal(["customer-portal"]);
             expect(row.ok).to.equal(false);
@@ -269,7 +242,7 @@ describe("delivery tool: validation (§11)", () => {
                     service("prod-internal-pe-service", 3, 3, 1, "ACTIVE", { taskDefinition: PE_TD(41) }), service("prod-customer-portal-service", 3, 3),
                 ] });
                 const rows = await runValidation(outputs(false), { ecs, rds }, options(["ecs"]));
-                expect(rows.filter((r) => !r.ok).map((r) => r.target)).to.deep.equal(["prod-internal-pe-service"]);
+                expect(rows.map((r) => [r.target, r.ok])).to.deep.equal([["prod-internal-pe-service", false], ["prod-customer-portal-service", true]]);
             });
 
             it("runs only the requested checks (after the data phase: RDS)", async () => {

@@ -66,10 +66,10 @@ describe("CI workflows", () => {
             expect([needsOf(preview), preview.strategy!.matrix!.include!.map((m) => m.stack).sort()]).to.deep.equal([["test"], stacks]);
         });
 
-        it("with pulumi/actions as the read-only PreviewRole, the preview in the job summary", () => {
+        it("with pulumi/actions as the read-only PreviewRole, the preview in the job summary, the policy pack with each stack's enforcement levels", () => {
             expect(stepUsing(wf.jobs.preview, "pulumi/actions")?.with).to.include({
                 command: "preview", "stack-name": "${{ vars.PULUMI_ORG }}/${{ matrix.stack }}", "comment-on-summary": true,
-                "config-map": "{fivestar-payments:previewRoleName: {value: PreviewRole, secret: false}}",
+                "config-map": "{fivestar-payments:previewRoleName: {value: PreviewRole, secret: false}}", policyPacks: "policy", policyPackConfigs: "policy/config/${{ matrix.stack }}.json",
             });
         });
 
@@ -81,20 +81,10 @@ describe("CI workflows", () => {
             expect(stepUsing(wf.jobs.preview, "pulumi/auth-actions")?.with).to.include({ "requested-token-type": "urn:pulumi:token-type:access_token:team", scope: "team:infra-preview" });
         });
 
-        it("writes each stack's offline plan as a JSON artifact for the plan and cost diffs", () => {
+        it("writes each stack's offline plan as a JSON artifact, diffs the plan and the cost against the base branch and stops on stateful data loss", () => {
             const preview = wf.jobs.preview;
             expect([runs(preview).find((r) => r.startsWith("npm run plan")), stepUsing(preview, "actions/upload-artifact")?.with?.path])
                 .to.deep.equal(["npm run plan -- ${{ matrix.stack }} --json plan-${{ matrix.stack }}.json", "plan-${{ matrix.stack }}.json"]);
-        });
-
-        it("runs the policy pack with each stack's enforcement levels", () => {
-            expect(stepUsing(wf.jobs.preview, "pulumi/actions")?.with).to.include({
-                policyPacks: "policy",
-                policyPackConfigs: "policy/config/${{ matrix.stack }}.json",
-            });
-        });
-
-        it("diffs the offline plan and the cost against the base branch and stops on stateful data loss", () => {
             const commands = runs(wf.jobs.preview).join("\n");
             expect(commands).to.include("--diff base-plan-${{ matrix.stack }}.json");
             expect(commands).to.include("node build/tools/cost.js ${{ matrix.stack }} --diff base-cost-${{ matrix.stack }}.json");
@@ -118,10 +108,6 @@ describe("CI workflows", () => {
             expect([needsOf(comment), comment.permissions, stepUsing(comment, "actions/checkout"), comment.strategy!.matrix!.stack!.slice().sort()])
                 .to.deep.equal([["preview"], { "pull-requests": "write" }, undefined, stacks]);
             expect(stepUsing(comment, "marocchino/sticky-pull-request-comment")?.with?.path).to.equal("comment/comment-${{ matrix.stack }}.md");
-        });
-
-        it("writes no credential into the file", () => {
-            expect(inlineCredentials(wf)).to.deep.equal([]);
         });
     });
 
@@ -153,18 +139,18 @@ describe("CI workflows", () => {
             });
         });
 
-        it("the test job runs npm ci and npm test on the Node version of .nvmrc", () => {
-            expect([stepUsing(wf.jobs.test, "actions/setup-node")?.with?.["node-version-file"], runs(wf.jobs.test)]).to.deep.equal([".nvmrc", ["npm ci", "npm test"]]);
+        it("tests first: checkout, Node from .nvmrc, npm ci, npm test", () => {
+            const test = wf.jobs.test;
+            expect([stepUsing(test, "actions/checkout") !== undefined, stepUsing(test, "actions/setup-node")?.with?.["node-version-file"], runs(test)])
+                .to.deep.equal([true, ".nvmrc", ["npm ci", "npm test"]]);
         });
 
-        it("each stack goes through the delivery CLI, which validates; only prod confirms prod", () => {
+        it("each stack goes through the delivery CLI, which validates; only prod confirms prod, and waits for approval in its protected environment (prod-dr in the failover's)", () => {
             expect(deployJobs.map((j) => runs(wf.jobs[j]).filter((r) => r.startsWith("npm run ops")))).to.deep.equal([
                 ["npm run ops -- up dev --policy-pack policy"], ["npm run ops -- up staging --policy-pack policy"],
                 ["npm run ops -- up prod --confirm-prod --policy-pack policy"], ["npm run ops -- up prod-dr --confirm-prod --policy-pack policy"],
             ]);
-        });
-
-        it("prod waits for approval in the protected production environment, prod-dr in its own (the failover's); the others use neither", () => {
+            // prod waits for approval in the protected production environment, prod-dr in its own (the failover's); the others use neither.
             expect(deployJobs.map((j) => wf.jobs[j].environment)).to.deep.equal(["dev", "staging", "production", "prod-dr"]);
         });
 
@@ -178,19 +164,11 @@ describe("CI workflows", () => {
             expect(stacks.map((stack) => preview.concurrency!.group.replace("${{ matrix.stack }}", stack))).to.deep.equal(stacks.map((stack) => `pulumi-${stack}`));
         });
 
-        it("each deploy job installs the pinned Pulumi CLI and gets AWS credentials and a deploy team token through OIDC", () => {
-            expect(deployJobs.map((j) => [
-                stepUsing(wf.jobs[j], "pulumi/actions")?.with, stepUsing(wf.jobs[j], "aws-actions/configure-aws-credentials")?.with?.["role-to-assume"],
-                stepUsing(wf.jobs[j], "pulumi/auth-actions")?.with?.scope,
-            ])).to.deep.equal(deployJobs.map(() => [{ "pulumi-version-file": ".pulumi-version" }, "${{ vars.AWS_ROLE_ARN }}", "team:infra-deploy"]));
-        });
-
-        it("its AWS session lasts as long as a first phased prod rollout (3 hours)", () => {
-            expect(deployJobs.map((j) => stepUsing(wf.jobs[j], "aws-actions/configure-aws-credentials")?.with?.["role-duration-seconds"])).to.deep.equal([10800, 10800, 10800, 10800]);
-        });
-
-        it("writes no credential into the file", () => {
-            expect(inlineCredentials(wf)).to.deep.equal([]);
+        it("each deploy job installs the pinned Pulumi CLI and gets AWS credentials for as long as a first phased prod rollout (3 hours) and a deploy team token through OIDC", () => {
+            expect(deployJobs.map((j) => {
+                const aws = stepUsing(wf.jobs[j], "aws-actions/configure-aws-credentials")?.with;
+                return [stepUsing(wf.jobs[j], "pulumi/actions")?.with, aws?.["role-to-assume"], aws?.["role-duration-seconds"], stepUsing(wf.jobs[j], "pulumi/auth-actions")?.with?.scope];
+            })).to.deep.equal(deployJobs.map(() => [{ "pulumi-version-file": ".pulumi-version" }, "${{ vars.AWS_ROLE_ARN }}", 10800, "team:infra-deploy"]));
         });
     });
 
@@ -227,25 +205,19 @@ describe("CI workflows", () => {
                 ["${{ inputs.restore-time }}", "${{ inputs.game-day }}"], ["${{ inputs.restore-time }}", "${{ inputs.game-day }}"]]);
         });
 
-        it("AWS credentials from OIDC into the prod account's deploy role in ap-south-2, a deploy team token, the pinned Pulumi CLI", () => {
+        it("AWS credentials from OIDC into the prod account's deploy role in ap-south-2, a deploy team token, the pinned Pulumi CLI; queued on prod-dr, the edited stack file kept even on failure", () => {
             expect(stepUsing(failover, "aws-actions/configure-aws-credentials")?.with).to.include({ "role-to-assume": "${{ vars.AWS_ROLE_ARN }}", "aws-region": "ap-south-2", "role-duration-seconds": 14400 });
             expect([stepUsing(failover, "pulumi/auth-actions")?.with?.scope, stepUsing(failover, "pulumi/actions")?.with, failover.permissions])
                 .to.deep.equal(["team:infra-deploy", { "pulumi-version-file": ".pulumi-version" }, { contents: "read", "id-token": "write" }]);
-        });
-
-        it("queues with every other Pulumi operation on prod-dr and keeps the edited stack file, even on failure", () => {
+            // It queues with every other Pulumi operation on prod-dr and keeps the edited stack file, even on failure.
             expect(failover.concurrency).to.deep.equal({ group: "pulumi-prod-dr", "cancel-in-progress": false, queue: "max" });
             const upload = stepUsing(failover, "actions/upload-artifact")!;
             expect([upload.if, upload.with?.path]).to.deep.equal(["always()", "Pulumi.prod-dr.yaml"]);
         });
-
-        it("writes no credential into the file", () => {
-            expect(inlineCredentials(wf)).to.deep.equal([]);
-        });
     });
 
     describe("issue 14 rules, on every workflow", () => {
-        const rules = { pullRequestReachProblems, deployPathProblems, permissionProblems, timeoutProblems, pinningProblems, nodeVersionProblems, continueOnErrorProblems };
+        const rules = { inlineCredentials, pullRequestReachProblems, deployPathProblems, permissionProblems, timeoutProblems, pinningProblems, nodeVersionProblems, continueOnErrorProblems };
         for (const file of WORKFLOW_FILES) {
             for (const [rule, check] of Object.entries(rules)) {
                 it(`${file}: ${rule} finds nothing`, () => {
@@ -254,24 +226,14 @@ describe("CI workflows", () => {
             }
         }
 
-        it("the pull-request rule is really applied: preview.yml runs on pull requests, deploy.yml does not", () => {
-            expect([Object.keys(load("preview.yml").on), Object.keys(load("deploy.yml").on)]).to.deep.equal([["pull_request"], ["push"]]);
-        });
-
-        it("the Pulumi CLI version is pinned in .pulumi-version to the @pulumi/pulumi SDK version of the lockfile, and every pulumi/actions step uses it", () => {
+        it("the Pulumi CLI version is pinned in .pulumi-version to the @pulumi/pulumi SDK version of the lockfile; every pulumi/actions step uses it, and its job restores the provider plugin cache", () => {
             const lock = JSON.parse(readText("package-lock.json"));
             expect(readText(".pulumi-version").trim()).to.equal(lock.packages["node_modules/@pulumi/pulumi"].version);
             for (const file of WORKFLOW_FILES) {
-                for (const job of Object.values(load(file).jobs)) {
-                    for (const step of job.steps.filter((st) => st.uses?.startsWith("pulumi/actions@"))) expect(step.with?.["pulumi-version-file"], file).to.equal(".pulumi-version");
-                }
-            }
-        });
-
-        it("every Pulumi job restores the provider plugin cache", () => {
-            for (const file of WORKFLOW_FILES) {
-                for (const [name, job] of Object.entries(load(file).jobs).filter(([, j]) => j.steps.some((st) => st.uses?.startsWith("pulumi/actions@")))) {
-                    expect(stepUsing(job, "actions/cache")?.with?.path, `${file} ${name}`).to.equal("~/.pulumi/plugins");
+                for (const [name, job] of Object.entries(load(file).jobs)) {
+                    const steps = job.steps.filter((st) => st.uses?.startsWith("pulumi/actions@"));
+                    for (const step of steps) expect(step.with?.["pulumi-version-file"], `${file} ${name}`).to.equal(".pulumi-version");
+                    if (steps.length > 0) expect(stepUsing(job, "actions/cache")?.with?.path, `${file} ${name}`).to.equal("~/.pulumi/plugins");
                 }
             }
         });
@@ -281,9 +243,6 @@ describe("CI workflows", () => {
         const nvmrc = readText(".nvmrc").trim();
         const lock = JSON.parse(readText("package-lock.json"));
 
-        it(".nvmrc names one exact version", () => {
-            expect(nvmrc).to.match(/^\d+\.\d+\.\d+$/);
-        });
 
         it("it meets the engine range of the project and of every installed package (npm ci prints no EBADENGINE)", () => {
             const ranges = Object.entries<{ engines?: { node?: string } }>(lock.packages).filter(([, p]) => typeof p.engines?.node === "string");
@@ -291,7 +250,8 @@ describe("CI workflows", () => {
             expect(ranges.filter(([, p]) => !semver.satisfies(nvmrc, p.engines!.node!)).map(([name, p]) => `${name || "this project"}: ${p.engines!.node}`)).to.deep.equal([]);
         });
 
-        it("the project's engines field accepts only that major, from .nvmrc on", () => {
+        it(".nvmrc names one exact version; the project's engines field accepts only that major, from .nvmrc on", () => {
+            expect(nvmrc).to.match(/^\d+\.\d+\.\d+$/);
             const range = JSON.parse(readText("package.json")).engines.node;
             expect([semver.satisfies(nvmrc, range), semver.minVersion(range)!.version, semver.satisfies(`${semver.major(nvmrc) + 1}.0.0`, range)]).to.deep.equal([true, nvmrc, false]);
         });

@@ -64,13 +64,11 @@ describe("docs: every documented npm command runs as written", () => {
     const docs = documents();
     const commands = docs.flatMap((f) => npmCommands(fs.readFileSync(path.join(ROOT, f), "utf8"), f));
 
-    it("reads README.md and the sub-READMEs, and finds their commands", () => {
+    it("reads README.md and the sub-READMEs, and finds their commands: every script exists and every option shown is accepted by its tool's parser", () => {
         expect(docs).to.include.members(["README.md", "tools/safety/README.md", "tools/cost/README.md", "automation/README.md", "bootstrap/README.md", "policy/README.md", path.normalize("docs/decisions.md")]);
         const scriptsShown = new Set(commands.map((c) => c.script));
         expect([...scriptsShown]).to.include.members(["plan", "plan:bootstrap", "cost", "snapshot", "ops", "test", "test:policy"]);
-    });
-
-    it("every script exists and every option shown is accepted by its tool's parser", () => {
+        // Every script exists and every option shown is accepted by its tool's parser.
         expect(check(commands)).to.deep.equal([]);
     });
 
@@ -112,39 +110,29 @@ describe("docs: the command check itself", () => {
     const problems = check(npmCommands(doc, "doc.md"));
     const about = (needle: string) => problems.filter((p) => p.includes(needle));
 
-    it("reports an unknown script", () => {
-        expect(about("planx")).to.have.length(1);
-        expect(about("planx")[0]).to.match(/^doc\.md:1: .*package\.json has no script "planx"/);
-    });
+    // One problem per broken line, each for its reason, naming the tool.
+    const cases: [string, string, RegExp | string][] = [
+        ["an unknown script", "planx", /^doc\.md:1: .*package\.json has no script "planx"/],
+        ["an unknown option, naming the tool", "--jsn",
+            `doc.md:3: \`npm run plan -- prod --jsn out.json\`: tools/plan does not accept --jsn (it accepts ${flagNames(PLAN_FLAGS).join(", ")})`],
+        ["an ops option checked per command", "validate prod --confirm-prod", /^doc\.md:4: .*automation\/cli does not accept --confirm-prod/],
+        ["options given to npm instead of the tool", "--json before `--` go to npm", /^doc\.md:5: /],
+        ["a concrete command line the tool's parser refuses, across a line continuation", "--allow-removal needs the URN of the resource", /^doc\.md:6: /],
+    ];
+    for (const [what, needle, expected] of cases) {
+        it(`reports ${what}`, () => {
+            expect(about(needle)).to.have.length(1);
+            if (typeof expected === "string") expect(about(needle)[0]).to.equal(expected);
+            else expect(about(needle)[0]).to.match(expected);
+        });
+    }
 
-    it("reports an unknown option, naming the tool", () => {
-        expect(about("--jsn")).to.deep.equal([
-            `doc.md:3: \`npm run plan -- prod --jsn out.json\`: tools/plan does not accept --jsn (it accepts ${flagNames(PLAN_FLAGS).join(", ")})`,
-        ]);
-    });
-
-    it("checks ops options per command", () => {
-        expect(about("validate prod --confirm-prod")).to.have.length(1);
-        expect(about("validate prod --confirm-prod")[0]).to.include("automation/cli does not accept --confirm-prod");
-    });
-
-    it("reports options given to npm instead of the tool", () => {
-        expect(about("--json before `--` go to npm")).to.have.length(1);
-    });
-
-    it("runs a concrete command line through the tool's parser, across a line continuation", () => {
-        expect(about("--allow-removal needs the URN of the resource")).to.have.length(1);
-        expect(about("--allow-removal needs the URN")[0]).to.match(/^doc\.md:6: /);
-    });
-
-    it("reports options to a script whose tool it has no table for", () => {
+    it("reports options to a script whose tool it has no table for; accepts a synopsis with placeholders and the command after &&", () => {
         const withBench = commandProblems(npmCommands(doc, "doc.md"), { ...scripts, bench: "node build/tools/bench.js" }, TOOLS, toolOf);
         const bench = withBench.filter((p) => p.startsWith("doc.md:8:"));
         expect(bench).to.have.length(1);
         expect(bench[0]).to.include('script "bench" (node build/tools/bench.js) runs no tool whose options the docs test knows');
-    });
-
-    it("accepts a synopsis with placeholders and the command after &&: one problem on each other line", () => {
+        // A synopsis with placeholders and the command after && are accepted: one problem on each other line.
         // Line 8: bench is either not a script of package.json or, once it is, a tool without an option table here.
         expect(problems.map((p) => Number(/^doc\.md:(\d+):/.exec(p)?.[1]))).to.deep.equal([1, 3, 4, 5, 6, 8]);
     });

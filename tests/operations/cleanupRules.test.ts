@@ -24,8 +24,9 @@ describe("weekly cleanup rules (§2.2.2)", () => {
 
     describe("task definition revisions", () => {
         const revisions = Array.from({ length: 15 }, (_, i) => td(PE, i + 1));
-        it("deregisters the revisions beyond the newest 10, oldest included", () => {
+        it("deregisters the revisions beyond the newest 10, oldest included; refuses to keep fewer than one", () => {
             expect(taskDefinitionsToDeregister(revisions, [], [PE], 10).map((r) => r.revision)).to.deep.equal([5, 4, 3, 2, 1]);
+            expect(() => taskDefinitionsToDeregister(revisions, [], [PE], 0)).to.throw(/at least 1/);
         });
         it("never a revision a service, deployment or task uses, however old", () => {
             const inUse = [td(PE, 2).arn, td(PE, 15).arn];
@@ -37,9 +38,6 @@ describe("weekly cleanup rules (§2.2.2)", () => {
             expect(plan.map((r) => r.revision)).to.not.include(15);
             expect(plan.every((r) => r.family === PE)).to.equal(true);
         });
-        it("refuses to keep fewer than one", () => {
-            expect(() => taskDefinitionsToDeregister(revisions, [], [PE], 0)).to.throw(/at least 1/);
-        });
         it("reads family and revision from an ARN", () => {
             expect(parseTaskDefinitionArn(td(PE, 7).arn)).to.deep.equal(td(PE, 7));
             expect(parseTaskDefinitionArn("arn:aws:ecs:ap-south-1:1:cluster/x")).to.equal(undefined);
@@ -48,10 +46,7 @@ describe("weekly cleanup rules (§2.2.2)", () => {
 
     describe("RDS snapshots", () => {
         const snap = (id: string, over: Partial<DbSnapshot> = {}): DbSnapshot => ({ id, type: "manual", status: "available", createdAt: daysAgo(30), tags: {}, ...over });
-        it("deletes available manual snapshots older than 14 days", () => {
-            expect(snapshotsToDelete([snap("old"), snap("recent", { createdAt: daysAgo(13) })], SETTINGS, NOW).map((s) => s.id)).to.deep.equal(["old"]);
-        });
-        it("never an automated snapshot, the final snapshot, a retained one, one in progress, or one of unknown age", () => {
+        it("deletes available manual snapshots older than 14 days; never an automated snapshot, the final snapshot, a retained one, one in progress, or one of unknown age", () => {
             const kept = [
                 snap("rds:staging-fivestar-payments-db-2026-10-01", { type: "automated" }),
                 snap("staging-fivestar-payments-db-final"),
@@ -59,23 +54,21 @@ describe("weekly cleanup rules (§2.2.2)", () => {
                 snap("copying", { status: "creating" }),
                 snap("no-date", { createdAt: undefined }),
             ];
-            expect(snapshotsToDelete(kept, SETTINGS, NOW)).to.deep.equal([]);
+            expect(snapshotsToDelete([snap("old"), snap("recent", { createdAt: daysAgo(13) }), ...kept], SETTINGS, NOW).map((s) => s.id)).to.deep.equal(["old"]);
         });
     });
 
     describe("ECR images", () => {
         const image = (digest: string, over: Partial<EcrImage> = {}): EcrImage => ({ repository: "fivestar-internal-pe", digest, tags: [], pushedAt: daysAgo(10), ...over });
-        it("deletes untagged images pushed more than 7 days ago", () => {
-            expect(imagesToDelete([image("sha256:a"), image("sha256:b", { pushedAt: daysAgo(6) })], SETTINGS, [], NOW).map((i) => i.digest)).to.deep.equal(["sha256:a"]);
-        });
-        it("never a tagged image, one a tagged index refers to or a task runs, or one of another repository", () => {
+        it("deletes untagged images pushed more than 7 days ago; never a tagged image, one a tagged index refers to or a task runs, or one of another repository", () => {
             const kept = [
                 image("sha256:tagged", { tags: ["1.4.2"] }),
                 image("sha256:child"),
                 image("sha256:running"),
                 image("sha256:other", { repository: "not-ours" }),
             ];
-            expect(imagesToDelete(kept, SETTINGS, ["sha256:child", "sha256:running"], NOW)).to.deep.equal([]);
+            expect(imagesToDelete([image("sha256:a"), image("sha256:b", { pushedAt: daysAgo(6) }), ...kept], SETTINGS, ["sha256:child", "sha256:running"], NOW).map((i) => i.digest))
+                .to.deep.equal(["sha256:a"]);
         });
         it("reads the children of an image index", () => {
             expect(manifestChildDigests(JSON.stringify({ manifests: [{ digest: "sha256:x" }, { digest: "sha256:y" }] }))).to.deep.equal(["sha256:x", "sha256:y"]);

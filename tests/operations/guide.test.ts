@@ -106,13 +106,11 @@ describe("issue 16 on the real plans", function () {
 
 describe("npm run ops -- debug <stack> (§12.1.2)", () => {
     const outputs = { clusterName: "prod-fivestar-payments", debugTaskFamily: "prod-fivestar-debug-task", appSubnetIds: ["subnet-a", "subnet-b"], ecsSecurityGroupId: "sg-1" };
-    it("prints the run-task with the stack's app subnets, ECS security group and family", () => {
+    it("prints the run-task with the stack's app subnets, ECS security group and family; refuses a stack without them, naming them", () => {
         const cmd = debugRunTaskCommand(outputs, "ap-south-1");
         expect(cmd).to.contain("--cluster 'prod-fivestar-payments'").and.contain("--task-definition 'prod-fivestar-debug-task'");
         expect(cmd).to.contain("subnets=[subnet-a,subnet-b],securityGroups=[sg-1],assignPublicIp=DISABLED");
         expect(cmd).to.contain("--region 'ap-south-1'");
-    });
-    it("refuses a stack without the outputs, naming them", () => {
         expect(() => debugRunTaskCommand({ ...outputs, ecsSecurityGroupId: undefined, appSubnetIds: [] }, "ap-south-1")).to.throw(/appSubnetIds, ecsSecurityGroupId/);
     });
 });

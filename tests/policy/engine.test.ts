@@ -18,29 +18,20 @@ const schemaPolicy: StackValidationPolicy = {
 
 describe("offline policy engine", () => {
     describe("enforcementLevel: the CLI's order", () => {
-        it("takes the policy's own config entry over \"all\"", () => {
-            expect(enforcementLevel({ name: "p" }, { all: "mandatory", p: "advisory" }, "mandatory")).to.equal("advisory");
-        });
-
-        it("takes the level inside an object entry", () => {
-            expect(enforcementLevel({ name: "p" }, { p: { enforcementLevel: "disabled", x: 1 } }, "mandatory")).to.equal("disabled");
-        });
-
-        it("falls back to \"all\", then the policy's level, then the pack's", () => {
+        it("takes the policy's own config entry over \"all\", the level inside an object entry, then falls back to \"all\", then the policy's level, then the pack's", () => {
             expect([
+                enforcementLevel({ name: "p" }, { all: "mandatory", p: "advisory" }, "mandatory"),
+                enforcementLevel({ name: "p" }, { p: { enforcementLevel: "disabled", x: 1 } }, "mandatory"),
                 enforcementLevel({ name: "p", enforcementLevel: "advisory" }, { all: "mandatory" }, "advisory"),
                 enforcementLevel({ name: "p", enforcementLevel: "advisory" }, {}, "mandatory"),
                 enforcementLevel({ name: "p" }, { p: { x: 1 } }, "mandatory"),
-            ]).to.deep.equal(["mandatory", "advisory", "mandatory"]);
+            ]).to.deep.equal(["advisory", "disabled", "mandatory", "advisory", "mandatory"]);
         });
     });
 
     describe("policyConfig: what getConfig() returns", () => {
-        it("applies schema defaults, then the stack's properties, without the level", () => {
+        it("applies schema defaults, then the stack's properties, without the level; the defaults alone when the stack only sets a level", () => {
             expect(policyConfig(schemaPolicy, { "with-schema": { enforcementLevel: "advisory", other: "x" } })).to.deep.equal({ limit: 3, other: "x" });
-        });
-
-        it("is the defaults alone when the stack only sets a level", () => {
             expect(policyConfig(schemaPolicy, { "with-schema": "advisory" })).to.deep.equal({ limit: 3 });
         });
     });
@@ -75,18 +66,11 @@ describe("offline policy engine", () => {
     describe("runPack", () => {
         const resources = [fixture("t:x:A", "a", {}), fixture("t:x:B", "b", {})];
 
-        it("reports each violation with the resolved level and resource", async () => {
+        it("reports each violation with the resolved level and resource, formatted one per line; skips a disabled policy", async () => {
             const violations = await runPack([reportsName], resources, { "reports-name": "advisory" }, "mandatory");
             expect(violations.map((v) => `${v.level} ${v.resource}`)).to.deep.equal(["advisory a", "advisory b"]);
-        });
-
-        it("skips a disabled policy", async () => {
+            expect(formatViolations(await runPack([reportsName], resources.slice(0, 1), {}, "mandatory"))).to.equal("  mandatory reports-name  a  a");
             expect(await runPack([reportsName], resources, { all: "disabled" }, "mandatory")).to.deep.equal([]);
-        });
-
-        it("formats violations one per line", async () => {
-            const text = formatViolations(await runPack([reportsName], resources.slice(0, 1), {}, "mandatory"));
-            expect(text).to.equal("  mandatory reports-name  a  a");
         });
     });
 });

@@ -18,40 +18,24 @@ describe("policy lib", () => {
     describe("values: reading props at preview time", () => {
         const props = unknownCheckingProxy({ kmsKeyId: UNKNOWN_DURING_PREVIEW, empty: "", list: [] }) as Record<string, unknown>;
 
-        it("known() returns UNKNOWN for a value the engine does not know yet", () => {
+        it("known() returns UNKNOWN for a value the engine does not know yet, and rethrows anything else", () => {
             expect(known(() => props.kmsKeyId)).to.equal(UNKNOWN);
-        });
-
-        it("isProvided() counts an unknown value as set (it comes from another resource)", () => {
-            expect(isProvided(() => props.kmsKeyId)).to.equal(true);
-        });
-
-        it("isProvided() is false for absent, empty string and empty list", () => {
-            expect([isProvided(() => props.missing), isProvided(() => props.empty), isProvided(() => props.list)]).to.deep.equal([false, false, false]);
-        });
-
-        it("known() rethrows anything other than an unknown value", () => {
             expect(() => known(() => { throw new Error("boom"); })).to.throw("boom");
+        });
+
+        it("isProvided() counts an unknown value as set (it comes from another resource); absent, empty string and empty list are not", () => {
+            expect([isProvided(() => props.kmsKeyId), isProvided(() => props.missing), isProvided(() => props.empty), isProvided(() => props.list)]).to.deep.equal([true, false, false, false]);
         });
     });
 
     describe("policyDocument", () => {
-        it("reads Allow statements from a JSON string with a single Statement and Action", () => {
-            expect(parsePolicyDocument(JSON.stringify({ Statement: { Effect: "Allow", Action: "s3:GetObject", Resource: "*" } }))).to.deep.equal({ ok: true, grants: [{ actions: ["s3:GetObject"], allExcept: false, sid: undefined }] });
-        });
-
-        it("reads an object document and ignores Deny statements", () => {
-            const parsed = parsePolicyDocument({ Statement: [{ Effect: "Deny", Action: "*" }, { Sid: "A", Effect: "Allow", Action: ["a:B"] }] });
-            expect(parsed).to.deep.equal({ ok: true, grants: [{ actions: ["a:B"], allExcept: false, sid: "A" }] });
-        });
-
-        it("marks Allow + NotAction as granting everything except the list", () => {
-            const parsed = parsePolicyDocument({ Statement: [{ Effect: "Allow", NotAction: "iam:*" }] });
-            expect(parsed.ok && parsed.grants[0].allExcept).to.equal(true);
-        });
-
-        it("reports a document that is not JSON", () => {
-            expect(parsePolicyDocument("{").ok).to.equal(false);
+        it("reads Allow statements (a single Statement and Action in a JSON string, or an object), ignores Deny, marks Allow + NotAction as all but the list, reports non-JSON", () => {
+            expect([
+                parsePolicyDocument(JSON.stringify({ Statement: { Effect: "Allow", Action: "s3:GetObject", Resource: "*" } })),
+                parsePolicyDocument({ Statement: [{ Effect: "Deny", Action: "*" }, { Sid: "A", Effect: "Allow", Action: ["a:B"] }] }),
+            ]).to.deep.equal([{ ok: true, grants: [{ actions: ["s3:GetObject"], allExcept: false, sid: undefined }] }, { ok: true, grants: [{ actions: ["a:B"], allExcept: false, sid: "A" }] }]);
+            const notAction = parsePolicyDocument({ Statement: [{ Effect: "Allow", NotAction: "iam:*" }] });
+            expect([notAction.ok && notAction.grants[0].allExcept, parsePolicyDocument("{").ok]).to.deep.equal([true, false]);
         });
 
         it("tells full wildcards from service wildcards from partial ones", () => {
@@ -73,15 +57,9 @@ describe("policy lib", () => {
             expect(ingressPermissions("aws:ec2/securityGroupRule:SecurityGroupRule", { type: "egress", protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] })).to.deep.equal([]);
         });
 
-        it("treats protocol -1 as every port and ICMP as none", () => {
+        it("treats protocol -1 as every port and ICMP as none; lists the high-risk ports inside a range; finds nothing open to the world from a private range", () => {
             expect([admitsPort(world("-1", 0, 0), 3389), admitsPort(world("icmp", 0, 65535), 22)]).to.deep.equal([true, false]);
-        });
-
-        it("lists the high-risk ports inside a range", () => {
             expect(highRiskPortsOpen(world("tcp", 3000, 3400))).to.deep.equal([3000, 3306, 3389]);
-        });
-
-        it("finds nothing open to the world from a private range", () => {
             expect(highRiskPortsOpen({ protocol: "tcp", fromPort: 22, toPort: 22, cidrs: ["10.0.0.0/8"] })).to.deep.equal([]);
         });
 
@@ -97,20 +75,14 @@ describe("policy lib", () => {
     });
 
     describe("containers", () => {
-        it("parses the JSON string of containerDefinitions", () => {
+        it("parses the JSON string of containerDefinitions, and rejects a JSON object that is not a list", () => {
             expect(parseContainerDefinitions('[{"name":"a"}]')).to.deep.equal({ ok: true, containers: [{ name: "a" }] });
-        });
-
-        it("rejects a JSON object that is not a list", () => {
             expect(parseContainerDefinitions('{"name":"a"}').ok).to.equal(false);
         });
 
-        it("accepts names that refer to a secret rather than hold it", () => {
-            expect(["DATABASE_SECRET_ARN", "JWT_SECRET_PARAMETER", "RAZORPAY_KEY_ID", "LOG_LEVEL"].map((name) => secretReason({ name, value: "x" }))).to.deep.equal([undefined, undefined, undefined, undefined]);
-        });
-
-        it("flags credential names case-insensitively", () => {
-            expect(secretReason({ name: "jwt_secret", value: "x" })).to.equal("jwt_secret names a credential");
+        it("flags credential names case-insensitively, and accepts names that refer to a secret rather than hold it", () => {
+            expect(["jwt_secret", "DATABASE_SECRET_ARN", "JWT_SECRET_PARAMETER", "RAZORPAY_KEY_ID", "LOG_LEVEL"].map((name) => secretReason({ name, value: "x" })))
+                .to.deep.equal(["jwt_secret names a credential", undefined, undefined, undefined, undefined]);
         });
     });
 
@@ -119,26 +91,23 @@ describe("policy lib", () => {
         const block = (inputs: { bucket: string }, ...deps: typeof bucket[]) =>
             dependingOn(fixture<aws.s3.BucketPublicAccessBlockArgs>("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "pab", inputs), ...deps);
 
-        it("matches through the resource's dependencies", () => {
-            const [b, pab] = policyResources([bucket, block({ bucket: "b-id" }, bucket)]);
-            expect(refersTo(pab, "bucket", b, ["bucket"])).to.equal(true);
-        });
-
-        it("matches a literal value against the target's identifying property", () => {
-            const [b, pab] = policyResources([bucket, block({ bucket: "logs-bucket" })]);
-            expect(refersTo(pab, "bucket", b, ["bucket"])).to.equal(true);
-        });
+        const cases: [string, ReturnType<typeof block>, boolean][] = [
+            ["matches through the resource's dependencies", block({ bucket: "b-id" }, bucket), true],
+            ["matches a literal value against the target's identifying property", block({ bucket: "logs-bucket" }), true],
+            ["does not match an unknown value without dependencies", block({ bucket: UNKNOWN_DURING_PREVIEW }), false],
+        ];
+        for (const [what, pabRecord, matches] of cases) {
+            it(what, () => {
+                const [b, pab] = policyResources([bucket, pabRecord]);
+                expect(refersTo(pab, "bucket", b, ["bucket"])).to.equal(matches);
+            });
+        }
 
         it("prefers per-property dependencies over the resource's other dependencies", () => {
             const other = fixture<aws.s3.BucketArgs>("aws:s3/bucket:Bucket", "other", { bucket: "other-bucket" });
             const [b, o, pab] = policyResources([bucket, other, block({ bucket: "x" }, bucket, other)]);
             pab.propertyDependencies = { bucket: [o] };
             expect([refersTo(pab, "bucket", b, ["bucket"]), refersTo(pab, "bucket", o, ["bucket"])]).to.deep.equal([false, true]);
-        });
-
-        it("does not match an unknown value without dependencies", () => {
-            const [b, pab] = policyResources([bucket, block({ bucket: UNKNOWN_DURING_PREVIEW })]);
-            expect(refersTo(pab, "bucket", b, ["bucket"])).to.equal(false);
         });
     });
 

@@ -45,11 +45,8 @@ describe("policy pack", () => {
             });
         }
 
-        it("set no enforcement level of their own (the pack default and the stack configs decide)", () => {
+        it("set no enforcement level of their own (the stack configs decide), and default to mandatory", () => {
             expect(POLICIES.filter((p) => p.enforcementLevel !== undefined).map((p) => p.name)).to.deep.equal([]);
-        });
-
-        it("default to mandatory", () => {
             expect(PACK_ENFORCEMENT).to.equal("mandatory");
         });
     });
@@ -57,11 +54,8 @@ describe("policy pack", () => {
     describe("stack configs (policy/config/<stack>.json)", () => {
         const names = POLICIES.map((p) => p.name);
         for (const stack of STACKS) {
-            it(`${stack}.json names only rules of the pack (or "all")`, () => {
+            it(`${stack}.json names only rules of the pack (or "all"), with valid levels and properties the rule declares`, () => {
                 expect(Object.keys(stackPackConfig(stack)).filter((key) => key !== "all" && !names.includes(key))).to.deep.equal([]);
-            });
-
-            it(`${stack}.json uses only valid levels and properties the rule declares`, () => {
                 const problems = Object.entries(stackPackConfig(stack)).flatMap(([name, entry]) => {
                     if (typeof entry === "string") return LEVELS.includes(entry) ? [] : [`${name}: level ${entry}`];
                     const declared = Object.keys(POLICIES.find((p) => p.name === name)?.configSchema?.properties ?? {});
@@ -74,11 +68,8 @@ describe("policy pack", () => {
             });
         }
 
-        it("prod waives nothing: every rule is mandatory there", () => {
+        it("prod waives nothing: every rule is mandatory there; no stack disables a rule", () => {
             expect(deviations(stackPackConfig("prod")).filter((d) => / (advisory|disabled)$/.test(d))).to.deep.equal([]);
-        });
-
-        it("no stack disables a rule", () => {
             expect(STACKS.flatMap((s) => deviations(stackPackConfig(s)).filter((d) => d.endsWith(": disabled")))).to.deep.equal([]);
         });
     });
@@ -112,13 +103,8 @@ describe("policy pack", () => {
         const pkg = JSON.parse(fs.readFileSync(path.join(POLICY_DIR, "package.json"), "utf8"));
         const root = JSON.parse(fs.readFileSync(path.join(PROJECT_DIR, "package.json"), "utf8"));
 
-        it("declares the same @pulumi versions the root build and these tests use", () => {
-            for (const dep of ["@pulumi/policy", "@pulumi/pulumi", "@pulumi/aws"]) {
-                expect(pkg.dependencies[dep], dep).to.equal(root.dependencies[dep]);
-            }
-        });
-
-        it("is a nodejs policy pack (PulumiPolicy.yaml)", () => {
+        it("is a nodejs policy pack (PulumiPolicy.yaml) declaring the same @pulumi versions the root build and these tests use", () => {
+            for (const dep of ["@pulumi/policy", "@pulumi/pulumi", "@pulumi/aws"]) expect(pkg.dependencies[dep], dep).to.equal(root.dependencies[dep]);
             expect(YAML.parse(fs.readFileSync(path.join(POLICY_DIR, "PulumiPolicy.yaml"), "utf8")).runtime).to.equal("nodejs");
         });
     });

@@ -15,9 +15,9 @@ import { previewRolePolicy, previewTrustPolicy } from "../../security/previewRol
 import { readStackConfig } from "../../config/stackFiles";
 import { trustStatementsWithoutMfa } from "../../policy/lib/trust";
 import { construct, valueOf } from "../support/component";
+import { ACCOUNTS } from "./fixtures";
 
 const DIR = path.resolve(__dirname, "..", "..", "..", "bootstrap");
-const ACCOUNTS = { dev: "123456789012", staging: "123456789013", prod: "123456789014" } as const;
 // Test-only principals: the real ones are not in the guide and are set by operators.
 const CICD = "arn:aws:iam::123456789013:role/test-cicd";
 const MONITORING = "999999999999";
@@ -45,13 +45,11 @@ function rejection(raw: Record<string, unknown>): string {
 describe("bootstrap project (§2.3.1)", () => {
     const project = YAML.parse(fs.readFileSync(path.join(DIR, "Pulumi.yaml"), "utf8"));
 
-    it("is its own Pulumi project, fivestar-payments-bootstrap, with default providers disabled", () => {
+    it("is its own Pulumi project, fivestar-payments-bootstrap, with default providers disabled, declaring exactly the required keys with the schema's type and description", () => {
         expect(project.name).to.equal("fivestar-payments-bootstrap");
         expect(project.runtime.name).to.equal("nodejs");
         expect(project.config["pulumi:disable-default-providers"]).to.deep.equal({ value: ["*"] });
-    });
-
-    it("Pulumi.yaml declares exactly the required keys, with the schema's type and description", () => {
+        // Pulumi.yaml declares exactly the required keys, with the schema's type and description.
         const required = Object.entries(BOOTSTRAP_KEYS).filter(([, s]) => s.required);
         for (const [name, spec] of required) expect(project.config[name], name).to.include({ type: spec.type, description: spec.description });
         expect(Object.keys(project.config).filter((k) => !k.includes(":")).sort()).to.deep.equal(required.map(([k]) => k).sort());
@@ -74,16 +72,12 @@ describe("bootstrap project (§2.3.1)", () => {
         });
     }
 
-    it("prod trusts the development account as limited; dev and staging trust no limited account", () => {
-        expect(parseBootstrapConfig(complete("prod")).limitedAccountIds).to.deep.equal([ACCOUNTS.dev]);
-        expect(parseBootstrapConfig(complete("dev")).limitedAccountIds).to.deep.equal([]);
-        expect(parseBootstrapConfig(complete("staging")).limitedAccountIds).to.deep.equal([]);
-    });
-
-    it("prod also allows ap-south-2, the main prod stack's RDS backup replication region; dev and staging only their own", () => {
-        expect(parseBootstrapConfig(complete("prod")).additionalRegions).to.deep.equal(["ap-south-2"]);
-        expect(parseBootstrapConfig(complete("dev")).additionalRegions).to.deep.equal([]);
-        expect(parseBootstrapConfig(complete("staging")).additionalRegions).to.deep.equal([]);
+    it("prod trusts the development account as limited and also allows ap-south-2 (the main prod stack's RDS backup replication region); dev and staging neither", () => {
+        const of = (stack: string) => {
+            const cfg = parseBootstrapConfig(complete(stack));
+            return [cfg.limitedAccountIds, cfg.additionalRegions];
+        };
+        expect(["prod", "dev", "staging"].map(of)).to.deep.equal([[[ACCOUNTS.dev], ["ap-south-2"]], [[], []], [[], []]]);
     });
 
     for (const stack of ["dev", "staging", "prod"] as const) {
@@ -105,37 +99,29 @@ describe("bootstrap project (§2.3.1)", () => {
     });
 
     describe("rejections name the key and what is allowed", () => {
-        it("cicdRoleArn must be an IAM role ARN", () => {
-            expect(rejection(complete("prod", { cicdRoleArn: "ci-cd" }))).to.include("fivestar-payments-bootstrap:cicdRoleArn = \"ci-cd\": must be an IAM role ARN");
-            expect(rejection(complete("prod", { cicdRoleArn: "arn:aws:iam::123456789013:user/ci" }))).to.include("must be an IAM role ARN");
-        });
-        it("cicdRoleArn may not be the DeploymentRole itself", () => {
-            expect(rejection(complete("prod", { cicdRoleArn: "arn:aws:iam::123456789014:role/DeploymentRole" }))).to.include("is the DeploymentRole itself");
-        });
-        it("monitoringAccountId must be a 12-digit id of another account", () => {
-            expect(rejection(complete("dev", { monitoringAccountId: "12345" }))).to.include("fivestar-payments-bootstrap:monitoringAccountId = \"12345\": must be the 12-digit id of the central monitoring account");
-            expect(rejection(complete("dev", { monitoringAccountId: ACCOUNTS.dev }))).to.include("must be the central monitoring account, not the account itself");
-        });
-        it("limitedAccountIds must be 12-digit ids, not the account itself", () => {
-            expect(rejection(complete("prod", { limitedAccountIds: "[\"dev\"]" }))).to.include("fivestar-payments-bootstrap:limitedAccountIds");
-            expect(rejection(complete("prod", { limitedAccountIds: `["${ACCOUNTS.prod}"]` }))).to.include("contains the account itself");
-        });
-        it("additionalRegions must be region names other than region", () => {
-            expect(rejection(complete("prod", { additionalRegions: "[\"mumbai\"]" }))).to.include("fivestar-payments-bootstrap:additionalRegions");
-            expect(rejection(complete("prod", { additionalRegions: "[\"ap-south-1\"]" }))).to.include("the stack's own region");
-            expect(parseBootstrapConfig(complete("prod", { additionalRegions: "[\"ap-south-2\"]" })).additionalRegions).to.deep.equal(["ap-south-2"]);
-        });
-        it("githubRepository must be owner/name", () => {
-            expect(rejection(complete("dev", { githubRepository: "https://github.com/test-org/test-repo" })))
-                .to.include("fivestar-payments-bootstrap:githubRepository = \"https://github.com/test-org/test-repo\": must be a GitHub repository as owner/name");
-            expect(rejection(complete("dev", { githubRepository: "test-repo" }))).to.include("must be a GitHub repository as owner/name");
-        });
-        it("the PreviewRole cannot share a name with the DeploymentRole (it would replace the deployer's trust)", () => {
-            expect(rejection(complete("dev", { previewRoleName: "DeploymentRole" }))).to.include("the three roles need three different names");
-        });
-        it("environment must be dev, staging or prod", () => {
-            expect(rejection(complete("prod", { environment: "qa" }))).to.include("fivestar-payments-bootstrap:environment = \"qa\": must be one of: dev, staging, prod");
-        });
+        const cases: [string, "dev" | "prod", Record<string, string>, string][] = [
+            ["cicdRoleArn must be an IAM role ARN", "prod", { cicdRoleArn: "ci-cd" }, "fivestar-payments-bootstrap:cicdRoleArn = \"ci-cd\": must be an IAM role ARN"],
+            ["cicdRoleArn must be a role, not a user", "prod", { cicdRoleArn: "arn:aws:iam::123456789013:user/ci" }, "must be an IAM role ARN"],
+            ["cicdRoleArn may not be the DeploymentRole itself", "prod", { cicdRoleArn: "arn:aws:iam::123456789014:role/DeploymentRole" }, "is the DeploymentRole itself"],
+            ["monitoringAccountId must be a 12-digit id", "dev", { monitoringAccountId: "12345" },
+                "fivestar-payments-bootstrap:monitoringAccountId = \"12345\": must be the 12-digit id of the central monitoring account"],
+            ["monitoringAccountId must be another account", "dev", { monitoringAccountId: ACCOUNTS.dev }, "must be the central monitoring account, not the account itself"],
+            ["limitedAccountIds must be 12-digit ids", "prod", { limitedAccountIds: "[\"dev\"]" }, "fivestar-payments-bootstrap:limitedAccountIds"],
+            ["limitedAccountIds may not hold the account itself", "prod", { limitedAccountIds: `["${ACCOUNTS.prod}"]` }, "contains the account itself"],
+            ["additionalRegions must be region names", "prod", { additionalRegions: "[\"mumbai\"]" }, "fivestar-payments-bootstrap:additionalRegions"],
+            ["additionalRegions may not hold region", "prod", { additionalRegions: "[\"ap-south-1\"]" }, "the stack's own region"],
+            ["githubRepository must be owner/name, not a URL", "dev", { githubRepository: "https://github.com/test-org/test-repo" },
+                "fivestar-payments-bootstrap:githubRepository = \"https://github.com/test-org/test-repo\": must be a GitHub repository as owner/name"],
+            ["githubRepository must name the owner", "dev", { githubRepository: "test-repo" }, "must be a GitHub repository as owner/name"],
+            ["the PreviewRole cannot share a name with the DeploymentRole (it would replace the deployer's trust)", "dev", { previewRoleName: "DeploymentRole" },
+                "the three roles need three different names"],
+            ["environment must be dev, staging or prod", "prod", { environment: "qa" }, "fivestar-payments-bootstrap:environment = \"qa\": must be one of: dev, staging, prod"],
+        ];
+        for (const [what, stack, overrides, message] of cases) {
+            it(what, () => {
+                expect(rejection(complete(stack, overrides))).to.include(message);
+            });
+        }
     });
 
     describe("the program", () => {
@@ -193,11 +179,9 @@ describe("bootstrap project (§2.3.1)", () => {
         });
 
         it("exports the three role ARNs", async () => {
-            const built = await build("dev");
-            const outputs = built.component;
-            expect(await valueOf(outputs.deploymentRoleArn)).to.match(/DeploymentRole$/);
-            expect(await valueOf(outputs.monitoringRoleArn)).to.match(/MonitoringRole$/);
-            expect(await valueOf(outputs.previewRoleArn)).to.match(/PreviewRole$/);
+            const { component: c } = await build("dev");
+            expect((await Promise.all([c.deploymentRoleArn, c.monitoringRoleArn, c.previewRoleArn].map((o) => valueOf(o)))).map((arn) => arn.split(":").pop()))
+                .to.deep.equal(["DeploymentRole", "MonitoringRole", "PreviewRole"]);
         });
 
         it("creates the read-only PreviewRole through the same provider, trusted by this repository's pull requests only", async () => {

@@ -4,23 +4,13 @@ import {
     monitoringTrustPolicy, REGIONAL_SERVICES,
 } from "../../security/crossAccountPolicies";
 import { CrossAccountRoles, CrossAccountRolesArgs } from "../../security/crossAccountRoles";
-import { PolicyDocument, PolicyStatement } from "../../lib/iamDocuments";
 import { construct, inAccount, valueOf } from "../support/component";
+import { ACCOUNTS, ATTACHMENT, POLICY, ROLE, sid } from "./fixtures";
 
-const ROLE = "aws:iam/role:Role";
-const POLICY = "aws:iam/rolePolicy:RolePolicy";
-const ATTACHMENT = "aws:iam/rolePolicyAttachment:RolePolicyAttachment";
 // Test-only principals: the real CI/CD role and monitoring account are not in the guide.
 const CICD = "arn:aws:iam::123456789013:role/test-cicd";
 const MONITORING_ACCOUNT = "999999999999";
-const DEV = "123456789012";
-const PROD = "123456789014";
-
-const sid = (doc: PolicyDocument, id: string): PolicyStatement => {
-    const found = doc.Statement.filter((s) => s.Sid === id);
-    expect(found, `statement ${id}`).to.have.length(1);
-    return found[0];
-};
+const { dev: DEV, prod: PROD } = ACCOUNTS;
 const permissions = (lockGuardrails: boolean, additionalRegions: string[] = []) => deploymentRolePolicy({
     accountId: PROD, region: "ap-south-1", additionalRegions, bootstrapRoleArns: [`arn:aws:iam::${PROD}:role/DeploymentRole`, `arn:aws:iam::${PROD}:role/MonitoringRole`], lockGuardrails,
 });
@@ -40,11 +30,8 @@ describe("DeploymentRole trust (§2.3.1)", () => {
             "ForAllValues:StringEquals": { "aws:TagKeys": ["fivestar-access"] },
             Bool: { "aws:MultiFactorAuthPresent": "true" },
         });
-    });
-
-    it("the CI/CD statement cannot tag sessions (it could not pose as limited or anything else)", () => {
-        const s = sid(deploymentTrustPolicy({ cicdRoleArn: CICD, limitedAccountIds: [DEV] }), "CiCdDeployer");
-        expect(s.Action).to.equal("sts:AssumeRole");
+        // The CI/CD statement cannot tag sessions (it could not pose as limited or anything else).
+        expect(sid(deploymentTrustPolicy({ cicdRoleArn: CICD, limitedAccountIds: [DEV] }), "CiCdDeployer").Action).to.equal("sts:AssumeRole");
     });
 });
 
@@ -52,15 +39,11 @@ describe("DeploymentRole permissions (§2.3.1: ECS deployment, Lambda updates, s
     const doc = permissions(true);
     const allows = doc.Statement.filter((s) => s.Effect === "Allow");
 
-    it("grants no '*' action and no iam:* / organizations / account / sts action", () => {
-        const actions = allows.flatMap((s) => [s.Action].flat());
-        expect(actions).to.not.include("*");
-        for (const a of actions) expect(a, a).to.not.match(/^(iam:\*|organizations:|account:|sts:)/);
-    });
-
-    it("covers ECS deployment and Lambda updates", () => {
+    it("covers ECS deployment and Lambda updates; grants no '*' action and no iam:* / organizations / account / sts action", () => {
         const actions = allows.flatMap((s) => [s.Action].flat());
         expect(actions).to.include.members(["ecs:*", "lambda:*", "elasticloadbalancing:*", "application-autoscaling:*"]);
+        expect(actions).to.not.include("*");
+        for (const a of actions) expect(a, a).to.not.match(/^(iam:\*|organizations:|account:|sts:)/);
     });
 
     it("IAM is limited to roles of this account; no users, groups or access keys", () => {
@@ -89,18 +72,6 @@ describe("DeploymentRole permissions (§2.3.1: ECS deployment, Lambda updates, s
         ] });
     });
 
-    it("issue 17: secrets, parameters and repositories also in the prod account's other region (prod replicates there, prod-dr runs there), nowhere else", () => {
-        expect(sid(permissions(true, ["ap-south-2"]), "NamedStorageAndConfig").Resource).to.deep.equal([
-            "arn:aws:s3:::fivestar-*", "arn:aws:s3:::fivestar-*/*",
-            `arn:aws:secretsmanager:ap-south-1:${PROD}:secret:fivestar/*`,
-            `arn:aws:ssm:ap-south-1:${PROD}:parameter/fivestar/*`,
-            `arn:aws:ecr:ap-south-1:${PROD}:repository/fivestar-*`,
-            `arn:aws:secretsmanager:ap-south-2:${PROD}:secret:fivestar/*`,
-            `arn:aws:ssm:ap-south-2:${PROD}:parameter/fivestar/*`,
-            `arn:aws:ecr:ap-south-2:${PROD}:repository/fivestar-*`,
-        ]);
-    });
-
     it("issue 17: ECR registry replication and repository creation templates (no resource-level permissions), for full deployers only", () => {
         const s = sid(doc, "EcrRegistryReplication");
         expect(s.Action).to.deep.equal(["ecr:PutReplicationConfiguration", "ecr:DescribeRegistry", "ecr:CreateRepositoryCreationTemplate",
@@ -117,25 +88,21 @@ describe("DeploymentRole permissions (§2.3.1: ECS deployment, Lambda updates, s
         expect([sid(doc, "DenyOutsideRegion").Action].flat()).to.include("scheduler:*");
     });
 
-    it("S3, Secrets Manager, SSM and ECR only on fivestar names in this account and region", () => {
-        expect(sid(doc, "NamedStorageAndConfig").Resource).to.deep.equal([
-            "arn:aws:s3:::fivestar-*", "arn:aws:s3:::fivestar-*/*",
-            `arn:aws:secretsmanager:ap-south-1:${PROD}:secret:fivestar/*`,
-            `arn:aws:ssm:ap-south-1:${PROD}:parameter/fivestar/*`,
-            `arn:aws:ecr:ap-south-1:${PROD}:repository/fivestar-*`,
-        ]);
+    it("S3, Secrets Manager, SSM and ECR only on fivestar names in this account and region; issue 17: also in the prod account's other region (prod replicates there, prod-dr runs there), nowhere else", () => {
+        const named = (region: string) => [
+            `arn:aws:secretsmanager:${region}:${PROD}:secret:fivestar/*`, `arn:aws:ssm:${region}:${PROD}:parameter/fivestar/*`, `arn:aws:ecr:${region}:${PROD}:repository/fivestar-*`,
+        ];
+        expect(sid(doc, "NamedStorageAndConfig").Resource).to.deep.equal(["arn:aws:s3:::fivestar-*", "arn:aws:s3:::fivestar-*/*", ...named("ap-south-1")]);
+        expect(sid(permissions(true, ["ap-south-2"]), "NamedStorageAndConfig").Resource)
+            .to.deep.equal(["arn:aws:s3:::fivestar-*", "arn:aws:s3:::fivestar-*/*", ...named("ap-south-1"), ...named("ap-south-2")]);
     });
 
-    it("denies every regional service outside the stack's region", () => {
+    it("denies every regional service outside the stack's region and the regions the program replicates to (prod's RDS backup region)", () => {
         const s = sid(doc, "DenyOutsideRegion");
         expect(s.Effect).to.equal("Deny");
         expect(s.Action).to.deep.equal(REGIONAL_SERVICES.map((x) => `${x}:*`));
         expect(s.Condition).to.deep.equal({ StringNotEquals: { "aws:RequestedRegion": ["ap-south-1"] } });
-    });
-
-    it("also allows the regions the program replicates to (prod's RDS backup region), and no other", () => {
-        const s = sid(permissions(true, ["ap-south-2"]), "DenyOutsideRegion");
-        expect(s.Condition).to.deep.equal({ StringNotEquals: { "aws:RequestedRegion": ["ap-south-1", "ap-south-2"] } });
+        expect(sid(permissions(true, ["ap-south-2"]), "DenyOutsideRegion").Condition).to.deep.equal({ StringNotEquals: { "aws:RequestedRegion": ["ap-south-1", "ap-south-2"] } });
     });
 
     it("every service allowed with a wildcard is either regional (region-locked) or global on purpose (budgets)", () => {
@@ -143,14 +110,11 @@ describe("DeploymentRole permissions (§2.3.1: ECS deployment, Lambda updates, s
         for (const svc of services) expect([...REGIONAL_SERVICES, "s3", "budgets"], svc).to.include(svc);
     });
 
-    it("the deployer cannot change the DeploymentRole or MonitoringRole", () => {
+    it("the deployer cannot change the DeploymentRole or MonitoringRole, nor attach AdministratorAccess, PowerUserAccess or IAMFullAccess", () => {
         expect(sid(doc, "DenyChangingBootstrapRoles")).to.deep.equal({
             Sid: "DenyChangingBootstrapRoles", Effect: "Deny", Action: "iam:*",
             Resource: [`arn:aws:iam::${PROD}:role/DeploymentRole`, `arn:aws:iam::${PROD}:role/MonitoringRole`],
         });
-    });
-
-    it("the deployer cannot attach AdministratorAccess, PowerUserAccess or IAMFullAccess", () => {
         const s = sid(doc, "DenyAdminPolicies");
         expect(s.Effect).to.equal("Deny");
         expect(s.Condition).to.deep.equal({ ArnLike: { "iam:PolicyARN": [...ADMIN_MANAGED_POLICIES] } });
@@ -172,10 +136,8 @@ describe("DeploymentRole permissions (§2.3.1: ECS deployment, Lambda updates, s
         expect(s.Action).to.include.members(["cloudtrail:StopLogging", "cloudtrail:DeleteTrail", "guardduty:DeleteDetector",
             "config:StopConfigurationRecorder", "config:DeleteConfigurationRecorder", "kms:ScheduleKeyDeletion"]);
         expect(s.Action).to.deep.equal([...GUARDRAIL_TEARDOWN_ACTIONS]);
-    });
-
-    it("dev/staging: no guardrail lock (their guardrails can be switched by config)", () => {
-        expect(permissions(false).Statement.map((s) => s.Sid)).to.not.include("DenyGuardrailTeardown");
+        // dev/staging: no guardrail lock (their guardrails can be switched by config)
+        expect(permissions(false).Statement.map((x) => x.Sid)).to.not.include("DenyGuardrailTeardown");
     });
 
     it("fits the 10,240-character limit of a role's inline policies", () => {
@@ -184,16 +146,13 @@ describe("DeploymentRole permissions (§2.3.1: ECS deployment, Lambda updates, s
 });
 
 describe("MonitoringRole (§2.3.1)", () => {
-    it("trusts the central monitoring account, with MFA (§2.2.3: its principals may be people)", () => {
+    it("trusts the central monitoring account, with MFA (§2.2.3: its principals may be people); CloudWatch, X-Ray and logs read through AWS read-only policies, nothing that writes", () => {
         expect(monitoringTrustPolicy(MONITORING_ACCOUNT).Statement).to.deep.equal([
             {
                 Sid: "CentralMonitoringAccount", Effect: "Allow", Principal: { AWS: `arn:aws:iam::${MONITORING_ACCOUNT}:root` }, Action: "sts:AssumeRole",
                 Condition: { Bool: { "aws:MultiFactorAuthPresent": "true" } },
             },
         ]);
-    });
-
-    it("CloudWatch read, X-Ray read, logs read: AWS read-only policies, nothing that writes", () => {
         expect(MONITORING_MANAGED_POLICIES).to.deep.equal([
             "arn:aws:iam::aws:policy/CloudWatchReadOnlyAccess",
             "arn:aws:iam::aws:policy/AWSXrayReadOnlyAccess",
@@ -210,7 +169,7 @@ describe("CrossAccountRoles component (§2.3.1)", () => {
         };
     }
 
-    it("creates DeploymentRole with the trust and the permissions above", async () => {
+    it("creates DeploymentRole with the trust and the permissions above, and MonitoringRole with the three read-only policies attached and nothing else (never AdministratorAccess)", async () => {
         const built = await construct(() => new CrossAccountRoles("roles", args(), inAccount()));
         const role = built.one(ROLE, "roles-deployment");
         expect(role.inputs.name).to.equal("DeploymentRole");
@@ -219,21 +178,11 @@ describe("CrossAccountRoles component (§2.3.1)", () => {
         const policy = built.one(POLICY, "roles-deployment");
         expect(policy.inputs.role).to.equal("DeploymentRole");
         expect(JSON.parse(String(policy.inputs.policy))).to.deep.equal(permissions(true));
-    });
-
-    it("creates MonitoringRole with the three read-only policies attached and nothing else", async () => {
-        const built = await construct(() => new CrossAccountRoles("roles", args(), inAccount()));
-        const role = built.one(ROLE, "roles-monitoring");
-        expect(role.inputs.name).to.equal("MonitoringRole");
-        expect(JSON.parse(String(role.inputs.assumeRolePolicy))).to.deep.equal(monitoringTrustPolicy(MONITORING_ACCOUNT));
-        const attached = built.ofType(ATTACHMENT).map((a) => a.inputs);
-        expect(attached).to.have.deep.members(MONITORING_MANAGED_POLICIES.map((policyArn) => ({ role: "MonitoringRole", policyArn })));
+        const monitoring = built.one(ROLE, "roles-monitoring");
+        expect(monitoring.inputs.name).to.equal("MonitoringRole");
+        expect(JSON.parse(String(monitoring.inputs.assumeRolePolicy))).to.deep.equal(monitoringTrustPolicy(MONITORING_ACCOUNT));
+        expect(built.ofType(ATTACHMENT).map((a) => a.inputs)).to.have.deep.members(MONITORING_MANAGED_POLICIES.map((policyArn) => ({ role: "MonitoringRole", policyArn })));
         expect(built.ofType(POLICY).map((p) => p.inputs.role)).to.deep.equal(["DeploymentRole"]);
-    });
-
-    it("never grants AdministratorAccess to either role", async () => {
-        const built = await construct(() => new CrossAccountRoles("roles", args(), inAccount()));
-        expect(built.ofType(ATTACHMENT).map((a) => a.inputs.policyArn)).to.not.include("arn:aws:iam::aws:policy/AdministratorAccess");
     });
 
     it("outside prod: unprotected, no limited trust when none is configured", async () => {

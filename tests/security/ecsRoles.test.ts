@@ -2,69 +2,41 @@ import { expect } from "chai";
 import { Environment } from "../../config/names";
 import { EcsRoles } from "../../security/ecsRoles";
 import { executionRolePolicy, taskRolePolicy } from "../../security/ecsPolicies";
-import { PolicyDocument, PolicyStatement } from "../../lib/iamDocuments";
 import { construct, inAccount, valueOf } from "../support/component";
+import { ACCOUNTS, ATTACHMENT, POLICY, ROLE, sid } from "./fixtures";
 
-const ROLE = "aws:iam/role:Role";
-const POLICY = "aws:iam/rolePolicy:RolePolicy";
-const ATTACHMENT = "aws:iam/rolePolicyAttachment:RolePolicyAttachment";
-const ACCOUNTS: Record<Environment, string> = { dev: "123456789012", staging: "123456789013", prod: "123456789014" };
 const GENERAL_KEY = "arn:aws:kms:ap-south-1:123456789014:key/general";
 const DATABASE_KEY = "arn:aws:kms:ap-south-1:123456789014:key/database";
 
 const ctx = (environment: Environment) => ({ environment, accountId: ACCOUNTS[environment], region: "ap-south-1" });
-const sid = (doc: PolicyDocument, id: string): PolicyStatement => {
-    const found = doc.Statement.filter((s) => s.Sid === id);
-    expect(found, `statement ${id}`).to.have.length(1);
-    return found[0];
-};
 
 describe("ECS task role policy (§7.1.1)", () => {
     for (const env of ["dev", "staging", "prod"] as const) {
-        describe(env, () => {
+        it(`${env}: exactly four Allow statements, none on a * resource: the six DynamoDB actions on the two transaction tables and their indexes; secrets, SSM parameters of ${env} only; kms:Decrypt only through Secrets Manager and SSM`, () => {
             const doc = taskRolePolicy(ctx(env), [GENERAL_KEY, DATABASE_KEY]);
             const account = ACCOUNTS[env];
-
-            it("the six DynamoDB actions on the two transaction tables and their indexes, nothing more", () => {
-                const s = sid(doc, "TransactionTables");
+            expect(doc.Statement.map((s) => s.Sid)).to.deep.equal(["TransactionTables", "ReadEnvironmentSecrets", "ReadEnvironmentParameters", "DecryptSecretsAndParameters"]);
+            for (const s of doc.Statement) {
                 expect(s.Effect).to.equal("Allow");
-                expect(s.Action).to.have.members([
-                    "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Query", "dynamodb:Scan",
-                ]);
-                expect(s.Action).to.have.length(6);
-                expect(s.Resource).to.have.members([
-                    `arn:aws:dynamodb:ap-south-1:${account}:table/${env}-fivestar-transactions`,
-                    `arn:aws:dynamodb:ap-south-1:${account}:table/${env}-fivestar-transactions/index/*`,
-                    `arn:aws:dynamodb:ap-south-1:${account}:table/${env}-fivestar-transaction-queue`,
-                    `arn:aws:dynamodb:ap-south-1:${account}:table/${env}-fivestar-transaction-queue/index/*`,
-                ]);
+                expect([s.Resource].flat()).to.not.include("*");
+            }
+            const tables = sid(doc, "TransactionTables");
+            expect(tables.Action).to.have.members(["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Query", "dynamodb:Scan"]);
+            expect(tables.Resource).to.have.members([
+                `arn:aws:dynamodb:ap-south-1:${account}:table/${env}-fivestar-transactions`,
+                `arn:aws:dynamodb:ap-south-1:${account}:table/${env}-fivestar-transactions/index/*`,
+                `arn:aws:dynamodb:ap-south-1:${account}:table/${env}-fivestar-transaction-queue`,
+                `arn:aws:dynamodb:ap-south-1:${account}:table/${env}-fivestar-transaction-queue/index/*`,
+            ]);
+            expect(sid(doc, "ReadEnvironmentSecrets")).to.deep.include({
+                Action: "secretsmanager:GetSecretValue", Resource: `arn:aws:secretsmanager:ap-south-1:${account}:secret:fivestar/payments/${env}/*`,
             });
-
-            it("secretsmanager:GetSecretValue on the environment's secrets only", () => {
-                const s = sid(doc, "ReadEnvironmentSecrets");
-                expect(s.Action).to.equal("secretsmanager:GetSecretValue");
-                expect(s.Resource).to.equal(`arn:aws:secretsmanager:ap-south-1:${account}:secret:fivestar/payments/${env}/*`);
-            });
-
-            it("ssm:GetParameter(s)(ByPath) on /fivestar/payments/<env>/* only", () => {
-                const s = sid(doc, "ReadEnvironmentParameters");
-                expect(s.Action).to.have.members(["ssm:GetParameter", "ssm:GetParameters", "ssm:GetParametersByPath"]);
-                expect(s.Resource).to.equal(`arn:aws:ssm:ap-south-1:${account}:parameter/fivestar/payments/${env}/*`);
-            });
-
-            it("kms:Decrypt on the secrets' keys, only through Secrets Manager and SSM", () => {
-                const s = sid(doc, "DecryptSecretsAndParameters");
-                expect(s.Action).to.equal("kms:Decrypt");
-                expect(s.Resource).to.deep.equal([GENERAL_KEY, DATABASE_KEY]);
-                expect(s.Condition).to.deep.equal({ StringEquals: { "kms:ViaService": ["secretsmanager.ap-south-1.amazonaws.com", "ssm.ap-south-1.amazonaws.com"] } });
-            });
-
-            it("has exactly these four statements, all Allow, none on a * resource", () => {
-                expect(doc.Statement.map((s) => s.Sid)).to.deep.equal(["TransactionTables", "ReadEnvironmentSecrets", "ReadEnvironmentParameters", "DecryptSecretsAndParameters"]);
-                for (const s of doc.Statement) {
-                    expect(s.Effect).to.equal("Allow");
-                    expect([s.Resource].flat()).to.not.include("*");
-                }
+            const parameters = sid(doc, "ReadEnvironmentParameters");
+            expect(parameters.Action).to.have.members(["ssm:GetParameter", "ssm:GetParameters", "ssm:GetParametersByPath"]);
+            expect(parameters.Resource).to.equal(`arn:aws:ssm:ap-south-1:${account}:parameter/fivestar/payments/${env}/*`);
+            expect(sid(doc, "DecryptSecretsAndParameters")).to.deep.include({
+                Action: "kms:Decrypt", Resource: [GENERAL_KEY, DATABASE_KEY],
+                Condition: { StringEquals: { "kms:ViaService": ["secretsmanager.ap-south-1.amazonaws.com", "ssm.ap-south-1.amazonaws.com"] } },
             });
         });
     }
@@ -95,7 +67,7 @@ describe("EcsRoles component (§3.2.2, §7.1.1)", () => {
         }, inAccount()));
     }
 
-    it("execution role: named <env>-fivestar-ecs-execution, trusted by ecs-tasks.amazonaws.com for this account only", async () => {
+    it("execution role: named <env>-fivestar-ecs-execution, trusted by ecs-tasks.amazonaws.com for this account only, AmazonECSTaskExecutionRolePolicy attached and the secrets policy inline", async () => {
         const built = await build("prod");
         const role = built.one(ROLE, "ecs-roles-execution");
         expect(role.inputs.name).to.equal("prod-fivestar-ecs-execution");
@@ -103,10 +75,6 @@ describe("EcsRoles component (§3.2.2, §7.1.1)", () => {
             Version: "2012-10-17",
             Statement: [{ Effect: "Allow", Principal: { Service: "ecs-tasks.amazonaws.com" }, Action: "sts:AssumeRole", Condition: { StringEquals: { "aws:SourceAccount": "123456789014" } } }],
         });
-    });
-
-    it("execution role: AmazonECSTaskExecutionRolePolicy attached, and the secrets policy inline", async () => {
-        const built = await build("prod");
         const attachment = built.one(ATTACHMENT, "ecs-roles-execution-managed");
         expect(attachment.inputs).to.include({ role: "prod-fivestar-ecs-execution", policyArn: "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy" });
         const policy = built.one(POLICY, "ecs-roles-execution-secrets");
@@ -128,10 +96,9 @@ describe("EcsRoles component (§3.2.2, §7.1.1)", () => {
     }
 
     it("exposes role ARNs and names", async () => {
-        const built = await build("dev");
-        expect(await valueOf(built.component.executionRoleName)).to.equal("dev-fivestar-ecs-execution");
-        expect(await valueOf(built.component.taskRoleName)).to.equal("dev-fivestar-ecs-task");
-        expect(await valueOf(built.component.executionRoleArn)).to.match(/dev-fivestar-ecs-execution$/);
-        expect(await valueOf(built.component.taskRoleArn)).to.match(/dev-fivestar-ecs-task$/);
+        const c = (await build("dev")).component;
+        const [execName, taskName, execArn, taskArn] = await Promise.all([c.executionRoleName, c.taskRoleName, c.executionRoleArn, c.taskRoleArn].map((o) => valueOf(o)));
+        expect([execName, taskName, ...[execArn, taskArn].map((arn) => /dev-fivestar-ecs-\w+$/.exec(arn)?.[0])])
+            .to.deep.equal(["dev-fivestar-ecs-execution", "dev-fivestar-ecs-task", "dev-fivestar-ecs-execution", "dev-fivestar-ecs-task"]);
     });
 });

@@ -2,11 +2,9 @@ import { expect } from "chai";
 import * as fs from "fs";
 import * as path from "path";
 import * as YAML from "yaml";
-import { parseStackConfig } from "../../config";
 import { AccountGuardrails, AccountGuardrailsArgs, GuardrailSwitches } from "../../security/guardrails";
 import { cloudTrailBucketStatements, cloudTrailLogsPolicy, configDeliveryPolicy, wafLogDeliveryPolicy, webAclRules } from "../../security/guardrailPolicies";
 import { construct, inAccount, TEST_LOG_TARGET, valueOf } from "../support/component";
-import { rawStackConfig } from "../support/config";
 
 const LOGS_KEY = "arn:aws:kms:ap-south-1:123456789014:key/logs";
 const ALL_ON: GuardrailSwitches = { guardDuty: true, awsConfig: true, cloudTrail: true, waf: true };
@@ -44,20 +42,10 @@ const build = (switches: GuardrailSwitches, overrides: Partial<AccountGuardrails
 
 describe("account guardrails: switches per stack (§2.2.3, §4.1.3)", () => {
     const stackFile = (stack: string) => YAML.parse(fs.readFileSync(path.resolve(__dirname, "..", "..", "..", `Pulumi.${stack}.yaml`), "utf8")).config;
-    it("prod turns every guardrail on (GuardDuty, Config, CloudTrail, WAF)", () => {
-        expect(parseStackConfig(rawStackConfig("prod")).guardrails).to.include({ guardDuty: true, awsConfig: true, cloudTrail: true, waf: true });
-    });
-    it("staging mirrors prod, so WAF rules and findings are proven before prod", () => {
-        expect(parseStackConfig(rawStackConfig("staging")).guardrails).to.include({ guardDuty: true, awsConfig: true, cloudTrail: true, waf: true });
-    });
-    it("dev keeps CloudTrail on and the rest off", () => {
-        expect(parseStackConfig(rawStackConfig("dev")).guardrails).to.include({ guardDuty: false, awsConfig: false, cloudTrail: true, waf: false });
-    });
+    // The switches' values per stack are asserted once, on the real plans: tests/program/security.test.ts.
     it("each stack file states every switch explicitly", () => {
         for (const stack of ["dev", "staging", "prod"]) {
-            for (const k of ["guardDutyEnabled", "awsConfigEnabled", "cloudTrailEnabled", "wafEnabled"]) {
-                expect(stackFile(stack), `${stack} ${k}`).to.have.property(`fivestar-payments:${k}`);
-            }
+            for (const k of ["guardDutyEnabled", "awsConfigEnabled", "cloudTrailEnabled", "wafEnabled"]) expect(stackFile(stack), `${stack} ${k}`).to.have.property(`fivestar-payments:${k}`);
         }
     });
 });
@@ -66,10 +54,8 @@ describe("AccountGuardrails component (§2.2.3, §4.1.3)", () => {
     it("all switches off: creates nothing and outputs undefined", async () => {
         const built = await build(ALL_OFF);
         expect(built.resources.filter((r) => r.custom && r.type.startsWith("aws:") && r.type !== "pulumi:providers:aws")).to.deep.equal([]);
-        expect(await valueOf(built.component.webAclArn)).to.equal(undefined);
-        expect(await valueOf(built.component.cloudTrailBucketName)).to.equal(undefined);
-        expect(await valueOf(built.component.configBucketName)).to.equal(undefined);
-        expect(await valueOf(built.component.guardDutyDetectorId)).to.equal(undefined);
+        const c = built.component;
+        expect(await Promise.all([c.webAclArn, c.cloudTrailBucketName, c.configBucketName, c.guardDutyDetectorId].map((o) => valueOf(o)))).to.deep.equal([undefined, undefined, undefined, undefined]);
     });
 
     for (const only of ["guardDuty", "awsConfig", "cloudTrail", "waf"] as const) {
@@ -79,14 +65,12 @@ describe("AccountGuardrails component (§2.2.3, §4.1.3)", () => {
             expect(built.ofType(T.recorder).length > 0, "recorder").to.equal(only === "awsConfig");
             expect(built.ofType(T.trail).length > 0, "trail").to.equal(only === "cloudTrail");
             expect(built.ofType(T.webAcl).length > 0, "web acl").to.equal(only === "waf");
+            if (only !== "guardDuty") return;
+            // GuardDuty: an enabled detector.
+            expect(built.one(T.detector, "guardrails-guardduty").inputs.enable).to.equal(true);
+            expect(await valueOf(built.component.guardDutyDetectorId)).to.equal("guardrails-guardduty-id");
         });
     }
-
-    it("GuardDuty: an enabled detector", async () => {
-        const built = await build({ ...ALL_OFF, guardDuty: true });
-        expect(built.one(T.detector, "guardrails-guardduty").inputs.enable).to.equal(true);
-        expect(await valueOf(built.component.guardDutyDetectorId)).to.equal("guardrails-guardduty-id");
-    });
 
     describe("audit buckets", () => {
         for (const purpose of ["config", "cloudtrail"] as const) {
@@ -124,7 +108,7 @@ describe("AccountGuardrails component (§2.2.3, §4.1.3)", () => {
     });
 
     describe("AWS Config", () => {
-        it("recorder of all supported resource types (global included), through its own role", async () => {
+        it("recorder of all supported resource types (global included), through its own role; a delivery channel to the encrypted config bucket before it is switched on", async () => {
             const built = await build({ ...ALL_OFF, awsConfig: true });
             const recorder = built.one(T.recorder, "guardrails-config-recorder");
             expect(recorder.inputs.name).to.equal("prod-fivestar-config");
@@ -132,10 +116,7 @@ describe("AccountGuardrails component (§2.2.3, §4.1.3)", () => {
             expect(recorder.inputs.roleArn).to.match(/guardrails-config$/);
             const trust = JSON.parse(String(built.one(T.role, "guardrails-config").inputs.assumeRolePolicy));
             expect(trust.Statement[0].Principal).to.deep.equal({ Service: "config.amazonaws.com" });
-        });
-
-        it("delivery channel to the config bucket, encrypted with the logs key; the recorder is switched on after it", async () => {
-            const built = await build({ ...ALL_OFF, awsConfig: true });
+            // Delivery channel to the config bucket, encrypted with the logs key; the recorder is switched on after it.
             const channel = built.one(T.channel, "guardrails-config-delivery");
             expect(channel.inputs).to.include({ s3BucketName: "fivestar-payments-prod-config-123456789014", s3KmsKeyArn: LOGS_KEY });
             const status = built.one(T.status, "guardrails-config-recorder");
@@ -151,7 +132,7 @@ describe("AccountGuardrails component (§2.2.3, §4.1.3)", () => {
     });
 
     describe("CloudTrail", () => {
-        it("multi-region trail with log file validation, KMS, global events, logging on", async () => {
+        it("multi-region trail with log file validation, KMS, global events, logging on, delivered to a KMS-encrypted log group through a role limited to it", async () => {
             const built = await build({ ...ALL_OFF, cloudTrail: true });
             const trail = built.one(T.trail, "guardrails-cloudtrail");
             expect(trail.inputs).to.include({
@@ -163,13 +144,9 @@ describe("AccountGuardrails component (§2.2.3, §4.1.3)", () => {
                 enableLogging: true,
                 kmsKeyId: LOGS_KEY,
             });
-        });
-
-        it("delivers to a KMS-encrypted CloudWatch log group through a role limited to that group", async () => {
-            const built = await build({ ...ALL_OFF, cloudTrail: true });
+            // It delivers to a KMS-encrypted CloudWatch log group through a role limited to that group.
             const group = built.one(T.logGroup, "guardrails-cloudtrail");
             expect(group.inputs).to.include({ name: "/aws/cloudtrail/prod-fivestar-trail", retentionInDays: 90, kmsKeyId: LOGS_KEY });
-            const trail = built.one(T.trail, "guardrails-cloudtrail");
             // CloudTrail wants the group ARN with ":*"; the role may write streams of that group only.
             const groupArn = String(trail.inputs.cloudWatchLogsGroupArn).replace(/:\*$/, "");
             expect(String(trail.inputs.cloudWatchLogsGroupArn)).to.match(/\/aws\/cloudtrail\/prod-fivestar-trail:\*$/);
@@ -180,7 +157,7 @@ describe("AccountGuardrails component (§2.2.3, §4.1.3)", () => {
             expect(policy.Statement[0].Action).to.have.members(["logs:CreateLogStream", "logs:PutLogEvents"]);
         });
 
-        it("the bucket admits CloudTrail only for this trail and this account's prefix, with bucket-owner-full-control", async () => {
+        it("the bucket admits CloudTrail only for this trail and this account's prefix, with bucket-owner-full-control; the trail waits for that policy", async () => {
             const built = await build({ ...ALL_OFF, cloudTrail: true });
             const policy = JSON.parse(String(built.one(T.bucketPolicy, "guardrails-cloudtrail-bucket").inputs.policy));
             const write = policy.Statement.find((s: { Sid: string }) => s.Sid === "CloudTrailWrite");
@@ -188,23 +165,30 @@ describe("AccountGuardrails component (§2.2.3, §4.1.3)", () => {
             expect(write.Condition).to.deep.equal({ StringEquals: {
                 "aws:SourceArn": "arn:aws:cloudtrail:ap-south-1:123456789014:trail/prod-fivestar-trail", "s3:x-amz-acl": "bucket-owner-full-control",
             } });
-        });
-
-        it("the trail waits for its bucket policy (CloudTrail checks it on creation)", async () => {
-            const built = await build({ ...ALL_OFF, cloudTrail: true });
-            const policy = built.one(T.bucketPolicy, "guardrails-cloudtrail-bucket");
-            expect(built.one(T.trail, "guardrails-cloudtrail").dependencies).to.include(policy.urn);
+            // The trail waits for its bucket policy (CloudTrail checks it on creation).
+            expect(built.one(T.trail, "guardrails-cloudtrail").dependencies).to.include(built.one(T.bucketPolicy, "guardrails-cloudtrail-bucket").urn);
         });
     });
 
     describe("WAF", () => {
-        it("a REGIONAL web ACL that allows by default, with metrics and sampled requests on", async () => {
-            const built = await build({ ...ALL_OFF, waf: true });
+        it("a REGIONAL web ACL with the configured rate limit that allows by default, with metrics and sampled requests on, logged to an encrypted aws-waf-logs- group with credentials redacted", async () => {
+            const built = await build({ ...ALL_OFF, waf: true }, { wafRateLimit: 500 });
             const acl = built.one(T.webAcl, "guardrails-web-acl");
+            // The component passes the configured rate limit.
+            const rules = acl.inputs.rules as { name: string; statement: { rateBasedStatement?: { limit: number } } }[];
+            expect(rules.find((r) => r.name === "RateLimitPerIp")?.statement.rateBasedStatement?.limit).to.equal(500);
             expect(acl.inputs).to.include({ name: "prod-fivestar-web-acl", scope: "REGIONAL" });
             expect(acl.inputs.defaultAction).to.deep.equal({ allow: {} });
             expect(acl.inputs.visibilityConfig).to.deep.equal({ cloudwatchMetricsEnabled: true, metricName: "prod-fivestar-web-acl", sampledRequestsEnabled: true });
             expect(await valueOf(built.component.webAclArn)).to.equal("arn:aws:wafv2:ap-south-1:123456789012:prod-fivestar-web-acl");
+            // It logs to an aws-waf-logs- group encrypted with the logs key, with credentials headers redacted.
+            expect(built.one(T.logGroup, "guardrails-waf-logs").inputs).to.include({ name: "aws-waf-logs-prod-fivestar", kmsKeyId: LOGS_KEY, retentionInDays: 90 });
+            const logging = built.one(T.wafLogging, "guardrails-waf-logs");
+            expect(logging.inputs.resourceArn).to.equal("arn:aws:wafv2:ap-south-1:123456789012:prod-fivestar-web-acl");
+            const destinations = logging.inputs.logDestinationConfigs as string[];
+            expect(destinations).to.have.length(1);
+            expect(destinations[0]).to.match(/aws-waf-logs-prod-fivestar$/);
+            expect(logging.inputs.redactedFields).to.deep.equal([{ singleHeader: { name: "authorization" } }, { singleHeader: { name: "cookie" } }]);
         });
 
         it("rules: AWS common rule set, known bad inputs, then a per-IP rate limit that blocks, each with metrics", () => {
@@ -217,24 +201,6 @@ describe("AccountGuardrails component (§2.2.3, §4.1.3)", () => {
             expect(rules[2].statement).to.deep.equal({ rateBasedStatement: { limit: 2000, aggregateKeyType: "IP", evaluationWindowSec: 300 } });
             expect(new Set(rules.map((r) => r.priority)).size).to.equal(3);
             for (const r of rules) expect(r.visibilityConfig).to.include({ cloudwatchMetricsEnabled: true, sampledRequestsEnabled: true });
-        });
-
-        it("the component passes the configured rate limit", async () => {
-            const built = await build({ ...ALL_OFF, waf: true }, { wafRateLimit: 500 });
-            const rules = built.one(T.webAcl, "guardrails-web-acl").inputs.rules as { name: string; statement: { rateBasedStatement?: { limit: number } } }[];
-            expect(rules.find((r) => r.name === "RateLimitPerIp")?.statement.rateBasedStatement?.limit).to.equal(500);
-        });
-
-        it("logs to an aws-waf-logs- group encrypted with the logs key, with credentials headers redacted", async () => {
-            const built = await build({ ...ALL_OFF, waf: true });
-            const group = built.one(T.logGroup, "guardrails-waf-logs");
-            expect(group.inputs).to.include({ name: "aws-waf-logs-prod-fivestar", kmsKeyId: LOGS_KEY, retentionInDays: 90 });
-            const logging = built.one(T.wafLogging, "guardrails-waf-logs");
-            expect(logging.inputs.resourceArn).to.equal("arn:aws:wafv2:ap-south-1:123456789012:prod-fivestar-web-acl");
-            const destinations = logging.inputs.logDestinationConfigs as string[];
-            expect(destinations).to.have.length(1);
-            expect(destinations[0]).to.match(/aws-waf-logs-prod-fivestar$/);
-            expect(logging.inputs.redactedFields).to.deep.equal([{ singleHeader: { name: "authorization" } }, { singleHeader: { name: "cookie" } }]);
         });
 
         it("log delivery may write only to this environment's WAF log group, for this account", () => {

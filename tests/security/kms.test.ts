@@ -2,8 +2,8 @@ import { expect } from "chai";
 import { ENVIRONMENTS } from "../../config/names";
 import { KEY_DELETION_WINDOW_DAYS, KmsKeys, KmsKeysArgs } from "../../security/kms";
 import { databaseKeyPolicy, generalKeyPolicy, logsKeyPolicy } from "../../security/kmsPolicies";
-import { PolicyStatement } from "../../lib/iamDocuments";
 import { construct, inAccount, valueOf } from "../support/component";
+import { sid } from "./fixtures";
 
 const KEY = "aws:kms/key:Key";
 const ALIAS = "aws:kms/alias:Alias";
@@ -14,33 +14,25 @@ function args(overrides: Partial<KmsKeysArgs> = {}): KmsKeysArgs {
     return { environment: "prod", accountId: ACCOUNT, region: "ap-south-1", protect: true, ...overrides };
 }
 
-const sid = (statements: PolicyStatement[], id: string) => {
-    const found = statements.filter((s) => s.Sid === id);
-    expect(found, `statement ${id}`).to.have.length(1);
-    return found[0];
-};
-
 describe("KMS key policies (issue 3 KMS)", () => {
-    it("every key lets IAM policies of its own account decide (account root, kms:*), so it never becomes unmanageable", () => {
+    it("every key lets IAM policies of its own account decide (account root, kms:*), so it never becomes unmanageable, and no other statement grants kms:*; the database key nothing else", () => {
         for (const policy of [databaseKeyPolicy(ctx), logsKeyPolicy(ctx), generalKeyPolicy(ctx)]) {
             expect(sid(policy.Statement, "EnableIamPolicies")).to.deep.equal({
                 Sid: "EnableIamPolicies", Effect: "Allow", Principal: { AWS: "arn:aws:iam::123456789014:root" }, Action: "kms:*", Resource: "*",
             });
+            // No statement but the account root's grants a wildcard action.
+            expect(policy.Statement.filter((s) => s.Sid !== "EnableIamPolicies" && [s.Action].flat().includes("kms:*"))).to.deep.equal([]);
         }
-    });
-
-    it("the database key admits no service principal: RDS and Secrets Manager use it through the caller's grants", () => {
+        // The database key admits no service principal: RDS and Secrets Manager use it through the caller's grants.
         expect(databaseKeyPolicy(ctx).Statement).to.have.length(1);
     });
 
-    it("the logs key lets CloudWatch Logs of this region use it, only for log groups of this account and region", () => {
+    it("the logs key lets CloudWatch Logs of this region use it, only for log groups of this account and region, and CloudTrail encrypt only for this stack's trail", () => {
         const s = sid(logsKeyPolicy(ctx).Statement, "AllowCloudWatchLogsOfThisAccount");
         expect(s.Principal).to.deep.equal({ Service: "logs.ap-south-1.amazonaws.com" });
         expect(s.Action).to.have.members(["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"]);
         expect(s.Condition).to.deep.equal({ ArnLike: { "kms:EncryptionContext:aws:logs:arn": "arn:aws:logs:ap-south-1:123456789014:*" } });
-    });
-
-    it("the logs key lets CloudTrail encrypt only on behalf of this stack's trail", () => {
+        // CloudTrail may encrypt only on behalf of this stack's trail.
         const statements = logsKeyPolicy(ctx).Statement;
         const encrypt = sid(statements, "AllowCloudTrailToEncryptTrail");
         expect(encrypt.Principal).to.deep.equal({ Service: "cloudtrail.amazonaws.com" });
@@ -60,13 +52,6 @@ describe("KMS key policies (issue 3 KMS)", () => {
         expect(s.Action).to.have.members(["kms:GenerateDataKey*", "kms:Decrypt"]);
         expect(s.Condition).to.deep.equal({ StringEquals: { "aws:SourceAccount": "123456789014" } });
         expect(statements).to.have.length(2);
-    });
-
-    it("no statement but the account root's grants a wildcard action", () => {
-        for (const policy of [databaseKeyPolicy(ctx), logsKeyPolicy(ctx), generalKeyPolicy(ctx)]) {
-            const wild = policy.Statement.filter((s) => s.Sid !== "EnableIamPolicies" && [s.Action].flat().includes("kms:*"));
-            expect(wild).to.deep.equal([]);
-        }
     });
 });
 
@@ -88,15 +73,11 @@ describe("KmsKeys component (issue 3 KMS)", () => {
         });
     }
 
-    it("each key carries the policy of its purpose", async () => {
+    it("each key carries the policy of its purpose; the component exposes the three key ARNs", async () => {
         const built = await construct(() => new KmsKeys("kms", args(), inAccount()));
         expect(JSON.parse(String(built.one(KEY, "kms-database").inputs.policy))).to.deep.equal(databaseKeyPolicy(ctx));
         expect(JSON.parse(String(built.one(KEY, "kms-logs").inputs.policy))).to.deep.equal(logsKeyPolicy(ctx));
         expect(JSON.parse(String(built.one(KEY, "kms-general").inputs.policy))).to.deep.equal(generalKeyPolicy(ctx));
-    });
-
-    it("exposes the three key ARNs", async () => {
-        const built = await construct(() => new KmsKeys("kms", args(), inAccount()));
         expect(await valueOf(built.component.databaseKeyArn)).to.equal("arn:aws:kms:ap-south-1:123456789012:kms-database");
         expect(await valueOf(built.component.logsKeyArn)).to.equal("arn:aws:kms:ap-south-1:123456789012:kms-logs");
         expect(await valueOf(built.component.generalKeyArn)).to.equal("arn:aws:kms:ap-south-1:123456789012:kms-general");

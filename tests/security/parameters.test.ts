@@ -33,7 +33,7 @@ function args(environment: Environment, overrides: Partial<AppParametersArgs> = 
 
 // The §4.2.1 table itself (every name and type) is asserted once per stack on the real plan: tests/program/security.test.ts.
 describe("AppParameters (§4.2.1)", () => {
-    it("SecureStrings are encrypted with the general CMK and their values are secret; Strings carry no key", async () => {
+    it("SecureStrings are encrypted with the general CMK and their values are secret; Strings carry no key; outputs the prefix and the parameter ARNs, not their values, app/database_url not among them (the data layer writes it)", async () => {
         const built = await construct(() => new AppParameters("parameters", args("prod"), inAccount()));
         for (const p of built.ofType(PARAMETER)) {
             if (p.inputs.type === "SecureString") {
@@ -43,20 +43,26 @@ describe("AppParameters (§4.2.1)", () => {
                 expect(p.inputs, String(p.inputs.name)).to.not.have.property("keyId");
             }
         }
+        expect(await valueOf(built.component.parameterPrefix)).to.equal("/fivestar/payments/prod");
+        const arns = await valueOf(built.component.parameterArns);
+        expect(Object.keys(arns)).to.have.members(built.ofType(PARAMETER).map((p) => String(p.inputs.name).replace("/fivestar/payments/prod/", "")));
+        expect(Object.keys(arns)).to.include.members(["app/jwt_secret_key", "integrations/lms_endpoint", "features/rate_limits"]);
+        expect(Object.keys(arns)).to.not.include("app/database_url");
+        expect(await valueOf(built.component.jwtSecretKeyParameterArn)).to.equal(arns["app/jwt_secret_key"]);
+        expect(await pulumi.isSecret(built.component.parameterArns)).to.equal(false);
     });
 
-    it("app/database_url is not here: the data layer writes it from the RDS endpoint", async () => {
-        const built = await construct(() => new AppParameters("parameters", args("staging"), inAccount()));
-        expect(built.ofType(PARAMETER).map((p) => p.inputs.name)).to.not.include("/fivestar/payments/staging/app/database_url");
-    });
-
-    it("app/jwt_secret_key is a generated random value of at least 256 bits (RFC 7518 §3.2: an HS256 key at least the hash size), never a fixed string", async () => {
+    it("app/jwt_secret_key is a generated random value of at least 256 bits (RFC 7518 §3.2: an HS256 key at least the hash size), never a fixed string; unset optional values become 'unset'", async () => {
         const built = await construct(() => new AppParameters("parameters", args("dev"), inAccount()));
         const jwt = built.one(PASSWORD, "parameters-jwt-secret-key");
         // At least letters and digits (upper, lower and numeric are on unless turned off): log2(62) bits a character.
         expect(Number(jwt.inputs.length) * Math.log2(62)).to.be.at.least(256);
         for (const off of ["upper", "lower", "numeric"]) expect(jwt.inputs[off], off).to.not.equal(false);
         expect(built.one(PARAMETER, "parameters-app-jwt-secret-key").inputs.value).to.equal("mock-password-parameters-jwt-secret-key");
+        // Unset optional values become "unset" (SSM refuses empty values).
+        for (const k of ["app-redis-url", "app-razorpay-key-id", "app-juspay-merchant-id", "integrations-lms-endpoint", "integrations-mulesoft-endpoint"]) {
+            expect(built.one(PARAMETER, `parameters-${k}`).inputs.value, k).to.equal("unset");
+        }
     });
 
     it("the JWT key uses the random provider and the parameters the AWS provider handed to the component", async () => {
@@ -66,13 +72,6 @@ describe("AppParameters (§4.2.1)", () => {
         expect(built.one(PASSWORD, "parameters-jwt-secret-key").provider).to.equal(built.one("pulumi:providers:random", "test-random").urn);
         const awsProvider = built.one("pulumi:providers:aws", "test-account").urn;
         for (const p of built.ofType(PARAMETER)) expect(p.provider, p.name).to.equal(awsProvider);
-    });
-
-    it(`unset optional values become "${UNSET_PARAMETER_VALUE}" (SSM refuses empty values)`, async () => {
-        const built = await construct(() => new AppParameters("parameters", args("dev"), inAccount()));
-        for (const k of ["app-redis-url", "app-razorpay-key-id", "app-juspay-merchant-id", "integrations-lms-endpoint", "integrations-mulesoft-endpoint"]) {
-            expect(built.one(PARAMETER, `parameters-${k}`).inputs.value, k).to.equal("unset");
-        }
     });
 
     it("values from stack config land in their parameters", async () => {
@@ -97,16 +96,6 @@ describe("AppParameters (§4.2.1)", () => {
         expect(value("features-maintenance-mode")).to.equal("true");
         expect(value("features-feature-flags")).to.equal("{\"upi\":true}");
         expect(value("features-rate-limits")).to.equal("{\"perMinute\":600}");
-    });
-
-    it("outputs the prefix and the parameter ARNs, not their values", async () => {
-        const built = await construct(() => new AppParameters("parameters", args("prod"), inAccount()));
-        expect(await valueOf(built.component.parameterPrefix)).to.equal("/fivestar/payments/prod");
-        const arns = await valueOf(built.component.parameterArns);
-        expect(Object.keys(arns)).to.have.members(built.ofType(PARAMETER).map((p) => String(p.inputs.name).replace("/fivestar/payments/prod/", "")));
-        expect(Object.keys(arns)).to.include.members(["app/jwt_secret_key", "integrations/lms_endpoint", "features/rate_limits"]);
-        expect(await valueOf(built.component.jwtSecretKeyParameterArn)).to.equal(arns["app/jwt_secret_key"]);
-        expect(await pulumi.isSecret(built.component.parameterArns)).to.equal(false);
     });
 });
 

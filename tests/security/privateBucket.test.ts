@@ -36,18 +36,25 @@ function build(overrides: Partial<PrivateBucketArgs> = {}, opts: pulumi.Componen
 }
 
 describe("PrivateBucket: what every bucket gets", () => {
-    it("owner-enforced (ACLs off), all public access blocked, versioned", async () => {
-        const { one, name } = await build();
+    it("owner-enforced (ACLs off), all public access blocked, versioned, SSE-KMS with a bucket key on the given key, no lifecycle, server access logs to the target under a folder named after the bucket", async () => {
+        const { one, ofType, name, args } = await build();
         expect(one(T.ownership, name).inputs.rule).to.deep.equal({ objectOwnership: "BucketOwnerEnforced" });
         expect(one(T.pab, name).inputs).to.include({ blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true });
         expect(one(T.versioning, name).inputs.versioningConfiguration).to.deep.equal({ status: "Enabled" });
+        expect(one(T.sse, name).inputs.rules).to.deep.equal([{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: KEY }, bucketKeyEnabled: true }]);
+        expect(ofType(T.lifecycle)).to.have.length(0);
+        expect(one(T.logging, name).inputs).to.deep.include({ bucket: args.bucketName, targetBucket: TEST_LOG_TARGET.targetBucket, targetPrefix: `${args.bucketName}/` });
     });
 
-    it("SSE-KMS with a bucket key on the given key, or SSE-S3 where asked", async () => {
-        const kms = await build();
-        expect(kms.one(T.sse, kms.name).inputs.rules).to.deep.equal([{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: KEY }, bucketKeyEnabled: true }]);
+    it("SSE-S3 where asked; lifecycle only where rules are given (after versioning); the log bucket itself does not log", async () => {
         const s3 = await build({ encryption: "SSE-S3" });
         expect(s3.one(T.sse, s3.name).inputs.rules).to.deep.equal([{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }]);
+        const rules = [{ id: "expire", status: "Enabled", filter: {}, expiration: { days: 10 } }];
+        const some = await build({ lifecycleRules: rules });
+        expect(some.one(T.lifecycle, some.name).inputs.rules).to.deep.equal(rules);
+        expect(some.one(T.lifecycle, some.name).dependencies).to.include(some.one(T.versioning, some.name).urn);
+        const target = await build({ serverAccessLogging: "is-log-target" });
+        expect(target.ofType(T.logging)).to.have.length(0);
     });
 
     it("a TLS-only policy first, then the caller's grants; the deletion deny only where asked; applied after the public access block", async () => {
@@ -69,24 +76,6 @@ describe("PrivateBucket: what every bucket gets", () => {
             expect(one(T.bucket, name).protect).to.equal(protect);
             expect(one(T.bucket, name).inputs.forceDestroy).to.equal(!protect);
         }
-    });
-
-    it("lifecycle only where rules are given (after versioning)", async () => {
-        const none = await build();
-        expect(none.ofType(T.lifecycle)).to.have.length(0);
-        const rules = [{ id: "expire", status: "Enabled", filter: {}, expiration: { days: 10 } }];
-        const some = await build({ lifecycleRules: rules });
-        expect(some.one(T.lifecycle, some.name).inputs.rules).to.deep.equal(rules);
-        expect(some.one(T.lifecycle, some.name).dependencies).to.include(some.one(T.versioning, some.name).urn);
-    });
-
-    it("server access logs to the target under a folder named after the bucket; the log bucket itself does not log", async () => {
-        const logged = await build();
-        expect(logged.one(T.logging, logged.name).inputs).to.deep.include({
-            bucket: logged.args.bucketName, targetBucket: TEST_LOG_TARGET.targetBucket, targetPrefix: `${logged.args.bucketName}/`,
-        });
-        const target = await build({ serverAccessLogging: "is-log-target" });
-        expect(target.ofType(T.logging)).to.have.length(0);
     });
 
     it("logging is configured only after the target's grant (asLogTarget)", async () => {

@@ -36,13 +36,16 @@ function args(environment: Environment, overrides: Partial<AppSecretsArgs> = {})
 }
 
 describe("DatabaseCredentials (§4.2.2 password: <generated>)", () => {
-    it("generates a long random password from characters RDS accepts (no / @ \" ' or space)", async () => {
+    it("generates a long random password from characters RDS accepts (no / @ \" ' or space); a secret output; username is fivestar_app", async () => {
         const built = await construct(() => new DatabaseCredentials("db-credentials", { protect: false }, inAccount()));
         const pw = built.one(PASSWORD, "db-credentials-password");
         expect(pw.inputs.length).to.be.at.least(32);
         expect(pw.inputs.special).to.equal(true);
         expect(pw.inputs.overrideSpecial).to.equal(DB_PASSWORD_SPECIALS);
         for (const banned of ["/", "@", "\"", "'", " "]) expect(DB_PASSWORD_SPECIALS, banned).to.not.include(banned);
+        expect(await pulumi.isSecret(built.component.password)).to.equal(true);
+        expect(await valueOf(built.component.password)).to.equal("mock-password-db-credentials-password");
+        expect(await valueOf(built.component.username)).to.equal("fivestar_app");
     });
 
     it("is protected in prod (a new password would rotate the live master password)", async () => {
@@ -59,43 +62,23 @@ describe("DatabaseCredentials (§4.2.2 password: <generated>)", () => {
         const provider = built.one("pulumi:providers:random", "test-random");
         expect(built.one(PASSWORD, "db-credentials-password").provider).to.equal(provider.urn);
     });
-
-    it("password is a secret output; username is fivestar_app", async () => {
-        const built = await construct(() => new DatabaseCredentials("db-credentials", { protect: false }, inAccount()));
-        expect(await pulumi.isSecret(built.component.password)).to.equal(true);
-        expect(await valueOf(built.component.password)).to.equal("mock-password-db-credentials-password");
-        expect(await valueOf(built.component.username)).to.equal("fivestar_app");
-    });
 });
 
 describe("AppSecrets (§4.2.2)", () => {
     // Once: each stack's own secret names on its real plan are tests/program/security.test.ts.
-    for (const env of ["prod"] as const) {
-        it(`${env}: secrets fivestar/payments/${env}/database, /razorpay, /juspay`, async () => {
-            const built = await construct(() => new AppSecrets("secrets", args(env), inAccount()));
-            expect(built.one(SECRET, "secrets-database").inputs.name).to.equal(`fivestar/payments/${env}/database`);
-            expect(built.one(SECRET, "secrets-razorpay").inputs.name).to.equal(`fivestar/payments/${env}/razorpay`);
-            expect(built.one(SECRET, "secrets-juspay").inputs.name).to.equal(`fivestar/payments/${env}/juspay`);
-            expect(built.ofType(SECRET)).to.have.length(3);
-        });
-    }
-
-    it("the database secret is under the database key, the integration secrets under the general key", async () => {
-        const built = await construct(() => new AppSecrets("secrets", args("dev"), inAccount()));
-        expect(built.one(SECRET, "secrets-database").inputs.kmsKeyId).to.equal(DATABASE_KEY);
-        expect(built.one(SECRET, "secrets-razorpay").inputs.kmsKeyId).to.equal(GENERAL_KEY);
-        expect(built.one(SECRET, "secrets-juspay").inputs.kmsKeyId).to.equal(GENERAL_KEY);
+    it("prod: secrets fivestar/payments/prod/database under the database key, /razorpay and /juspay under the general key", async () => {
+        const built = await construct(() => new AppSecrets("secrets", args("prod"), inAccount()));
+        expect(built.ofType(SECRET).map((x) => [x.name, x.inputs.name, x.inputs.kmsKeyId])).to.have.deep.members([
+            ["secrets-database", "fivestar/payments/prod/database", DATABASE_KEY],
+            ["secrets-razorpay", "fivestar/payments/prod/razorpay", GENERAL_KEY],
+            ["secrets-juspay", "fivestar/payments/prod/juspay", GENERAL_KEY],
+        ]);
     });
 
-    it("the database secret is created without a value: the data layer writes it once the endpoint exists", async () => {
-        const built = await construct(() => new AppSecrets("secrets", args("staging"), inAccount()));
-        expect(built.ofType(VERSION).map((v) => v.name)).to.not.include("secrets-database");
-        expect(await valueOf(built.component.databaseSecretId)).to.equal("secrets-database-id");
-    });
-
-    it("integration secrets with nothing set in config exist empty: no version, no placeholder value", async () => {
+    it("the database secret is created without a value (the data layer writes it once the endpoint exists); integration secrets with nothing set in config exist empty: no version, no placeholder value", async () => {
         const built = await construct(() => new AppSecrets("secrets", args("dev"), inAccount()));
         expect(built.ofType(VERSION).map((v) => v.name)).to.deep.equal([]);
+        expect(await valueOf(built.component.databaseSecretId)).to.equal("secrets-database-id");
         expect(built.one(SECRET, "secrets-razorpay").inputs.description).to.include("key_id, key_secret, webhook_secret");
         expect(built.one(SECRET, "secrets-juspay").inputs.description).to.include("merchant_id, api_key, webhook_username, webhook_password");
     });
@@ -106,7 +89,7 @@ describe("AppSecrets (§4.2.2)", () => {
         expect(built.ofType(VERSION).map((v) => v.name)).to.deep.equal([]);
     });
 
-    it("integration secrets with every value set get the §4.2.2 fields, as secrets", async () => {
+    it("integration secrets with every value set get the §4.2.2 fields, as secrets; the outputs are only the secret ARNs, none secret or holding a value", async () => {
         const built = await construct(() => new AppSecrets("secrets", args("prod", { integrations: ALL }), inAccount()));
         const razorpay = built.one(VERSION, "secrets-razorpay");
         expect(JSON.parse(String(razorpay.inputs.secretString))).to.deep.equal({ key_id: "rzp_test_1", key_secret: "rzp-secret", webhook_secret: "rzp-webhook" });
@@ -116,6 +99,11 @@ describe("AppSecrets (§4.2.2)", () => {
             merchant_id: "merchant-1", api_key: "jp-key", webhook_username: "jp-user", webhook_password: "jp-pass",
         });
         expect(juspay.secretPaths).to.include("secretString");
+        // The component outputs only the secret ARNs, none of them secret or holding a value.
+        for (const arn of [built.component.databaseSecretArn, built.component.razorpaySecretArn, built.component.juspaySecretArn]) {
+            expect(await pulumi.isSecret(arn)).to.equal(false);
+            expect(await valueOf(arn)).to.match(/^arn:aws:secretsmanager:.*fivestar\/payments\/prod\/(database|razorpay|juspay)$/);
+        }
     });
 
     it("prod: secrets protected with a 30-day recovery window; elsewhere 7 days, unprotected", async () => {
@@ -128,14 +116,6 @@ describe("AppSecrets (§4.2.2)", () => {
             expect(prod.one(SECRET, `secrets-${which}`).protect).to.equal(true);
             expect(dev.one(SECRET, `secrets-${which}`).inputs.recoveryWindowInDays).to.equal(7);
             expect(dev.one(SECRET, `secrets-${which}`).protect).to.equal(false);
-        }
-    });
-
-    it("outputs only the secret ARNs, none of them secret or holding a value", async () => {
-        const built = await construct(() => new AppSecrets("secrets", args("prod", { integrations: ALL }), inAccount()));
-        for (const arn of [built.component.databaseSecretArn, built.component.razorpaySecretArn, built.component.juspaySecretArn]) {
-            expect(await pulumi.isSecret(arn)).to.equal(false);
-            expect(await valueOf(arn)).to.match(/^arn:aws:secretsmanager:.*fivestar\/payments\/prod\/(database|razorpay|juspay)$/);
         }
     });
 });
