@@ -92,6 +92,14 @@ function start(): Worker {
     return worker;
 }
 
+/** Ends every worker and waits until they are gone (the test run's end: so their CPU is counted as the run's). */
+export async function stopWorkers(): Promise<void> {
+    await Promise.all(workers.map((w) => new Promise((resolve) => {
+        w.child.once("exit", resolve);
+        w.child.disconnect();
+    })));
+}
+
 /** A busy worker keeps this process alive; an idle one does not. */
 function hold(child: ChildProcess, busy: boolean): void {
     if (busy) {
