@@ -72,18 +72,25 @@ function dispatch(): void {
 function start(): Worker {
     const child = fork(WORKER, [], { stdio: ["ignore", "ignore", "pipe", "ipc"] });
     const worker: Worker = { child, stderr: "" };
+    const retire = () => {
+        if (workers.includes(worker)) workers.splice(workers.indexOf(worker), 1);
+    };
     child.stderr!.on("data", (chunk: Buffer) => { worker.stderr = (worker.stderr + chunk.toString()).slice(-4000); });
     (child.stderr as unknown as { unref(): void }).unref();
-    child.on("message", (message: { result?: PlanJobResult; error?: string }) => {
+    child.on("message", (message: { result?: PlanJobResult; error?: string; recycle: boolean }) => {
         const pending = worker.pending!;
         worker.pending = undefined;
         hold(child, false);
+        if (message.recycle) {
+            retire();
+            child.disconnect(); // the worker exits on its own (tools/offline/worker.ts)
+        }
         if (message.error !== undefined) pending.reject(new Error(`the plan worker failed: ${message.error}`));
         else pending.resolve(message.result!);
         dispatch();
     });
     child.on("exit", (code) => {
-        workers.splice(workers.indexOf(worker), 1);
+        retire();
         if (worker.pending) worker.pending.reject(new Error(`the plan worker exited (${code}) during a job: ${worker.stderr.trim()}`));
         worker.pending = undefined;
         dispatch();

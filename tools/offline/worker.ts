@@ -56,17 +56,17 @@ function failedHalfWay(result: PlanJobResult): boolean {
 }
 
 if (require.main === module) {
-    // The parent's end ends the worker (the channel closes when the parent exits).
+    // The parent's end ends the worker (the channel closes when the parent exits or lets it go).
     process.on("disconnect", () => process.exit(0));
-    process.on("message", (job: PlanJob & { id: number }) => {
+    process.on("message", (job: PlanJob) => {
         run(job).then(
             async (result) => {
                 // Registrations still in flight must land in this job's monitor, not the next one's.
                 await (require("./evaluate") as typeof import("./evaluate")).waitForRegistrations(); // eslint-disable-line @typescript-eslint/no-require-imports
-                // A program that failed half-way may leave work behind that no drain sees: start afresh.
-                process.send!({ id: job.id, result }, () => { if (failedHalfWay(result)) process.exit(0); });
+                // A program that failed half-way may leave work behind that no drain sees: the pool starts afresh.
+                process.send!({ result, recycle: failedHalfWay(result) });
             },
-            (e: Error) => process.send!({ id: job.id, error: e.stack ?? e.message }, () => process.exit(1)),
+            (e: Error) => process.send!({ error: e.stack ?? e.message, recycle: true }),
         );
     });
 }
