@@ -8,7 +8,6 @@
  * had none.
  */
 import { ChildProcess, fork } from "child_process";
-import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { CHECKS_FAILED_EXIT_CODE, type EvaluatedStack, type RegisteredResource } from "./planRecord";
@@ -128,24 +127,22 @@ export interface FailedPlan {
 }
 
 /**
- * `npm run plan -- <stack> --json <file> --show-secrets [--set ...]` on a worker: resolves with the
- * evaluated stack or the failure the plan reported; rejects only if the tool wrote nothing.
+ * `npm run plan -- <stack> --json - --show-secrets [--set ...]` on a worker: resolves with the evaluated
+ * stack or the failure the plan reported; rejects only if the tool wrote no plan.
  */
 export async function runPlanProcess(stack: string, overrides: Readonly<Record<string, string>> = {}): Promise<EvaluatedStack | FailedPlan> {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-"));
-    const out = path.join(dir, "plan.json");
+    // --show-secrets: the JSON goes only to the caller (the worker captures stdout), and the leak audit needs the values.
+    const { code, stdout, stderr } = await runJob({ kind: "cli", argv: [stack, "--json", "-", "--show-secrets", ...Object.entries(overrides).flatMap(([k, v]) => ["--set", `${k}=${v}`])] });
+    let json: Record<string, unknown>;
     try {
-        // --show-secrets: the file is private to this call (mkdtemp) and the leak audit needs the values.
-        const { code, stderr } = await runJob({ kind: "cli", argv: [stack, "--quiet", "--json", out, "--show-secrets", ...Object.entries(overrides).flatMap(([k, v]) => ["--set", `${k}=${v}`])] });
-        if (!fs.existsSync(out)) throw new Error(`the offline plan of stack "${stack}" wrote nothing: ${stderr.trim()}`);
-        const json = JSON.parse(fs.readFileSync(out, "utf8"));
-        if (json.error !== undefined) return { ...json, exitCode: code, stderr };
-        // Exit 4: evaluated, but a plan check failed; the caller runs the checks itself.
-        if (code !== 0 && code !== CHECKS_FAILED_EXIT_CODE) throw new Error(`the offline plan of stack "${stack}" failed: ${stderr.trim()}`);
-        return json as EvaluatedStack;
-    } finally {
-        fs.rmSync(dir, { recursive: true, force: true });
+        json = JSON.parse(stdout);
+    } catch {
+        throw new Error(`the offline plan of stack "${stack}" wrote no plan: ${stderr.trim()}`);
     }
+    if (json.error !== undefined) return { ...json, exitCode: code, stderr } as unknown as FailedPlan;
+    // Exit 4: evaluated, but a plan check failed; the caller runs the checks itself.
+    if (code !== 0 && code !== CHECKS_FAILED_EXIT_CODE) throw new Error(`the offline plan of stack "${stack}" failed: ${stderr.trim()}`);
+    return json as unknown as EvaluatedStack;
 }
 
 /** The evaluated stack; rejects with the plan's own error message when it failed. */

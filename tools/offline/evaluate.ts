@@ -90,25 +90,9 @@ async function evaluate(stack: string, options: EvaluateOptions): Promise<Evalua
             throw new ProgramError((e as Error).message, 0);
         }
     }
-    pulumi.runtime.setAllConfig(file.config, file.secretKeys);
-    const account = {
-        accountId: file.config[`${file.project}:awsAccountId`] ?? "000000000000",
-        region: file.config[`${file.project}:region`] ?? "ap-south-1",
-    };
-    const mocks = options.firstPreview ? firstPreviewMocks(account) : awsMocks(account);
-    await pulumi.runtime.setMocks(mocks, file.project, stack, true);
-    useEngineUrns(file.project, stack);
-
-    const resources = recordRegistrations();
-
-    let program: Record<string, unknown>;
-    try {
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
-        program = require(options.entry ?? path.join(options.projectDir, "build", "index.js"));
-        await waitForRegistrations();
-    } catch (e) {
-        throw new ProgramError((e as Error).message, resources.length);
-    }
+    const { program, resources } = await runUnderMocks(file.project, stack, file.config, file.secretKeys, {
+        preview: true, firstPreview: options.firstPreview, entry: options.entry ?? path.join(options.projectDir, "build", "index.js"),
+    });
     const outputs: Record<string, StackOutput> = {};
     for (const [key, value] of Object.entries(program)) outputs[key] = await resolveOutput(value);
     await waitForRegistrations();
@@ -122,21 +106,36 @@ async function evaluate(stack: string, options: EvaluateOptions): Promise<Evalua
  * program's own. Shows that index.ts itself refuses bad config before registering anything.
  */
 export function evaluateAsCli(input: CliConfigInput, preview: boolean, projectDir: string): Promise<{ registered: number; error?: string }> {
-    return withoutStackTraces(() => runAsCli(input, preview, projectDir));
+    return withoutStackTraces(async () => {
+        try {
+            const { resources } = await runUnderMocks(PROJECT_NAME, input.stack, input.config, input.secretKeys, { preview, entry: path.join(projectDir, "build", "index.js") });
+            return { registered: resources.length };
+        } catch (e) {
+            if (!(e instanceof ProgramError)) throw e;
+            return { registered: e.registeredBeforeFailure, error: e.message };
+        }
+    });
 }
 
-async function runAsCli(input: CliConfigInput, preview: boolean, projectDir: string): Promise<{ registered: number; error?: string }> {
-    pulumi.runtime.setAllConfig({ ...input.config }, [...input.secretKeys]);
-    const account = { accountId: input.config[`${PROJECT_NAME}:awsAccountId`] ?? "000000000000", region: "ap-south-1" };
-    await pulumi.runtime.setMocks(awsMocks(account), PROJECT_NAME, input.stack, preview);
+/**
+ * Runs the compiled program (`entry`) under mocks, with this config handed over through the runtime as
+ * the CLI hands it, recording every registration; a failure is a ProgramError that says how many
+ * resources were registered before it.
+ */
+async function runUnderMocks(project: string, stack: string, config: Readonly<Record<string, string>>, secretKeys: readonly string[],
+    options: { preview: boolean; firstPreview?: boolean; entry: string }): Promise<{ program: Record<string, unknown>; resources: RegisteredResource[] }> {
+    pulumi.runtime.setAllConfig({ ...config }, [...secretKeys]);
+    const account = { accountId: config[`${project}:awsAccountId`] ?? "000000000000", region: config[`${project}:region`] ?? "ap-south-1" };
+    await pulumi.runtime.setMocks(options.firstPreview ? firstPreviewMocks(account) : awsMocks(account), project, stack, options.preview);
+    useEngineUrns(project, stack);
     const resources = recordRegistrations();
     try {
         // eslint-disable-next-line @typescript-eslint/no-require-imports
-        require(path.join(projectDir, "build", "index.js"));
+        const program: Record<string, unknown> = require(options.entry);
         await waitForRegistrations();
-        return { registered: resources.length };
+        return { program, resources };
     } catch (e) {
-        return { registered: resources.length, error: (e as Error).message };
+        throw new ProgramError((e as Error).message, resources.length);
     }
 }
 
