@@ -19,7 +19,7 @@ import { deploymentProviderArgs } from "./config/provider";
 import { loadStackSecrets } from "./config/secrets";
 import { adoptReplicas, replicatedDatabasePassword } from "./data/adoptedReplicas";
 import { replicaPlacements } from "./data/replicaPlacement";
-import { names } from "./config/names";
+import { names, StackScope } from "./config/names";
 import { Database } from "./data/database";
 import { DatabaseConnection } from "./data/databaseConnection";
 import { PaymentTables } from "./data/tables";
@@ -30,6 +30,7 @@ import { OperationsDashboard } from "./monitoring/dashboard";
 import { ReplicationAlarms } from "./monitoring/replicationAlarms";
 import { LogGroups } from "./monitoring/logGroups";
 import { ALARM_THRESHOLDS } from "./lib/thresholds";
+import { logSettings } from "./network/logGroup";
 import { Network } from "./network/network";
 import { DatabaseCredentials } from "./security/databaseCredentials";
 import { EcsRoles } from "./security/ecsRoles";
@@ -73,34 +74,33 @@ const backupRegionProvider = recoveryRegion
     ? new aws.Provider("backup-replication-region", { ...deploymentProviderArgs(cfg), region: recoveryRegion })
     : undefined;
 
+// What every component is told about the stack (config/names.ts StackScope); a component uses the fields it declares.
+const stack = { environment: env, deployment, accountId: cfg.account.id, region: cfg.account.region, protect };
+
 // --- Security foundations: keys first, everything else encrypts with them ---
-const kms = new KmsKeys("kms", { environment: env, deployment, accountId: cfg.account.id, region: cfg.account.region, protect }, inAccount);
+const kms = new KmsKeys("kms", stack, inAccount);
+const scope: StackScope = { ...stack, logRetentionDays: cfg.monitoring.logRetentionDays, logsKmsKeyArn: kms.logsKeyArn };
 // The primary's replicas in this region (recovery stack only): read, never created or changed here.
 const adopted = recovery ? adoptReplicas(env, { provider }) : undefined;
 // Issue 17: keys in the recovery region for the replicas there (prod).
 const drRegion = cfg.drReplication && backupRegionProvider ? { region: cfg.drReplication.region, provider: backupRegionProvider } : undefined;
 const replicaKeys = drRegion
-    ? new ReplicaKeys("replica-keys", { environment: env, accountId: cfg.account.id, region: drRegion.region, protect }, { providers: { aws: drRegion.provider } })
+    ? new ReplicaKeys("replica-keys", { ...stack, region: drRegion.region }, { providers: { aws: drRegion.provider } })
     : undefined;
 
 // --- Network (§3.1.1) ---
 const network = new Network("network", {
-    environment: env,
-    accountId: cfg.account.id,
-    region: cfg.account.region,
+    ...scope,
     vpcCidr: cfg.network.vpcCidr,
     subnetPlan: cfg.network.subnetPlan,
     natGatewayPerAz: cfg.network.natGatewayPerAz,
-    flowLogs: { retentionDays: cfg.monitoring.logRetentionDays, kmsKeyArn: kms.logsKeyArn, protect },
+    flowLogs: logSettings(scope),
 }, inAccount);
 
 // --- Security (§3.1.2, §7.1, §2.2.3) ---
-const securityGroups = new SecurityGroups("security-groups", { environment: env, vpcId: network.vpcId }, inAccount);
+const securityGroups = new SecurityGroups("security-groups", { ...scope, vpcId: network.vpcId }, inAccount);
 const ecsRoles = new EcsRoles("ecs-roles", {
-    environment: env,
-    deployment,
-    accountId: cfg.account.id,
-    region: cfg.account.region,
+    ...scope,
     // Recovery stack: the secrets are the primary's replicas under its replica keys; the SecureStrings are this stack's own.
     secretsKmsKeyArn: adopted?.keyArns.general ?? kms.generalKeyArn,
     databaseKmsKeyArn: adopted?.keyArns.database ?? kms.databaseKeyArn,
@@ -114,43 +114,36 @@ const serverAccessLogs = new PrivateBucket("s3-access-logs", serverAccessLogBuck
     protect,
 }), inAccount);
 const guardrails = new AccountGuardrails("guardrails", {
-    environment: env,
-    deployment,
+    ...scope,
     // One recorder per account records the global resources (IAM): the primary's.
     recordGlobalResources: !recovery,
-    accountId: cfg.account.id,
-    region: cfg.account.region,
     switches: cfg.guardrails,
-    logsKmsKeyArn: kms.logsKeyArn,
-    logRetentionDays: cfg.monitoring.logRetentionDays,
-    protect,
     wafRateLimit: cfg.guardrails.wafRateLimit,
     serverAccessLogging: serverAccessLogs.asLogTarget(),
 }, inAccount);
 
 // §2.2.3 MFA for all users: password policy and the deny-unless-MFA group, in every account (issue 16).
 // The password policy and the human group are account-wide singletons: the account's primary stack owns them.
-if (!recovery) new HumanAccess("human-access", { accountId: cfg.account.id, protect }, inAccount);
+if (!recovery) new HumanAccess("human-access", scope, inAccount);
 // §4.1.1 dev talks to a mock LMS; its URL is the stack's LMS endpoint (issue 16).
 const mockLms = cfg.mockLms
-    ? new MockLms("mock-lms", { environment: env, accountId: cfg.account.id, logRetentionDays: cfg.monitoring.logRetentionDays, logsKmsKeyArn: kms.logsKeyArn }, inAccount)
+    ? new MockLms("mock-lms", scope, inAccount)
     : undefined;
 const lmsEndpoint = mockLms?.endpoint ?? cfg.integrations.lmsEndpoint;
 
 // --- Secrets and parameters (§4.2); the database secret's value is written by the data layer ---
-const dbCredentials = recovery ? undefined : new DatabaseCredentials("db-credentials", { protect }, withRandom);
+const dbCredentials = recovery ? undefined : new DatabaseCredentials("db-credentials", scope, withRandom);
 const appSecrets = recovery ? undefined : new AppSecrets("app-secrets", {
-    environment: env,
+    ...scope,
     databaseKmsKeyArn: kms.databaseKeyArn,
     generalKmsKeyArn: kms.generalKeyArn,
     integrations: stackSecrets,
-    protect,
     replica: drRegion && replicaKeys
         ? { region: drRegion.region, databaseKmsKeyArn: replicaKeys.databaseKeyArn, generalKmsKeyArn: replicaKeys.generalKeyArn }
         : undefined,
 }, inAccount);
 new AppParameters("app-parameters", {
-    environment: env,
+    ...scope,
     kmsKeyArn: kms.generalKeyArn,
     redisUrl: cfg.parameters.redisUrl,
     razorpayKeyId: stackSecrets.razorpay.keyId,
@@ -165,17 +158,11 @@ new AppParameters("app-parameters", {
 }, withRandom);
 
 // --- Log groups exist before the services write to them (our retention and key); the database creates its own ---
-const logGroups = new LogGroups("logs", {
-    environment: env,
-    retentionDays: cfg.monitoring.logRetentionDays,
-    kmsKeyArn: kms.logsKeyArn,
-    protect,
-}, inAccount);
+const logGroups = new LogGroups("logs", scope, inAccount);
 
 // --- Data (§6.1.1, §4.1); a recovery stack has a database only when active, restored from the replicated backups ---
 const database = recovery?.mode === "standby" ? undefined : new Database("database", {
-    environment: env,
-    accountId: cfg.account.id,
+    ...scope,
     instanceClass: cfg.rds.instanceClass,
     allocatedStorageGb: cfg.rds.allocatedStorageGb,
     maxAllocatedStorageGb: cfg.rds.maxAllocatedStorageGb,
@@ -193,11 +180,9 @@ const database = recovery?.mode === "standby" ? undefined : new Database("databa
     autoMinorVersionUpgrade: cfg.rds.autoMinorVersionUpgrade,
     slowQueryThresholdMs: cfg.rds.slowQueryThresholdMs,
     maxConnections: cfg.rds.maxConnections,
-    protect,
     backupReplication: cfg.rds.backupReplication && backupRegionProvider
         ? { provider: backupRegionProvider, ...cfg.rds.backupReplication }
         : undefined,
-    logs: { retentionDays: cfg.monitoring.logRetentionDays, kmsKeyArn: kms.logsKeyArn },
 }, withRandom);
 // How applications reach the database (§4.2): the secret's value and app/database_url, from the real endpoint.
 // Recovery stack, active: the primary's database secret replica, promoted to a standalone secret by the failover
@@ -206,7 +191,7 @@ const databaseSecret = adopted
     ? { id: adopted.secrets.database.arn, arn: adopted.secrets.database.arn, password: database && replicatedDatabasePassword(adopted.secrets.database.arn, { provider }) }
     : { id: appSecrets!.databaseSecretId, arn: appSecrets!.databaseSecretArn, password: dbCredentials!.password };
 const databaseConnection = database && databaseSecret.password ? new DatabaseConnection("database-connection", {
-    environment: env,
+    ...scope,
     secretId: databaseSecret.id,
     secretArn: databaseSecret.arn,
     host: database.address,
@@ -216,10 +201,9 @@ const databaseConnection = database && databaseSecret.password ? new DatabaseCon
 // Tasks get the secret's ARN once its value is written; in standby (0 tasks) the adopted replica's.
 const databaseSecretArnForTasks = databaseConnection?.databaseSecretArn ?? databaseSecret.arn;
 const ownTables = adopted ? undefined : new PaymentTables("tables", {
-    environment: env,
+    ...scope,
     kmsKeyArn: kms.generalKeyArn,
     pointInTimeRecovery: cfg.dynamodb.pointInTimeRecovery,
-    protect,
     replica: drRegion && replicaKeys ? { region: drRegion.region, kmsKeyArn: replicaKeys.generalKeyArn } : undefined,
 }, inAccount);
 const tables = ownTables
@@ -228,12 +212,8 @@ const tables = ownTables
 
 // --- Compute (§3.2.2, §5): cluster, images, load balancer, the two services, scaling, schedules ---
 const compute = new Compute("compute", {
-    environment: env,
-    deployment,
+    ...scope,
     recovery: recovery !== undefined,
-    accountId: cfg.account.id,
-    region: cfg.account.region,
-    protect,
     containerInsights: cfg.monitoring.detailedMonitoring,
     // Standby: the services exist with no task (and no autoscaling); active: the stack's counts.
     settings: recovery?.mode === "standby" ? { ...cfg, ecs: { ...cfg.ecs, desiredCount: 0, minCapacity: 0, maxCapacity: 0 } } : cfg,
@@ -262,8 +242,7 @@ const compute = new Compute("compute", {
 // Issue 17: images copied to the recovery region, into KMS-encrypted, immutable repositories there.
 if (drRegion && replicaKeys) {
     new ImageReplication("image-replication", {
-        environment: env,
-        accountId: cfg.account.id,
+        ...scope,
         region: drRegion.region,
         regionProvider: drRegion.provider,
         kmsKeyArn: replicaKeys.generalKeyArn,
@@ -272,12 +251,8 @@ if (drRegion && replicaKeys) {
 }
 // §12.1.2 the debug task (issue 16): `npm run ops -- debug <stack>` prints how to run it.
 const debugTask = new DebugTask("debug-task", {
-    environment: env,
-    deployment,
+    ...scope,
     replicatedRepositoryUrl: recovery ? ecrRepositoryUrl(cfg.account.id, cfg.account.region, names.debugToolsRepository) : undefined,
-    accountId: cfg.account.id,
-    region: cfg.account.region,
-    protect,
     imageTag: cfg.debugTask.imageTag,
     executionRoleArn: ecsRoles.executionRoleArn,
     // Resolves once the secret has its value (happens-before), like the services' tasks.
@@ -285,17 +260,10 @@ const debugTask = new DebugTask("debug-task", {
     databaseAddress: database?.address ?? UNSET_PARAMETER_VALUE,
     databaseKmsKeyArn: adopted?.keyArns.database ?? kms.databaseKeyArn,
     generalKmsKeyArn: kms.generalKeyArn,
-    logsKmsKeyArn: kms.logsKeyArn,
-    logRetentionDays: cfg.monitoring.logRetentionDays,
 }, inAccount);
 
 // --- Monitoring (§8, §12.2) ---
-const alerts = new AlertTopic("alerts", {
-    environment: env,
-    accountId: cfg.account.id,
-    kmsKeyArn: kms.generalKeyArn,
-    emails: cfg.monitoring.alertEmails,
-}, inAccount);
+const alerts = new AlertTopic("alerts", { ...scope, kmsKeyArn: kms.generalKeyArn, emails: cfg.monitoring.alertEmails }, inAccount);
 const monitored = {
     clusterName: compute.clusterName,
     serviceNames: compute.serviceNames,
@@ -308,7 +276,7 @@ const monitored = {
     tableNames: { transactions: tables.transactionsTableName, "transaction-queue": tables.queueTableName },
 };
 new Alarms("alarms", {
-    environment: env,
+    ...scope,
     topicArn: alerts.topicArn,
     ...monitored,
     allocatedStorageGb: cfg.rds.allocatedStorageGb,
@@ -319,7 +287,7 @@ new Alarms("alarms", {
 // Issue 17: replication lag of the tables against the RPO, and RDS backup replication being stopped.
 if (drRegion) {
     new ReplicationAlarms("replication-alarms", {
-        environment: env,
+        ...scope,
         region: drRegion.region,
         tableNames: monitored.tableNames,
         backupReplication: cfg.rds.backupReplication !== undefined,
@@ -329,16 +297,11 @@ if (drRegion) {
     }, inAccount);
     // ... and the checker publishing how far the replicated RDS backups fall behind (RDS has no metric for it).
     if (cfg.rds.backupReplication) {
-        new BackupLagChecker("rds-backup-lag", {
-            environment: env, accountId: cfg.account.id, region: cfg.account.region, replicationRegion: cfg.rds.backupReplication.region,
-            logRetentionDays: cfg.monitoring.logRetentionDays, logsKmsKeyArn: kms.logsKeyArn, protect,
-        }, inAccount);
+        new BackupLagChecker("rds-backup-lag", { ...scope, replicationRegion: cfg.rds.backupReplication.region }, inAccount);
     }
 }
 new OperationsDashboard("dashboard", {
-    environment: env,
-    deployment,
-    region: cfg.account.region,
+    ...scope,
     ...monitored,
     thresholds: ALARM_THRESHOLDS,
     maxConnections: cfg.rds.maxConnections,
@@ -347,21 +310,17 @@ new OperationsDashboard("dashboard", {
 
 // §2.2.1 resource limits (dev): alarms to the alert topic where config sets a limit (issue 16).
 if (Object.values(cfg.usageLimits).some((v) => v !== undefined)) {
-    new UsageLimitGuards("usage-limits", { environment: env, limits: cfg.usageLimits, topicArn: alerts.topicArn }, inAccount);
+    new UsageLimitGuards("usage-limits", { ...scope, limits: cfg.usageLimits, topicArn: alerts.topicArn }, inAccount);
 }
 // §2.2.2 weekly cleanup (staging only; config refuses it in prod) (issue 16).
 if (cfg.cleanup.enabled) {
     new WeeklyCleanup("weekly-cleanup", {
-        environment: env,
-        accountId: cfg.account.id,
-        region: cfg.account.region,
+        ...scope,
         schedule: cfg.cleanup,
         keepTaskRevisions: cfg.cleanup.keepTaskRevisions,
         snapshotMaxAgeDays: cfg.cleanup.snapshotMaxAgeDays,
         untaggedImageMinAgeDays: cfg.cleanup.untaggedImageMinAgeDays,
         clusterName: compute.clusterName,
-        logRetentionDays: cfg.monitoring.logRetentionDays,
-        logsKmsKeyArn: kms.logsKeyArn,
     }, inAccount);
 }
 

@@ -11,7 +11,8 @@ import { serviceTrustPolicy } from "../lib/iamDocuments";
 import { roleArnWhenReady } from "../lib/ready";
 import { finalSnapshotIdentifier, finalSnapshotKeepers } from "./finalSnapshot";
 import { parameterGroupFamily, postgresParameters, RDS_EXPORTED_LOGS } from "../lib/postgres";
-import { databaseLogGroups, DatabaseLogsArgs } from "./databaseLogGroups";
+import { databaseLogGroups } from "./databaseLogGroups";
+import { logSettings } from "../network/logGroup";
 import { replicaPlacements } from "./replicaPlacement";
 
 export const POSTGRES_PORT = 5432;
@@ -54,7 +55,8 @@ export function restoreToPointInTime(r: RestoreArgs): aws.types.input.rds.Instan
         : { sourceDbInstanceAutomatedBackupsArn: r.sourceBackupsArn, restoreTime: r.time };
 }
 
-export interface DatabaseArgs extends Pick<StackScope, "environment"> {
+/** logRetentionDays, logsKmsKeyArn: the log groups of every instance's exported logs (databaseLogGroups.ts), created before the instances. */
+export interface DatabaseArgs extends Pick<StackScope, "environment" | "logRetentionDays" | "logsKmsKeyArn"> {
     /** The stack's account: the enhanced-monitoring role trusts RDS only on its behalf. */
     readonly accountId: string;
     /** cfg.rds.instanceClass (§4.1: db.t3.medium / db.r6g.large). */
@@ -96,8 +98,6 @@ export interface DatabaseArgs extends Pick<StackScope, "environment"> {
     readonly protect: boolean;
     /** Replicate automated backups (snapshots and transaction logs) to another region; unset: none. */
     readonly backupReplication?: BackupReplicationArgs;
-    /** The log groups of every instance's exported logs (databaseLogGroups.ts), created before the instances. */
-    readonly logs: DatabaseLogsArgs;
 }
 
 export class Database extends pulumi.ComponentResource {
@@ -135,7 +135,7 @@ export class Database extends pulumi.ComponentResource {
             role: monitoringRole.name,
             policyArn: ENHANCED_MONITORING_POLICY_ARN,
         }, parent);
-        const instanceDependsOn = databaseLogGroups(this, name, [names.dbInstance(env), ...replicas.map((r) => r.identifier)], args.logs, args.protect);
+        const instanceDependsOn = databaseLogGroups(this, name, [names.dbInstance(env), ...replicas.map((r) => r.identifier)], logSettings(args));
 
         // Settings the primary and every replica share.
         const shared = {

@@ -8,14 +8,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { names } from "../config/names";
 import { RDS_EXPORTED_LOGS } from "../lib/postgres";
-import { encryptedLogGroup } from "../network/logGroup";
-
-export interface DatabaseLogsArgs {
-    /** Retention of every group in days (config `logRetentionDays`: 7 / 30 / 90). */
-    readonly retentionDays: number;
-    /** ARN of the CloudWatch Logs CMK (KmsKeys.logsKeyArn); its key policy must admit logs.<region>.amazonaws.com. */
-    readonly kmsKeyArn: pulumi.Input<string>;
-}
+import { encryptedLogGroup, LogGroupSettings } from "../network/logGroup";
 
 /**
  * Until issue 15 these groups were children of the monitoring module's LogGroups component "logs",
@@ -26,9 +19,9 @@ const FORMER_PARENT = { type: "fivestar:monitoring:LogGroups", name: "logs" } as
 
 /** One group per instance and exported log; `parent` is the database component named `name`. */
 export function databaseLogGroups(
-    parent: pulumi.Resource, name: string, instanceIdentifiers: readonly string[], args: DatabaseLogsArgs, protect: boolean,
+    parent: pulumi.Resource, name: string, instanceIdentifiers: readonly string[], settings: LogGroupSettings,
 ): aws.cloudwatch.LogGroup[] {
     const formerParent = pulumi.createUrn(FORMER_PARENT.name, FORMER_PARENT.type);
     return instanceIdentifiers.flatMap((id) => RDS_EXPORTED_LOGS.map((log) => encryptedLogGroup(`${name}-logs-${id}-${log}`, names.rdsLogGroup(id, log),
-        { ...args, protect }, { parent, aliases: [{ name: `${FORMER_PARENT.name}-${id}-${log}`, parent: formerParent }] })));
+        settings, { parent, aliases: [{ name: `${FORMER_PARENT.name}-${id}-${log}`, parent: formerParent }] })));
 }

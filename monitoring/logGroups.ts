@@ -8,20 +8,14 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { names, ServiceName, SERVICES, StackScope } from "../config/names";
 import { ErrorMetric } from "./resources";
-import { encryptedLogGroup } from "../network/logGroup";
+import { encryptedLogGroup, logSettings } from "../network/logGroup";
 
 /** §12.2.2 searches the internal-pe log for this pattern; the filter counts the same lines. */
 export const ERROR_FILTER_PATTERN = "ERROR";
 export const ERROR_METRIC: ErrorMetric = Object.freeze({ namespace: "Fivestar/Payments", name: "InternalPeErrorLines" });
 
-export interface LogGroupsArgs extends Pick<StackScope, "environment"> {
-    /** Retention of every group in days (config `logRetentionDays`: 7 / 30 / 90). */
-    readonly retentionDays: number;
-    /** ARN of the CloudWatch Logs CMK (Security.logsKeyArn); its key policy must admit logs.<region>.amazonaws.com. */
-    readonly kmsKeyArn: pulumi.Input<string>;
-    /** Pulumi protect and CloudWatch deletion protection on every group (config `protectStatefulResources`). */
-    readonly protect: boolean;
-}
+/** The logs CMK's key policy must admit logs.<region>.amazonaws.com (security/kmsPolicies.ts). */
+export type LogGroupsArgs = Pick<StackScope, "environment" | "protect" | "logRetentionDays" | "logsKmsKeyArn">;
 
 export class LogGroups extends pulumi.ComponentResource {
     public readonly serviceLogGroupNames: Record<ServiceName, pulumi.Output<string>>;
@@ -31,7 +25,7 @@ export class LogGroups extends pulumi.ComponentResource {
 
     constructor(name: string, args: LogGroupsArgs, opts?: pulumi.ComponentResourceOptions) {
         super("fivestar:monitoring:LogGroups", name, {}, opts);
-        const logGroup = (suffix: string, groupName: string) => encryptedLogGroup(`${name}-${suffix}`, groupName, args, { parent: this });
+        const logGroup = (suffix: string, groupName: string) => encryptedLogGroup(`${name}-${suffix}`, groupName, logSettings(args), { parent: this });
 
         const serviceGroups = mapServices((s) => logGroup(s, names.serviceLogGroup(args.environment, s)));
 

@@ -10,7 +10,7 @@ import { serviceTrustPolicy } from "../lib/iamDocuments";
 import { roleArnWhenReady } from "../lib/ready";
 import { flowLogDeliveryPolicy } from "./flowLogPolicy";
 import { PlannedSubnet, SubnetPlan, SubnetTier } from "../lib/subnetPlan";
-import { encryptedLogGroup } from "./logGroup";
+import { encryptedLogGroup, LogGroupSettings } from "./logGroup";
 
 export interface NetworkArgs extends Pick<StackScope, "environment" | "accountId" | "region"> {
     readonly vpcCidr: string;
@@ -18,13 +18,8 @@ export interface NetworkArgs extends Pick<StackScope, "environment" | "accountId
     readonly subnetPlan: SubnetPlan;
     /** One NAT gateway per AZ (true) or one shared NAT gateway (false). */
     readonly natGatewayPerAz: boolean;
-    readonly flowLogs: {
-        readonly retentionDays: number;
-        /** CMK for the flow log group; undefined leaves it on the CloudWatch-managed key. */
-        readonly kmsKeyArn?: pulumi.Input<string>;
-        /** Flow logs are audit data: Pulumi protect and CloudWatch deletion protection (prod). */
-        readonly protect: boolean;
-    };
+    /** Flow logs are audit data: in a protected stack, Pulumi protect and CloudWatch deletion protection. */
+    readonly flowLogs: LogGroupSettings;
 }
 
 export class Network extends pulumi.ComponentResource {

@@ -53,7 +53,6 @@ const durationsSchema = z.object({
 });
 
 export type Durations = z.infer<typeof durationsSchema>;
-export type Activity = z.infer<typeof activitySchema>;
 
 /** The RDS cases the inputs tell apart (aws:rds/instance:Instance). */
 const RDS_ACTIVITIES = { restore: "rdsPointInTimeRestore", replica: "rdsReadReplica", multiAz: "rdsMultiAzConversion" } as const;

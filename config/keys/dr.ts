@@ -14,7 +14,6 @@ import { key, oneOf, ParsedKeys, qualified, show } from "../keyHelpers";
 import { Deployment, Environment } from "../names";
 
 export const DR_MODES = ["standby", "active"] as const;
-export type DrMode = (typeof DR_MODES)[number];
 export const LATEST_RESTORE_TIME = "latest";
 
 const RESTORE_TIME_RULE = `must be "${LATEST_RESTORE_TIME}" or an ISO-8601 UTC time such as 2026-11-30T21:15:00Z`;

@@ -38,7 +38,7 @@ function args(env: Environment, extra: Partial<DatabaseArgs> = {}): DatabaseArgs
         engineVersion: "15",
         autoMinorVersionUpgrade: true,
         slowQueryThresholdMs: 1000,
-        logs: { retentionDays: LOG_RETENTION[env], kmsKeyArn: LOGS_KEY },
+        logRetentionDays: LOG_RETENTION[env], logsKmsKeyArn: LOGS_KEY,
         ...extra,
     };
 }

@@ -17,7 +17,7 @@ describe("log groups (§8.1.1, §12.2.2)", () => {
     const built: Partial<Record<Environment, Constructed<LogGroups>>> = {};
     before(async () => {
         for (const [env, protect] of [["dev", false], ["prod", true]] as const) {
-            built[env] = await construct(() => new LogGroups(`logs-${env}`, { environment: env, retentionDays: env === "dev" ? 7 : 90, kmsKeyArn: LOGS_KEY, protect }, inAccount()));
+            built[env] = await construct(() => new LogGroups(`logs-${env}`, { environment: env, logRetentionDays: env === "dev" ? 7 : 90, logsKmsKeyArn: LOGS_KEY, protect }, inAccount()));
         }
     });
 

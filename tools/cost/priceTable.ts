@@ -36,7 +36,6 @@ const tableSchema = z.object({
 });
 
 export type Price = z.infer<typeof priceSchema>;
-export type PriceTableData = z.infer<typeof tableSchema>;
 
 export interface PriceTable {
     readonly region: string;
