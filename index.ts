@@ -67,11 +67,10 @@ const provider = new aws.Provider("deployment-account", deploymentProviderArgs(c
 const randomProvider = new random.Provider("random");
 const inAccount = { providers: { aws: provider } };
 const withRandom = { providers: { aws: provider, random: randomProvider } };
-// Same account, role and tags in the backup region (§2.2.3 cross-region backups); only the region differs.
-// It is also the recovery region prod replicates tables, secrets and images to (issue 17; config makes the two agree).
-const recoveryRegion = cfg.rds.backupReplication?.region ?? cfg.drReplication?.region;
-const backupRegionProvider = recoveryRegion
-    ? new aws.Provider("backup-replication-region", { ...deploymentProviderArgs(cfg), region: recoveryRegion })
+// Same account, role and tags in the recovery region prod replicates its backups, tables, secrets and images to
+// (§2.2.3, issue 17); only the region differs.
+const backupRegionProvider = cfg.drReplication
+    ? new aws.Provider("backup-replication-region", { ...deploymentProviderArgs(cfg), region: cfg.drReplication.region })
     : undefined;
 
 // What every component is told about the stack (config/names.ts StackScope); a component uses the fields it declares.

@@ -26,7 +26,7 @@ export const BOOTSTRAP_KEYS = {
         accountId("central monitoring account")),
     limitedAccountIds: key("array", "Accounts whose principals may assume the DeploymentRole read-only, with MFA (§2.3.1: prod trusts the development account).",
         z.array(accountId("trusted account"), { error: "must be a list of 12-digit account ids" }), { default: [] as string[] }),
-    additionalRegions: key("array", "Regions besides region the main program deploys to (prod: its rdsBackupReplicationRegion); the DeploymentRole is denied all others.",
+    additionalRegions: key("array", "Regions besides region the main program deploys to (prod: its drReplicationRegion); the DeploymentRole is denied all others.",
         z.array(z.string().regex(AWS_REGION, "must be AWS region names such as ap-south-2"), { error: "must be a list of AWS region names" }),
         { default: [] as string[] }),
     deploymentRoleName: key("string", "Name of the DeploymentRole; must equal the main stack's deploymentRoleName.", iamRoleName(), { default: "DeploymentRole" }),

@@ -69,9 +69,14 @@ function splitKey(fullKey: string): [namespace: string, name: string] {
     return colon < 0 ? ["", fullKey] : [fullKey.slice(0, colon), fullKey.slice(colon + 1)];
 }
 
+/** Keys this project had, and what took their place: a stack file that still sets one is told where to move it. */
+const RETIRED_KEYS: Readonly<Record<string, string>> = {
+    rdsBackupReplicationRegion: `merged into ${qualified("drReplicationRegion")} (one recovery region for the backups, tables, secrets and images)`,
+};
+
 function unknownKeyProblem(fullKey: string, namespace: string, name: string, known: readonly string[]): string {
     const near = nearestKey(name, known);
-    const hint = near ? `did you mean ${qualified(near)}?` : "remove it";
+    const hint = (namespace === PROJECT_NAME && RETIRED_KEYS[name]) || (near ? `did you mean ${qualified(near)}?` : "remove it");
     if (namespace === PROJECT_NAME) return `${fullKey} is not a key of this project: ${hint} (${CONFIG_REFERENCE})`;
     return `${fullKey} is not read by this program: default providers are disabled (Pulumi.yaml) and its providers are configured ` +
         `from ${PROJECT_NAME} keys only; ${hint} (${CONFIG_REFERENCE})`;

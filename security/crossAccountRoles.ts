@@ -14,7 +14,7 @@ export interface CrossAccountRolesArgs extends Pick<StackScope, "environment"> {
     readonly accountId: string;
     /** The stack's region: regional services are denied elsewhere. */
     readonly region: string;
-    /** Other regions the main program deploys to (prod: its rdsBackupReplicationRegion). */
+    /** Other regions the main program deploys to (prod: its drReplicationRegion). */
     readonly additionalRegions: readonly string[];
     /** Must equal the main stack's `deploymentRoleName` (default DeploymentRole). */
     readonly deploymentRoleName: string;

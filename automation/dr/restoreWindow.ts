@@ -30,7 +30,7 @@ export async function findRestoreWindow(rds: RDSClient, sourceInstance: string, 
     if (!chosen) {
         const seen = all.map((b) => `${b.DBInstanceIdentifier} (${b.Status})`).join(", ") || "none";
         throw new RefusedError(`no usable replicated automated backups of ${sourceInstance} in ${region} (found: ${seen}); ` +
-            "is backup replication on in prod (rdsBackupReplicationRegion) and has its first snapshot been copied?");
+            "is backup replication on in prod (drReplicationRegion) and has its first snapshot been copied?");
     }
     return chosen;
 }

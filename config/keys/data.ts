@@ -33,12 +33,9 @@ export const DATA_KEYS = {
         bool(), { default: true }),
     rdsSlowQueryThresholdMs: key("integer", "log_min_duration_statement in ms: slower statements are logged for the §12.2.2 slow-query search.",
         int(10, 60_000), { default: 1000 }),
-    rdsBackupReplicationRegion: key("string", "Region the primary's automated backups are replicated to (§2.2.3 RPO < 1 h); unset: no replication.",
-        awsRegion("ap-south-2"), { default: undefined }),
-    rdsBackupReplicationRetentionDays: key("integer", "Days the replicated automated backups are kept in rdsBackupReplicationRegion.", int(1, 35), { default: 7 }),
-    drReplicationRegion: key("string", "Region prod replicates its DynamoDB tables, secrets and ECR images to continuously (issue 17); an Indian region " +
-        "other than region, and the same as rdsBackupReplicationRegion; unset: no replication.",
-        awsRegion("ap-south-2"), { default: undefined }),
+    drReplicationRegion: key("string", "Region the primary replicates to (§2.2.3 RPO < 1 h, issue 17): its RDS automated backups, DynamoDB tables, " +
+        "secrets and ECR images; an Indian region other than region; unset: no replication.", awsRegion("ap-south-2"), { default: undefined }),
+    rdsBackupReplicationRetentionDays: key("integer", "Days the replicated automated backups are kept in drReplicationRegion.", int(1, 35), { default: 7 }),
     dynamodbPointInTimeRecovery: key("boolean", "Point-in-time recovery on the DynamoDB tables (§4.1.3: prod).", bool()),
 } as const;
 
@@ -69,40 +66,19 @@ export function dataProblems(c: Raw, ctx?: StackContext): string[] {
             return upgrade !== undefined &&
                 `${qualified("rdsEngineVersion")} = "${c.rdsEngineVersion}" with ${qualified("rdsAutoMinorVersionUpgrade")} = ${c.rdsAutoMinorVersionUpgrade}: ${upgrade}`;
         },
-        () => c.rdsBackupReplicationRegion === c.region &&
-            `${qualified("rdsBackupReplicationRegion")} = "${c.rdsBackupReplicationRegion}": must be another region than ${qualified("region")}, or a regional outage takes the copies too`,
-        // A recovery stack (issue 17) is itself the copy in the other region: config/keys/dr.ts refuses the key there.
-        () => c.environment === "prod" && c.rdsBackupReplicationRegion === undefined && ctx?.recovers === undefined &&
-            `${qualified("rdsBackupReplicationRegion")} is not set in environment "prod": production backups are replicated cross-region (§2.2.3); set it, e.g. ap-south-2`,
-        ...replicationProblems(c),
+        // The recovery region (issue 17): one region for every store, where the recovery stack restores the database
+        // from the replicated backups and adopts the table and secret replicas.
+        () => c.drReplicationRegion === c.region &&
+            `${qualified("drReplicationRegion")} = "${c.drReplicationRegion}": must be another region than ${qualified("region")}, or a regional outage takes the copies too`,
+        () => c.drReplicationRegion !== undefined && !(INDIA_REGIONS as readonly string[]).includes(c.drReplicationRegion) &&
+            `${qualified("drReplicationRegion")} = "${c.drReplicationRegion}": must be a region in India (${INDIA_REGIONS.join(", ")}); payment data stays onshore (RBI 2018 directive)`,
+        // A recovery stack is itself the copy in the other region: config/keys/dr.ts refuses the key there.
+        () => c.environment === "prod" && c.drReplicationRegion === undefined && ctx?.recovers === undefined &&
+            `${qualified("drReplicationRegion")} is not set in environment "prod": production replicates its backups, tables, secrets and images cross-region (§2.2.3); set it, e.g. ap-south-2`,
         () => c.environment === "prod" && !c.rdsMultiAz &&
             `${qualified("rdsMultiAz")} = false in environment "prod": must be true, production runs a Multi-AZ database ` +
             `(§2.2.3 "Multi-AZ deployment: Required", §4.1.3 MultiAZ: true)`,
     );
-}
-
-/**
- * The recovery region (issue 17): in India, not the stack's own, one region for every store (the
- * recovery stack restores the database from the replicated backups and adopts the table and secret
- * replicas in the same place), and required in prod wherever its backups are replicated.
- */
-function replicationProblems(c: Raw): (() => string | false)[] {
-    const dr = c.drReplicationRegion;
-    const india = INDIA_REGIONS.join(", ");
-    return [
-        () => dr !== undefined && dr === c.region &&
-            `${qualified("drReplicationRegion")} = "${dr}": must be another region than ${qualified("region")}, or a regional outage takes the replicas too`,
-        () => dr !== undefined && !(INDIA_REGIONS as readonly string[]).includes(dr) &&
-            `${qualified("drReplicationRegion")} = "${dr}": must be a region in India (${india}); payment data stays onshore (RBI 2018 directive)`,
-        () => c.rdsBackupReplicationRegion !== undefined && !(INDIA_REGIONS as readonly string[]).includes(c.rdsBackupReplicationRegion) &&
-            `${qualified("rdsBackupReplicationRegion")} = "${c.rdsBackupReplicationRegion}": must be a region in India (${india}); payment data stays onshore (RBI 2018 directive)`,
-        () => dr !== undefined && c.rdsBackupReplicationRegion !== undefined && dr !== c.rdsBackupReplicationRegion &&
-            `${qualified("drReplicationRegion")} = "${dr}" with ${qualified("rdsBackupReplicationRegion")} = "${c.rdsBackupReplicationRegion}": ` +
-            "must be the same region, where the recovery stack finds both the replicated backups and the replicas",
-        () => c.environment === "prod" && c.rdsBackupReplicationRegion !== undefined && dr === undefined &&
-            `${qualified("drReplicationRegion")} is not set in environment "prod" (its backups go to ${c.rdsBackupReplicationRegion}): ` +
-            `production replicates its tables, secrets and images there too (§2.2.3 RPO < 1 h); set it to ${c.rdsBackupReplicationRegion}`,
-    ];
 }
 
 export function dataSections(c: Raw) {
@@ -119,12 +95,10 @@ export function dataSections(c: Raw) {
             autoMinorVersionUpgrade: c.rdsAutoMinorVersionUpgrade,
             slowQueryThresholdMs: c.rdsSlowQueryThresholdMs,
             /** Undefined: automated backups stay in the stack's region. */
-            backupReplication: c.rdsBackupReplicationRegion === undefined
-                ? undefined
-                : { region: c.rdsBackupReplicationRegion, retentionDays: c.rdsBackupReplicationRetentionDays },
+            backupReplication: c.drReplicationRegion === undefined ? undefined : { region: c.drReplicationRegion, retentionDays: c.rdsBackupReplicationRetentionDays },
         },
         dynamodb: { pointInTimeRecovery: c.dynamodbPointInTimeRecovery },
-        /** Undefined: tables, secrets and images stay in the stack's region (issue 17). */
+        /** Undefined: tables, secrets and images stay in the stack's region (issue 17); the backups go with them (rds.backupReplication). */
         drReplication: c.drReplicationRegion === undefined ? undefined : { region: c.drReplicationRegion },
     };
 }

@@ -51,7 +51,7 @@ export interface StackContext {
 }
 
 type Raw = ParsedKeys<typeof DR_KEYS> & {
-    environment: Environment; region: string; awsAccountId: string; rdsBackupReplicationRegion: string | undefined; cloudTrailEnabled: boolean;
+    environment: Environment; region: string; awsAccountId: string; drReplicationRegion: string | undefined; cloudTrailEnabled: boolean;
 };
 
 function primaryStackProblems(c: Raw, ctx: StackContext): string[] {
@@ -76,8 +76,8 @@ function recoveryStackProblems(c: Raw, ctx: StackContext): string[] {
                 `${qualified("drRestoreSourceBackupsArn")} = ${show(c.drRestoreSourceBackupsArn)}: must be backups in this stack's region ${c.region} and account ` +
                 `${c.awsAccountId} (${qualified("region")}, ${qualified("awsAccountId")}); the restore must not depend on another region`;
         },
-        () => c.rdsBackupReplicationRegion !== undefined &&
-            `${qualified("rdsBackupReplicationRegion")} = ${show(c.rdsBackupReplicationRegion)} in disaster-recovery stack "${ctx.stack}": must be unset, ` +
+        () => c.drReplicationRegion !== undefined &&
+            `${qualified("drReplicationRegion")} = ${show(c.drReplicationRegion)} in disaster-recovery stack "${ctx.stack}": must be unset, ` +
             `a recovery stack creates nothing outside ${c.region} (it runs when the primary region is lost)`,
         () => c.cloudTrailEnabled &&
             `${qualified("cloudTrailEnabled")} = true in disaster-recovery stack "${ctx.stack}": must be false, ${ctx.recovers}'s multi-region trail already records ${c.region}; a second trail would double every event`,

@@ -61,7 +61,7 @@ describe("dr-failover: the failover runbook", () => {
             mock.reset().on(DescribeDBInstanceAutomatedBackupsCommand).resolves({ DBInstanceAutomatedBackups: [] });
             const err = await findRestoreWindow(rds, SOURCE, "ap-south-2").catch((e) => e);
             expect([err instanceof RefusedError, err.message]).to.deep.equal([true,
-                "no usable replicated automated backups of prod-fivestar-payments-db in ap-south-2 (found: none); is backup replication on in prod (rdsBackupReplicationRegion) and has its first snapshot been copied?"]);
+                "no usable replicated automated backups of prod-fivestar-payments-db in ap-south-2 (found: none); is backup replication on in prod (drReplicationRegion) and has its first snapshot been copied?"]);
         });
 
         it("a restore time is 'latest' or ISO-8601 UTC, and must lie inside the window", () => {

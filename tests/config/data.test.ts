@@ -24,9 +24,7 @@ describe("stack config: data keys (§6.1.1, §2.2.3)", () => {
         expect(rds.backupReplication).to.deep.equal({ region: "ap-south-2", retentionDays: 14 });
     });
 
-    it("staging may opt in to backup replication; a 10% higher storage ceiling is accepted", () => {
-        expect(parseStackConfig(rawStackConfig("staging", { rdsBackupReplicationRegion: "ap-south-2" })).rds.backupReplication)
-            .to.deep.equal({ region: "ap-south-2", retentionDays: 7 });
+    it("a 10% higher storage ceiling is accepted", () => {
         expect(parseStackConfig(rawStackConfig("dev", { rdsMaxAllocatedStorageGb: "110" })).rds.maxAllocatedStorageGb).to.equal(110);
     });
 });
@@ -55,12 +53,6 @@ describe("stack config: bad data values are rejected with the key and what is al
             'fivestar-payments:rdsInstanceClass = "db.t3.small": Performance Insights (§6.1.1) is not offered on micro and small burstable classes'],
         ["more read replicas than availability zones", "prod", { rdsReadReplicas: "3" },
             'fivestar-payments:rdsReadReplicas = 3: each replica gets its own availability zone and fivestar-payments:availabilityZones = ["ap-south-1a","ap-south-1b"] lists 2'],
-        ["backups replicated into the stack's own region", "prod", { rdsBackupReplicationRegion: "ap-south-1" },
-            'fivestar-payments:rdsBackupReplicationRegion = "ap-south-1": must be another region than fivestar-payments:region'],
-        ["prod without cross-region backup replication (§2.2.3)", "prod", { rdsBackupReplicationRegion: undefined },
-            'fivestar-payments:rdsBackupReplicationRegion is not set in environment "prod": production backups are replicated cross-region (§2.2.3)'],
-        ["a replication region that is not a region", "prod", { rdsBackupReplicationRegion: "Hyderabad" },
-            'fivestar-payments:rdsBackupReplicationRegion = "Hyderabad": must be an AWS region name such as ap-south-2'],
         ["a replication retention of 0", "prod", { rdsBackupReplicationRetentionDays: "0" }, "fivestar-payments:rdsBackupReplicationRetentionDays"],
         ["a replication retention RDS does not allow", "prod", { rdsBackupReplicationRetentionDays: "36" }, "must be at most 35"],
         ["missing rdsMaxConnections", "staging", { rdsMaxConnections: undefined }, "fivestar-payments:rdsMaxConnections is not set: required"],

@@ -73,7 +73,7 @@ describe("stack config: the prod-dr stack (issue 17)", () => {
     });
 
     it("the recovery stack needs no backup replication region, refuses one, and refuses a second trail", () => {
-        expect(rejection("prod-dr", { rdsBackupReplicationRegion: "ap-south-1" })).to.contain("fivestar-payments:rdsBackupReplicationRegion = \"ap-south-1\" in disaster-recovery stack \"prod-dr\"");
+        expect(rejection("prod-dr", { drReplicationRegion: "ap-south-1" })).to.contain("fivestar-payments:drReplicationRegion = \"ap-south-1\" in disaster-recovery stack \"prod-dr\"");
         expect(rejection("prod-dr", { cloudTrailEnabled: "true" })).to.contain("fivestar-payments:cloudTrailEnabled = true in disaster-recovery stack \"prod-dr\": must be false");
         // prod itself still must replicate and keep its trail: data.test.ts and security.test.ts.
     });

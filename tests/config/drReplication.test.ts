@@ -14,21 +14,21 @@ describe("stack config: drReplicationRegion (issue 17)", () => {
         expect(cfg.rds.backupReplication?.region).to.equal("ap-south-2");
         for (const stack of ["dev", "staging"]) expect(parseStackConfig(rawStackConfig(stack)).drReplication, stack).to.equal(undefined);
     });
-    it("staging may opt in (same rules)", () => {
-        expect(parseStackConfig(rawStackConfig("staging", { drReplicationRegion: "ap-south-2" })).drReplication).to.deep.equal({ region: "ap-south-2" });
+    it("staging may opt in (same rules): its backups, tables, secrets and images go to the one region", () => {
+        const cfg = parseStackConfig(rawStackConfig("staging", { drReplicationRegion: "ap-south-2" }));
+        expect(cfg.drReplication).to.deep.equal({ region: "ap-south-2" });
+        expect(cfg.rds.backupReplication).to.deep.equal({ region: "ap-south-2", retentionDays: 7 });
     });
 
     itRefuses([
-        ["a region outside India is refused: payment data stays onshore", "prod", { drReplicationRegion: "ap-southeast-1", rdsBackupReplicationRegion: "ap-southeast-1" },
+        ["a region outside India is refused: payment data stays onshore", "prod", { drReplicationRegion: "ap-southeast-1" },
             'fivestar-payments:drReplicationRegion = "ap-southeast-1": must be a region in India (ap-south-1, ap-south-2); payment data stays onshore'],
-        ["the RDS backups may not leave India either", "prod", { rdsBackupReplicationRegion: "eu-west-1" },
-            'fivestar-payments:rdsBackupReplicationRegion = "eu-west-1": must be a region in India (ap-south-1, ap-south-2)'],
         ["the stack's own region is refused", "staging", { drReplicationRegion: "ap-south-1" },
             'fivestar-payments:drReplicationRegion = "ap-south-1": must be another region than fivestar-payments:region'],
-        ["a different region from the backups' is refused, naming both keys", "staging", { drReplicationRegion: "ap-south-2", rdsBackupReplicationRegion: "ap-south-1" },
-            'fivestar-payments:drReplicationRegion = "ap-south-2" with fivestar-payments:rdsBackupReplicationRegion = "ap-south-1": must be the same region'],
-        ["prod without it, while its backups are replicated, is refused", "prod", { drReplicationRegion: undefined },
-            'fivestar-payments:drReplicationRegion is not set in environment "prod" (its backups go to ap-south-2): production replicates its tables, secrets and images there too'],
+        ["prod without it is refused (§2.2.3)", "prod", { drReplicationRegion: undefined },
+            'fivestar-payments:drReplicationRegion is not set in environment "prod": production replicates its backups, tables, secrets and images cross-region (§2.2.3)'],
         ["not a region name at all", "prod", { drReplicationRegion: "Hyderabad" }, 'fivestar-payments:drReplicationRegion = "Hyderabad": must be an AWS region name such as ap-south-2'],
+        ["the key it replaced says where it went", "prod", { rdsBackupReplicationRegion: "ap-south-2" },
+            "fivestar-payments:rdsBackupReplicationRegion is not a key of this project: merged into fivestar-payments:drReplicationRegion"],
     ]);
 });

@@ -169,7 +169,7 @@ describe("whole program: prod replicates to ap-south-2 (issue 17)", () => {
             expect(found.some((m) => m.startsWith("image-replication-registry: destination in eu-west-1"))).to.equal(true);
         });
         it("config outside India fails the plan before any resource, naming the key", async () => {
-            const result = await runPlan("prod", { drReplicationRegion: "ap-southeast-1", rdsBackupReplicationRegion: "ap-southeast-1" });
+            const result = await runPlan("prod", { drReplicationRegion: "ap-southeast-1" });
             expect(result).to.have.property("error");
             expect((result as { error: string }).error).to.include("fivestar-payments:drReplicationRegion = \"ap-southeast-1\": must be a region in India");
             expect((result as { registeredBeforeFailure: number }).registeredBeforeFailure).to.equal(0);

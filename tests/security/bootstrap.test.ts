@@ -81,14 +81,12 @@ describe("bootstrap project (§2.3.1)", () => {
     });
 
     for (const stack of ["dev", "staging", "prod"] as const) {
-        it(`${stack}: the DeploymentRole allows every region the main ${stack} stack deploys to (its rdsBackupReplicationRegion and drReplicationRegion, if set)`, () => {
+        it(`${stack}: the DeploymentRole allows every region the main ${stack} stack deploys to (its drReplicationRegion, if set)`, () => {
             const main = YAML.parse(fs.readFileSync(path.resolve(DIR, "..", `Pulumi.${stack}.yaml`), "utf8")).config ?? {};
             const cfg = parseBootstrapConfig(complete(stack));
             expect(cfg.region).to.equal(main["fivestar-payments:region"]);
-            for (const key of ["rdsBackupReplicationRegion", "drReplicationRegion"]) {
-                const replication = main[`fivestar-payments:${key}`];
-                if (replication !== undefined) expect(cfg.additionalRegions, `bootstrap/Pulumi.${stack}.yaml additionalRegions (${key})`).to.include(replication);
-            }
+            const replication = main["fivestar-payments:drReplicationRegion"];
+            if (replication !== undefined) expect(cfg.additionalRegions, `bootstrap/Pulumi.${stack}.yaml additionalRegions`).to.include(replication);
         });
     }
 
