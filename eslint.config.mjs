@@ -17,7 +17,7 @@ export default tseslint.config(
             "@typescript-eslint/no-explicit-any": "error",
             // Unused locals and parameters are the compiler's (noUnusedLocals, noUnusedParameters; `_` names
             // exempt): typescript-eslint's FAQ for this rule names those options as the alternative. Both
-            // were on, and the rule was 45 % of the lint's rule time (issue 15, decisions P14).
+            // were on, and the rule was 45 % of the lint's rule time (issue 15, decisions P15).
             "@typescript-eslint/no-unused-vars": "off",
             eqeqeq: "error",
             "no-console": "off",

@@ -69,9 +69,10 @@ const inAccount = { providers: { aws: provider } };
 const withRandom = { providers: { aws: provider, random: randomProvider } };
 // Same account, role and tags in the recovery region prod replicates its backups, tables, secrets and images to
 // (§2.2.3, issue 17); only the region differs.
-const backupRegionProvider = cfg.drReplication
-    ? new aws.Provider("backup-replication-region", { ...deploymentProviderArgs(cfg), region: cfg.drReplication.region })
-    : undefined;
+const drRegion = cfg.drReplication && {
+    region: cfg.drReplication.region,
+    provider: new aws.Provider("backup-replication-region", { ...deploymentProviderArgs(cfg), region: cfg.drReplication.region }),
+};
 
 // What every component is told about the stack (config/names.ts StackScope); a component uses the fields it declares.
 const stack = { environment: env, deployment, accountId: cfg.account.id, region: cfg.account.region, protect };
@@ -82,7 +83,6 @@ const scope: StackScope = { ...stack, logRetentionDays: cfg.monitoring.logRetent
 // The primary's replicas in this region (recovery stack only): read, never created or changed here.
 const adopted = recovery ? adoptReplicas(env, { provider }) : undefined;
 // Issue 17: keys in the recovery region for the replicas there (prod).
-const drRegion = cfg.drReplication && backupRegionProvider ? { region: cfg.drReplication.region, provider: backupRegionProvider } : undefined;
 const replicaKeys = drRegion
     ? new ReplicaKeys("replica-keys", { ...stack, region: drRegion.region }, { providers: { aws: drRegion.provider } })
     : undefined;
@@ -179,8 +179,8 @@ const database = recovery?.mode === "standby" ? undefined : new Database("databa
     autoMinorVersionUpgrade: cfg.rds.autoMinorVersionUpgrade,
     slowQueryThresholdMs: cfg.rds.slowQueryThresholdMs,
     maxConnections: cfg.rds.maxConnections,
-    backupReplication: cfg.rds.backupReplication && backupRegionProvider
-        ? { provider: backupRegionProvider, ...cfg.rds.backupReplication }
+    backupReplication: cfg.rds.backupReplication && drRegion
+        ? { provider: drRegion.provider, ...cfg.rds.backupReplication }
         : undefined,
 }, withRandom);
 // How applications reach the database (§4.2): the secret's value and app/database_url, from the real endpoint.
@@ -295,9 +295,7 @@ if (drRegion) {
         topicArn: alerts.topicArn,
     }, inAccount);
     // ... and the checker publishing how far the replicated RDS backups fall behind (RDS has no metric for it).
-    if (cfg.rds.backupReplication) {
-        new BackupLagChecker("rds-backup-lag", { ...scope, replicationRegion: cfg.rds.backupReplication.region }, inAccount);
-    }
+    new BackupLagChecker("rds-backup-lag", { ...scope, replicationRegion: drRegion.region }, inAccount);
 }
 new OperationsDashboard("dashboard", {
     ...scope,
